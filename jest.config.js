@@ -1,0 +1,25 @@
+// Tests run on the TypeScript sources (swc strips types); the CLI tests spawn the
+// built binary, which `npm test` builds first.
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+        module: { type: 'es6' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@ocikit/core$': '<rootDir>/packages/core/src/index.ts',
+    '^@ocikit/cli$': '<rootDir>/packages/cli/src/main.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  globalSetup: '<rootDir>/test/harness/global-setup.ts',
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

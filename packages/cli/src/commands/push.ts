@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import {
+  OcikitError,
+  type Reference,
+  formatReference,
+  openTarget,
+  parseAnnotationArguments,
+  parseFileArgument,
+  pushArtifact,
+  readAnnotationFile,
+  withSelector,
+} from '@ocikit/core';
+import { Readable } from 'node:stream';
+import type { CliContext } from '../context.js';
+import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { claimStdin } from '../options/stdin.js';
+import { createProgressRenderer } from '../output/progress-renderer.js';
+import { collect } from '../options/collect.js';
+
+interface PushFlags extends RemoteFlags {
+  artifactType?: string;
+  annotation: string[];
+  annotationFile?: string;
+  config?: string;
+  tag: string[];
+  stdinName?: string;
+}
+
+export function registerPush(program: Command, context: CliContext): void {
+  addRemoteOptions(
+    program
+      .command('push')
+      .description('push files and directories as an OCI artifact')
+      .argument('<reference>', 'where to push: registry/repo[:tag] or oci-layout:<dir>[:tag]')
+      .argument('[files...]', 'files or directories, each as path[:mediaType]; - reads standard input')
+      .option('--artifact-type <type>', 'the artifact type (default application/vnd.unknown.artifact.v1)')
+      .option('-a, --annotation <key=value>', 'a manifest annotation (repeatable)', collect, [])
+      .option('--annotation-file <file>', 'annotations as JSON: {"$manifest": {...}, "$config": {...}, "<file>": {...}}')
+      .option('--config <file[:mediaType]>', 'a config blob instead of the OCI empty descriptor')
+      .option('-t, --tag <tag>', 'an additional tag (repeatable)', collect, [])
+      .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin'),
+  ).action(async (reference: string, files: string[], flags: PushFlags) => {
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const { options, secrets } = await targetOptions(flags, context.env, progress);
+      secrets.forEach((s) => context.secrets.add(s));
+      const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });
+      try {
+        const inputs = files.map(parseFileArgument);
+        const usesStdin = inputs.some((input) => input.path === '-');
+        const tags = [...(parsed.tag ? [parsed.tag] : parsed.digest ? [] : ['latest']), ...flags.tag];
+        const result = await pushArtifact(target, {
+          files: inputs,
+          tags,
+          ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
+          annotations: parseAnnotationArguments(flags.annotation),
+          ...(flags.annotationFile ? { annotationFile: await readAnnotationFile(flags.annotationFile) } : {}),
+          ...(flags.config ? { config: parseFileArgument(flags.config) } : {}),
+          ...(sourceDateEpoch(context.env) !== undefined ? { sourceDateEpoch: sourceDateEpoch(context.env)! } : {}),
+          concurrency: flags.concurrency,
+          progress,
+          ...(usesStdin ? { stdin: Readable.from(claimStdin('a file to push') as AsyncIterable<Buffer>) } : {}),
+          ...(flags.stdinName ? { stdinName: flags.stdinName } : {}),
+        });
+        progress.stop();
+        const pushed = pinned(parsed, tags[0], result.descriptor.digest);
+        if (flags.json) {
+          context.stdout.write(
+            `${JSON.stringify({
+              reference: pushed,
+              digest: result.descriptor.digest,
+              mediaType: result.descriptor.mediaType,
+              size: result.descriptor.size,
+              artifactType: result.manifest.artifactType,
+              tags: result.tags,
+              layers: result.layers.map((l) => ({ ...l.descriptor, outcome: l.outcome })),
+            }, null, 2)}\n`,
+          );
+        } else {
+          context.stdout.write(`Pushed ${pushed}\nArtifactType: ${result.manifest.artifactType ?? '(from config)'}\nDigest: ${result.descriptor.digest}\n`);
+        }
+      } finally {
+        await target.close();
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+/** `registry/repo:tag@digest`: the tag people read, the digest that pins it. */
+export function pinned(reference: Reference, tag: string | undefined, digest: string): string {
+  return formatReference(withSelector(reference, { ...(tag ? { tag } : {}), digest }));
+}
+
+function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new OcikitError('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value}" is not a number of seconds`, {
+      hint: 'set it to e.g. $(git log -1 --format=%ct)',
+    });
+  }
+  return Number(value);
+}

@@ -1,0 +1,12 @@
+/** What a command needs from the process, injectable so tests can run `main` in-process. */
+export interface CliContext {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Secret values (passwords, tokens) to mask in anything printed. */
+  secrets: Set<string>;
+}
+
+export function processContext(): CliContext {
+  return { env: process.env, stdout: process.stdout, stderr: process.stderr, secrets: new Set() };
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { OCIKIT_VERSION, isOcikitError } from '@ocikit/core';
+import { registerPull } from './commands/pull.js';
+import { registerPush } from './commands/push.js';
+import { type CliContext, processContext } from './context.js';
+import { redact } from './output/redact.js';
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('ocikit')
+    .description('Ship build outputs to OCI registries: artifacts, referrers, zstd, indexes.')
+    .version(OCIKIT_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(redact(text, context.secrets)),
+    });
+  registerPush(program, context);
+  registerPull(program, context);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage). */
+export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const text = isOcikitError(error)
+      ? `error: ${error.describe()}`
+      : `error: ${(error as Error)?.stack ?? String(error)}`;
+    context.stderr.write(`${redact(text, context.secrets)}\n`);
+    if (isOcikitError(error) && ['INVALID_INPUT', 'INVALID_REFERENCE'].includes(error.code)) return 2;
+    return 1;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Packs a directory into a reproducible tar+gzip, laid out the way oras lays out a
+ * pushed directory (`<name>/`, then `<name>/...`), so `oras pull` unpacks it.
+ *
+ * Reproducible means the bytes depend only on names, contents, file kinds and the
+ * executable bit: we walk the tree ourselves, sort by byte order, and write every
+ * header ourselves (node-tar's Header/Pax encoders, no node-tar walking), with
+ * a fixed mtime, uid/gid 0, no user or group names, and no atime/ctime.
+ */
+import { constants, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { Header, Pax, type HeaderData } from 'tar';
+import { OcikitError } from '../errors.js';
+import { DigestingStream, type Digest } from '../oci/digest.js';
+import { tempPathFor } from '../fs/atomic-write.js';
+import { unsafeLinkTargetReason, unsafePathReason } from './safe-extract.js';
+
+export interface PackedDirectory {
+  path: string; // temp file holding the .tar.gz (caller deletes it)
+  size: number; // compressed size
+  digest: Digest; // sha256 of the compressed bytes
+  tarDigest: Digest; // sha256 of the uncompressed tar (oras's io.deis.oras.content.digest)
+}
+
+export interface PackOptions {
+  /** Top-level name in the archive: the directory's title, usually its basename. */
+  name: string;
+  /** Where the temp .tar.gz goes. */
+  tempDir: string;
+  /** Every entry's mtime (e.g. from SOURCE_DATE_EPOCH); default the epoch. */
+  mtime?: Date;
+  gzipLevel?: number;
+}
+
+type Entry =
+  | { kind: 'dir'; name: string }
+  | { kind: 'file'; name: string; source: string }
+  | { kind: 'symlink'; name: string; target: string };
+
+const BLOCK = 512;
+const MAX_OCTAL_SIZE = 0o77777777777; // what a ustar size field holds; beyond, pax says it
+
+export async function packDirectory(dir: string, options: PackOptions): Promise<PackedDirectory> {
+  const { name } = options;
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || unsafePathReason(name)) {
+    throw new OcikitError('INVALID_INPUT', `"${name}" cannot be the top-level name of a packed directory`, {
+      hint: 'use a single path component, such as the directory\'s basename',
+    });
+  }
+  const mtime = options.mtime ?? new Date(0);
+  if (!Number.isFinite(mtime.getTime()) || mtime.getTime() < 0) {
+    throw new OcikitError('INVALID_INPUT', `mtime ${String(mtime)} is not a time after 1970`);
+  }
+  // Whole seconds: tar headers hold seconds, and a fraction would leak into a pax header.
+  const seconds = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
+
+  const rootStat = await stat(dir).catch((error: unknown) => {
+    throw new OcikitError('INVALID_INPUT', `cannot read directory ${dir}`, { cause: error });
+  });
+  if (!rootStat.isDirectory()) throw new OcikitError('INVALID_INPUT', `${dir} is not a directory`);
+
+  const entries: Entry[] = [{ kind: 'dir', name: `${name}/` }];
+  await walk(dir, '', name, entries);
+  // Byte order of the names as written (UTF-8), not JS's UTF-16 order; a parent
+  // always sorts before its children because it is their prefix.
+  entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+
+  await mkdir(options.tempDir, { recursive: true });
+  const path = tempPathFor(join(options.tempDir, `${name}.tar.gz`));
+  const tarDigester = new DigestingStream();
+  const gzDigester = new DigestingStream();
+  try {
+    // zlib writes gzip header mtime 0 and no file name, so gzip adds nothing variable.
+    await pipeline(
+      tarStream(entries, seconds),
+      tarDigester,
+      createGzip({ level: options.gzipLevel ?? 6 }),
+      gzDigester,
+      createWriteStream(path, { flags: 'wx' }),
+    );
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
+  return { path, size: gzDigester.size, digest: gzDigester.digest!, tarDigest: tarDigester.digest! };
+}
+
+/** Collects the tree below `abs` (names only; contents are read while writing). */
+async function walk(abs: string, rel: string, name: string, out: Entry[]): Promise<void> {
+  for (const child of await readdir(abs, { withFileTypes: true })) {
+    const childAbs = join(abs, child.name);
+    const childRel = rel === '' ? child.name : `${rel}/${child.name}`;
+    const entryName = `${name}/${childRel}`;
+    // The extractor refuses these names (e.g. a backslash); better to say so at push time.
+    const reason = unsafePathReason(entryName);
+    if (reason) throw new OcikitError('INVALID_INPUT', `cannot pack ${childAbs}: ${reason}`);
+    if (child.isDirectory()) {
+      out.push({ kind: 'dir', name: `${entryName}/` });
+      await walk(childAbs, childRel, name, out);
+    } else if (child.isFile()) {
+      out.push({ kind: 'file', name: entryName, source: childAbs });
+    } else if (child.isSymbolicLink()) {
+      const target = await readlink(childAbs);
+      // Same rule as extraction, so what we push can be pulled.
+      const problem = unsafeLinkTargetReason(childRel, target);
+      if (problem) {
+        throw new OcikitError('UNSAFE_PATH', `symlink ${childAbs} -> ${target}: ${problem}`, {
+          hint: 'only symlinks that stay inside the directory can be packed; replace it with a copy or a relative link',
+        });
+      }
+      out.push({ kind: 'symlink', name: entryName, target });
+    } else {
+      throw new OcikitError('INVALID_INPUT', `cannot pack ${childAbs}: not a regular file, directory or symlink`, {
+        hint: 'sockets, fifos and devices have no place in an artifact; remove them or pack a cleaner directory',
+      });
+    }
+  }
+}
+
+async function* tarStream(entries: Entry[], mtime: Date): AsyncGenerator<Buffer> {
+  for (const entry of entries) {
+    if (entry.kind === 'dir') {
+      yield header({ path: entry.name, type: 'Directory', mode: 0o755, size: 0 }, mtime);
+    } else if (entry.kind === 'symlink') {
+      // 0777 is what every tar writes for a symlink; its mode means nothing.
+      yield header({ path: entry.name, type: 'SymbolicLink', mode: 0o777, size: 0, linkpath: entry.target }, mtime);
+    } else {
+      yield* fileBlocks(entry.name, entry.source, mtime);
+    }
+  }
+  yield Buffer.alloc(BLOCK * 2); // end-of-archive marker
+}
+
+async function* fileBlocks(name: string, source: string, mtime: Date): AsyncGenerator<Buffer> {
+  // O_NOFOLLOW + fstat: what we read is the regular file we walked, not something
+  // swapped in for it since.
+  const handle = await open(source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new OcikitError('INVALID_INPUT', `${source} changed while packing`);
+    const mode = info.mode & 0o111 ? 0o755 : 0o644;
+    yield header({ path: name, type: 'File', mode, size: info.size }, mtime);
+    let read = 0;
+    if (info.size > 0) {
+      for await (const chunk of handle.createReadStream({ start: 0, end: info.size - 1, autoClose: false })) {
+        read += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+    }
+    // A file that shrank would leave the header's size a lie and the archive corrupt.
+    if (read !== info.size) {
+      throw new OcikitError('INVALID_INPUT', `${source} changed size while packing`, {
+        detail: `expected ${info.size} bytes, read ${read}`,
+      });
+    }
+    const pad = (BLOCK - (info.size % BLOCK)) % BLOCK;
+    if (pad > 0) yield Buffer.alloc(pad);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One ustar header, preceded by a pax header when a name or size does not fit ustar. */
+function header(fields: HeaderData & { path: string; size: number }, mtime: Date): Buffer {
+  const data: HeaderData = { ...fields, uid: 0, gid: 0, uname: '', gname: '', mtime, linkpath: fields.linkpath ?? '' };
+  const ustar = new Header(data);
+  ustar.encode();
+  const block = ustar.block!;
+  if (!ustar.needPax) return block;
+  const pax = new Pax({
+    path: fields.path,
+    linkpath: fields.linkpath,
+    mtime,
+    size: fields.size > MAX_OCTAL_SIZE ? fields.size : undefined,
+  });
+  return Buffer.concat([pax.encode(), block]);
+}

@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { OcikitError } from '../errors.js';
+import { writeStreamAtomic } from '../fs/atomic-write.js';
+import { moveTreeInto } from '../fs/move-tree.js';
+import { Annotation } from '../oci/annotations.js';
+import { type Descriptor, type ImageManifest, isIndex, parseManifest } from '../oci/manifest.js';
+import { countingStream } from '../progress/counting-stream.js';
+import type { ProgressListener } from '../progress/progress.js';
+import type { Target } from '../target/target.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
+import { checkTitle } from './artifact-inputs.js';
+import { extractTarSafely } from './safe-extract.js';
+
+export interface PullArtifactOptions {
+  /** Where files land; `-` writes the single selected file to `stdout`. */
+  outputDir: string;
+  /** Only layers of these media types (all when empty). */
+  mediaTypes?: string[];
+  /** Refuse to replace existing files (oras's --keep-old-files). */
+  keepOldFiles?: boolean;
+  concurrency?: number;
+  progress?: ProgressListener;
+  stdout?: Writable;
+  /** Bound on what one directory layer may expand to (decompression bombs). */
+  maxUnpackedBytes?: number;
+}
+
+export interface PulledFile {
+  title: string;
+  descriptor: Descriptor;
+  /** Where it was written ('-' for stdout). */
+  path: string;
+  unpacked: boolean;
+}
+
+export interface PullArtifactResult {
+  descriptor: Descriptor;
+  manifest: ImageManifest;
+  files: PulledFile[];
+}
+
+const STAGING_PREFIX = '.ocikit-pull-';
+
+/**
+ * Pulls an artifact's titled layers into a directory. Every layer is downloaded
+ * and verified into a staging directory first; only when all of them are in
+ * does anything move into place, so a failure leaves the output as it was.
+ */
+export async function pullArtifact(target: Target, reference: string, options: PullArtifactOptions): Promise<PullArtifactResult> {
+  const fetched = await target.fetchManifest(reference);
+  const manifest = parseManifest(fetched.bytes, `${target.name}:${reference}`, fetched.descriptor.mediaType);
+  if (isIndex(manifest)) {
+    throw new OcikitError('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
+      hint: 'pull one of its manifests by digest (`ocikit resolve` / `skopeo inspect --raw` lists them)',
+    });
+  }
+  const selected = selectLayers(manifest, options, target, reference);
+  if (options.outputDir === '-') return pullToStdout(target, fetched.descriptor, manifest, selected, options);
+
+  await mkdir(options.outputDir, { recursive: true });
+  const staging = await mkdtemp(join(options.outputDir, STAGING_PREFIX));
+  try {
+    const files = await mapConcurrent(selected, Math.max(1, options.concurrency ?? 3), (layer) =>
+      stageLayer(target, layer, staging, options),
+    );
+    await moveTreeInto(staging, options.outputDir, { overwrite: !options.keepOldFiles });
+    return {
+      descriptor: fetched.descriptor,
+      manifest,
+      files: files.map((file) => ({ ...file, path: join(options.outputDir, file.title) })),
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+function selectLayers(manifest: ImageManifest, options: PullArtifactOptions, target: Target, reference: string): Descriptor[] {
+  const wanted = options.mediaTypes?.length ? new Set(options.mediaTypes) : undefined;
+  const titles = new Set<string>();
+  const selected: Descriptor[] = [];
+  for (const layer of manifest.layers) {
+    if (wanted && !wanted.has(layer.mediaType)) continue;
+    const title = layer.annotations?.[Annotation.Title];
+    if (title === undefined) {
+      options.progress?.warning?.(`skipping layer ${layer.digest} of ${target.name}:${reference}: it has no title`);
+      continue;
+    }
+    checkTitle(title);
+    const key = title.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
+    if (titles.has(key)) {
+      throw new OcikitError('UNSAFE_PATH', `${target.name}:${reference} has two layers titled "${title}"`, {
+        hint: 'one would overwrite the other; pull them separately with --media-type',
+      });
+    }
+    titles.add(key);
+    selected.push(layer);
+  }
+  if (selected.length === 0) {
+    throw new OcikitError('NOT_FOUND', `${target.name}:${reference} has no titled layer${wanted ? ` of type ${[...wanted].join(', ')}` : ''} to pull`, {
+      hint: `its layers: ${manifest.layers.map((l) => l.mediaType).join(', ') || 'none'}`,
+    });
+  }
+  return selected;
+}
+
+async function stageLayer(target: Target, layer: Descriptor, staging: string, options: PullArtifactOptions): Promise<PulledFile> {
+  const title = layer.annotations![Annotation.Title]!;
+  const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
+  options.progress?.start?.(layer, title);
+  const stream = (await target.fetchBlob(layer)).pipe(countingStream(layer, options.progress));
+  if (unpack) {
+    const extractOptions = {
+      overwrite: false,
+      ...(layer.annotations?.[Annotation.OrasContentDigest] ? { expectedTarDigest: layer.annotations[Annotation.OrasContentDigest] } : {}),
+      ...(options.maxUnpackedBytes ? { maxBytes: options.maxUnpackedBytes } : {}),
+    };
+    // Entries carry the title as their first path part, so they extract into staging itself.
+    const extractInto = join(staging, dirname(title) === '.' ? '' : dirname(title));
+    await mkdir(extractInto, { recursive: true });
+    await extractTarSafely(stream, extractInto, extractOptions);
+  } else {
+    await writeStreamAtomic(join(staging, title), stream);
+  }
+  options.progress?.done?.(layer, 'downloaded');
+  return { title, descriptor: layer, path: '', unpacked: unpack };
+}
+
+async function pullToStdout(
+  target: Target,
+  descriptor: Descriptor,
+  manifest: ImageManifest,
+  selected: Descriptor[],
+  options: PullArtifactOptions,
+): Promise<PullArtifactResult> {
+  if (selected.length !== 1 || !options.stdout) {
+    throw new OcikitError('INVALID_INPUT', `-o - writes one file to standard output, but ${selected.length} layers match`, {
+      hint: 'pick one with --media-type',
+    });
+  }
+  const layer = selected[0]!;
+  // Verify before a single byte reaches stdout: it cannot be taken back.
+  const spoolDir = await mkdtemp(join(tmpdir(), 'ocikit-stdout-'));
+  try {
+    const spooled = join(spoolDir, 'blob');
+    options.progress?.start?.(layer, layer.annotations![Annotation.Title]!);
+    await writeStreamAtomic(spooled, (await target.fetchBlob(layer)).pipe(countingStream(layer, options.progress)));
+    options.progress?.done?.(layer, 'downloaded');
+    await pipeline(createReadStream(spooled), options.stdout, { end: false });
+  } finally {
+    await rm(spoolDir, { recursive: true, force: true });
+  }
+  return { descriptor, manifest, files: [{ title: layer.annotations![Annotation.Title]!, descriptor: layer, path: '-', unpacked: false }] };
+}

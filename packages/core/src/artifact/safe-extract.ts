@@ -1,0 +1,399 @@
+/**
+ * Extracts a tar or tar+gzip stream without trusting it. Anything unsafe is refused,
+ * never silently rewritten (a stripped "../" or "/" would put files where nobody
+ * expects them). Entries go into a private staging directory beside `outDir`;
+ * only when the whole stream has been read, and its digest checked, are the staged
+ * top-level entries renamed into `outDir`. On any failure `outDir` is untouched.
+ *
+ * node-tar only parses here: its Unpack sanitizes (strips) rather than refuses,
+ * and writes straight into the destination.
+ */
+import { once } from 'node:events';
+import type { Stats } from 'node:fs';
+import { lstat, link, mkdir, open, readdir, realpath, rename, rm, symlink, chmod } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Parser, type ReadEntry } from 'tar';
+import { OcikitError } from '../errors.js';
+import { createDigester, parseDigest } from '../oci/digest.js';
+import { tempPathFor } from '../fs/atomic-write.js';
+
+export interface ExtractOptions {
+  /** Replace files (and symlinks) already in `outDir`; by default that is refused. */
+  overwrite?: boolean;
+  /** Most bytes of file content written (a decompression-bomb guard); default 16 GiB. */
+  maxBytes?: number;
+  /** Digest of the uncompressed tar stream, checked before anything is committed. */
+  expectedTarDigest?: string;
+}
+
+export interface ExtractResult {
+  files: number;
+  bytes: number;
+  entries: string[]; // top-level names moved into outDir
+}
+
+const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
+/**
+ * The tar stream itself carries headers and padding beyond file contents. It is
+ * capped too (else a gzip of zeros after the end marker is an endless read), with
+ * this much room for framing on top of maxBytes.
+ */
+const FRAMING_ALLOWANCE = 64 * 1024 * 1024;
+
+/** Why an archive path is unsafe, or undefined when it is not. */
+export function unsafePathReason(path: string): string | undefined {
+  if (path.includes('\0')) return 'contains a NUL byte';
+  if (path.includes('\\')) return 'contains a backslash (a Windows path separator)';
+  if (path.startsWith('/')) return 'is an absolute path';
+  if (/^[A-Za-z]:/.test(path)) return 'starts with a Windows drive letter';
+  if (path.split('/').includes('..')) return 'has a ".." component';
+  return undefined;
+}
+
+/**
+ * Why a symlink at archive path `linkPath` may not point at `target`, or undefined.
+ * Only `../` steps first, then names: `a/..` is refused because where it leads
+ * depends on what `a` is when followed (a symlink to `.` makes `a/..` the parent).
+ * With that rule, counting the leading `..` against the link's depth is exact.
+ */
+export function unsafeLinkTargetReason(linkPath: string, target: string): string | undefined {
+  if (target === '') return 'has an empty target';
+  if (target.includes('\0') || target.includes('\\') || /^[A-Za-z]:/.test(target)) {
+    return 'has a target that is not a plain relative path';
+  }
+  if (target.startsWith('/')) return 'has an absolute target';
+  let ups = 0;
+  let sawName = false;
+  for (const part of components(target)) {
+    if (part !== '..') sawName = true;
+    else if (sawName) return 'has ".." after a name in its target';
+    else ups++;
+  }
+  const depth = components(linkPath).length - 1; // directories above the link
+  if (ups > depth) return 'has a target outside the extraction directory';
+  return undefined;
+}
+
+function components(path: string): string[] {
+  return path.split('/').filter((part) => part !== '' && part !== '.');
+}
+
+export async function extractTarSafely(source: Readable, outDir: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const expected = options.expectedTarDigest;
+  const hash = expected === undefined ? undefined : createDigester(parseDigest(expected).algorithm);
+
+  const out = await realpath(outDir).catch(() => resolve(outDir));
+  const existing = await lstatIfExists(out);
+  if (existing && !existing.isDirectory()) throw new OcikitError('INVALID_INPUT', `${outDir} exists and is not a directory`);
+  // Staging beside outDir: same filesystem, so the final renames are cheap and atomic.
+  const staging = tempPathFor(out);
+  await mkdir(resolve(out, '..'), { recursive: true });
+  await mkdir(staging, { mode: 0o700 });
+
+  const extraction = new Extraction(staging, maxBytes);
+  const parser = new Parser({ strict: true, brotli: false, zstd: false });
+  let failure: unknown;
+  let fail!: (error: unknown) => void;
+  // Rejects on the first failure, so nothing waits forever on a stream we stopped feeding.
+  const failed = new Promise<never>((_, reject) => {
+    fail = (error) => {
+      failure ??= error;
+      reject(failure);
+    };
+  });
+  failed.catch(() => {});
+  extraction.cancelled = failed;
+
+  // node-tar emits an entry only after the previous one ended; the chain also
+  // waits for our (async) writing of the previous one.
+  let chain = Promise.resolve();
+  parser.on('entry', (entry: ReadEntry) => {
+    chain = chain
+      .then(() => (failure === undefined ? extraction.handle(entry) : void entry.resume()))
+      .catch((error: unknown) => {
+        entry.resume();
+        fail(error);
+      });
+  });
+  // Unknown entry types and oversized pax headers: node-tar would skip them quietly.
+  parser.on('ignoredEntry', (entry: ReadEntry) =>
+    fail(new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)),
+  );
+  parser.on('error', (error: Error) =>
+    fail(new OcikitError('INVALID_INPUT', `not a valid tar archive: ${error.message}`, { cause: error })),
+  );
+  let sawEof = false;
+  parser.on('eof', () => (sawEof = true));
+  const parsed = new Promise<void>((done) => parser.on('end', done));
+
+  try {
+    let streamBytes = 0;
+    let first = true;
+    for await (const chunk of tarBytes(source)) {
+      if (failure !== undefined) break;
+      // node-tar sniffs compression itself; a gzip inside our gunzip would escape our digest and limits.
+      if (first && chunk[0] === 0x1f && chunk[1] === 0x8b) {
+        throw new OcikitError('INVALID_INPUT', 'refusing a gzip stream inside a gzip stream');
+      }
+      first = false;
+      streamBytes += chunk.length;
+      if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
+        throw new OcikitError('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte limit (plus framing)`, {
+          hint: 'raise maxBytes if the artifact really is this large',
+        });
+      }
+      hash?.update(chunk);
+      // After the end marker comes only padding: hash it, but node-tar would buffer it all.
+      if (sawEof) continue;
+      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), failed]);
+    }
+    if (failure === undefined) {
+      parser.end();
+      await Promise.race([parsed, failed]);
+      await chain;
+    }
+    if (failure !== undefined) throw failure;
+    if (!sawEof) {
+      throw new OcikitError('INVALID_INPUT', 'tar archive ends without its end-of-archive marker', {
+        hint: 'the download was probably cut short; retry',
+      });
+    }
+    if (hash && expected !== undefined) {
+      const actual = `${parseDigest(expected).algorithm}:${hash.digest('hex')}`;
+      if (actual !== expected) {
+        throw new OcikitError('DIGEST_MISMATCH', 'tar archive does not match its expected digest', {
+          detail: `expected ${expected}, got ${actual}`,
+          hint: 'the registry returned other content than the manifest describes; retry, and report it if it persists',
+        });
+      }
+    }
+    const entries = await commit(staging, out, options.overwrite ?? false);
+    return { files: extraction.files, bytes: extraction.bytes, entries };
+  } catch (error) {
+    fail(error);
+    source.destroy();
+    await chain; // every wait in it races `failed`, so it settles
+    throw failure;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The uncompressed tar bytes of `source`, gunzipped when it starts with gzip's magic. */
+async function* tarBytes(source: Readable): AsyncGenerator<Buffer> {
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let head = Buffer.alloc(0);
+  let done = false;
+  try {
+    while (head.length < 2 && !done) {
+      const next = await chunks.next();
+      if (next.done) done = true;
+      else head = Buffer.concat([head, Buffer.from(next.value)]);
+    }
+    async function* all(): AsyncGenerator<Buffer> {
+      if (head.length > 0) yield head;
+      while (!done) {
+        const next = await chunks.next();
+        if (next.done) done = true;
+        else yield Buffer.from(next.value);
+      }
+    }
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+      // pipeline destroys gunzip with any source error, so iterating it throws that error.
+      yield* pipeline(Readable.from(all()), createGunzip(), () => {}) as AsyncIterable<Buffer>;
+    } else {
+      yield* all();
+    }
+  } finally {
+    await chunks.return?.();
+  }
+}
+
+type Kind = 'dir' | 'file' | 'symlink';
+
+/** Writes entries into the staging directory, refusing anything unsafe. */
+class Extraction {
+  /** Everything created in staging so far, by normalized archive path. */
+  private readonly kinds = new Map<string, Kind>();
+  files = 0;
+  bytes = 0;
+  cancelled: Promise<never> = new Promise(() => {});
+
+  constructor(
+    private readonly staging: string,
+    private readonly maxBytes: number,
+  ) {}
+
+  async handle(entry: ReadEntry): Promise<void> {
+    const path = this.checkedPath(entry.path, entry.path);
+    const type = entry.type;
+    if (path === '') {
+      // "./" in archives made with `tar -C dir .`: outDir itself, which we leave alone.
+      if (type !== 'Directory') throw unsafe(entry.path, 'names the extraction directory itself');
+      entry.resume();
+      return;
+    }
+    const existing = this.kinds.get(path);
+    // A later directory entry for an existing directory is harmless (all dirs are 0755).
+    if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) {
+      throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
+    }
+    await this.makeParents(path, entry.path);
+    const target = join(this.staging, path);
+    switch (type) {
+      case 'Directory':
+        if (existing === undefined) await this.makeDir(path);
+        entry.resume();
+        return;
+      case 'File':
+      case 'OldFile':
+      case 'ContiguousFile':
+        await this.writeFile(entry, target);
+        this.kinds.set(path, 'file');
+        this.files++;
+        return;
+      case 'SymbolicLink': {
+        const linkTarget = entry.linkpath ?? '';
+        const reason = unsafeLinkTargetReason(path, linkTarget);
+        if (reason) throw unsafe(entry.path, `symlink to "${linkTarget}" ${reason}`);
+        await symlink(linkTarget, target);
+        this.kinds.set(path, 'symlink');
+        entry.resume();
+        return;
+      }
+      case 'Link': {
+        const linkPath = this.checkedPath(entry.linkpath ?? '', entry.path);
+        if (this.kinds.get(linkPath) !== 'file') {
+          throw unsafe(entry.path, `hardlink to "${entry.linkpath}", which is not a file extracted before it`);
+        }
+        await link(join(this.staging, linkPath), target);
+        this.kinds.set(path, 'file');
+        this.files++;
+        entry.resume();
+        return;
+      }
+      case 'CharacterDevice':
+      case 'BlockDevice':
+      case 'FIFO':
+        throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
+      default:
+        throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
+    }
+  }
+
+  /** The normalized form of an archive path (no "." or empty parts), or a refusal naming `entryName`. */
+  private checkedPath(path: string, entryName: string): string {
+    const reason = unsafePathReason(path);
+    if (reason) throw unsafe(entryName, reason);
+    return components(path).join('/');
+  }
+
+  /** Creates missing parent directories; refuses to go through a symlink or a file. */
+  private async makeParents(path: string, entryName: string): Promise<void> {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join('/');
+      const kind = this.kinds.get(parent);
+      if (kind === 'symlink') throw unsafe(entryName, `passes through the symlink "${parent}"`);
+      if (kind === 'file') throw new OcikitError('INVALID_INPUT', `refusing entry "${entryName}": "${parent}" is a file`);
+      if (kind === undefined) await this.makeDir(parent);
+    }
+  }
+
+  private async makeDir(path: string): Promise<void> {
+    const target = join(this.staging, path);
+    await mkdir(target);
+    await chmod(target, 0o755); // exact, whatever the umask
+    this.kinds.set(path, 'dir');
+  }
+
+  private async writeFile(entry: ReadEntry, target: string): Promise<void> {
+    // The header's size lets a bomb fail before a byte is written.
+    if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
+    // "wx": never through, or over, anything already there.
+    const handle = await open(target, 'wx', 0o600);
+    try {
+      const chunks = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await Promise.race([chunks.next(), this.cancelled]);
+        if (next.done) break;
+        this.bytes += next.value.length;
+        if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
+        await handle.write(next.value);
+      }
+      // Only the executable bit survives: no setuid/setgid/sticky, no group/other write.
+      await handle.chmod((entry.mode ?? 0) & 0o111 ? 0o755 : 0o644);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private tooBig(entryName: string): OcikitError {
+    return new OcikitError('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds ${this.maxBytes} bytes`, {
+      hint: 'raise maxBytes if the artifact really is this large',
+    });
+  }
+}
+
+function unsafe(entryName: string, reason: string): OcikitError {
+  return new OcikitError('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
+}
+
+/**
+ * Moves staged top-level entries into `out`. Directories that already exist are
+ * merged into (never replaced); anything else already there is a conflict, which
+ * is refused before the first rename unless `overwrite`.
+ */
+async function commit(staging: string, out: string, overwrite: boolean): Promise<string[]> {
+  const moves: { from: string; to: string; replace: boolean }[] = [];
+  const conflicts: string[] = [];
+  await planMoves(staging, out, '', moves, conflicts);
+  if (conflicts.length > 0 && !overwrite) {
+    throw new OcikitError('INVALID_INPUT', `refusing to overwrite "${conflicts[0]}" in ${out}`, {
+      detail: conflicts.length > 1 ? `${conflicts.length} paths already exist: ${conflicts.slice(0, 10).join(', ')}` : undefined,
+      hint: 'extract into an empty directory, or allow overwriting',
+    });
+  }
+  const entries = (await readdir(staging)).sort();
+  await mkdir(out, { recursive: true });
+  for (const move of moves) {
+    if (move.replace) await rm(move.to, { recursive: true, force: true });
+    await rename(move.from, move.to);
+  }
+  return entries;
+}
+
+async function lstatIfExists(path: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+async function planMoves(
+  from: string,
+  to: string,
+  rel: string,
+  moves: { from: string; to: string; replace: boolean }[],
+  conflicts: string[],
+): Promise<void> {
+  for (const name of (await readdir(from)).sort()) {
+    const source = join(from, name);
+    const target = join(to, name);
+    const path = rel === '' ? name : `${rel}/${name}`;
+    const there = await lstatIfExists(target);
+    if (!there) {
+      moves.push({ from: source, to: target, replace: false });
+    } else if (there.isDirectory() && (await lstat(source)).isDirectory()) {
+      await planMoves(source, target, path, moves, conflicts);
+    } else {
+      conflicts.push(path);
+      moves.push({ from: source, to: target, replace: true });
+    }
+  }
+}

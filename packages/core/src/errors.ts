@@ -1,0 +1,55 @@
+/**
+ * Every failure ocikit reports is an OcikitError: a sentence for the person reading
+ * the CI log (what failed), the registry's own answer when there was one, and a hint
+ * (what to try). Front ends print `message`, then `detail`, then `hint`.
+ */
+export type ErrorCode =
+  | 'INVALID_REFERENCE'
+  | 'INVALID_INPUT'
+  | 'INVALID_MANIFEST'
+  | 'DIGEST_MISMATCH'
+  | 'SIZE_LIMIT'
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'DENIED'
+  | 'REGISTRY_ERROR'
+  | 'NETWORK'
+  | 'UNSAFE_PATH'
+  | 'UNSUPPORTED';
+
+export interface OcikitErrorOptions {
+  /** The registry's answer or other evidence, already free of secrets. */
+  detail?: string;
+  /** What the person at the log can try next. */
+  hint?: string;
+  cause?: unknown;
+  status?: number;
+}
+
+export class OcikitError extends Error {
+  override readonly name = 'OcikitError';
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+  readonly hint: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options: OcikitErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.detail = options.detail;
+    this.hint = options.hint;
+    this.status = options.status;
+  }
+
+  /** Message, registry answer and hint as the lines a log shows. */
+  describe(): string {
+    const lines = [this.message];
+    if (this.detail) lines.push(`  registry said: ${this.detail}`);
+    if (this.hint) lines.push(`  hint: ${this.hint}`);
+    return lines.join('\n');
+  }
+}
+
+export function isOcikitError(error: unknown, code?: ErrorCode): error is OcikitError {
+  return error instanceof OcikitError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** A sibling path for a temp file: same directory, so the final rename is atomic. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.ocikit-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Writes bytes to `path` by temp file and rename: readers see the old file or the new, never half. */
+export async function writeFileAtomic(path: string, bytes: Uint8Array | string, mode?: number): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  try {
+    await writeFile(temp, bytes, mode === undefined ? {} : { mode });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Streams `source` into `path` by temp file and rename. If the stream errors
+ * (a digest mismatch included) the temp file is removed and `path` is untouched.
+ */
+export async function writeStreamAtomic(path: string, source: Readable, mode?: number): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  try {
+    await pipeline(source, createWriteStream(temp, mode === undefined ? {} : { mode }));
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

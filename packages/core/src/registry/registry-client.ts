@@ -1,0 +1,220 @@
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, type Dispatcher } from 'undici';
+import { OcikitError } from '../errors.js';
+import { isLoopbackRegistry } from '../reference/reference.js';
+import { USER_AGENT } from '../version.js';
+import { Authenticator } from './authenticator.js';
+import { type CredentialProvider, noCredentials } from './credentials.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  isRetryableError,
+  isRetryableStatus,
+  nextDelay,
+  parseRetryAfter,
+} from './retry-policy.js';
+import { parseWwwAuthenticate } from './www-authenticate.js';
+
+export interface RegistryClientOptions {
+  /** `host[:port]` as in the reference, e.g. `ghcr.io`, `127.0.0.1:5000`. */
+  registry: string;
+  /** Where requests go when it differs from `registry` (Docker Hub: registry-1.docker.io). */
+  endpointHost?: string;
+  /** Plain HTTP for a registry that is not on loopback (loopback always uses it). */
+  plainHttp?: boolean;
+  /** Skip TLS certificate verification. */
+  insecure?: boolean;
+  credentials?: CredentialProvider;
+  retry?: Partial<RetryPolicy>;
+  /** Shared connection pool; the client makes (and closes) its own otherwise. */
+  dispatcher?: Dispatcher;
+  onWarning?: (message: string) => void;
+}
+
+export type RequestBody = string | Uint8Array | Readable | null;
+
+export interface RegistryRequest {
+  method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** A path below the registry (`/v2/...`) or an absolute URL (upload `Location`s, redirects). */
+  url: string | URL;
+  headers?: Record<string, string>;
+  /** A factory, so a retry or an auth round trip can send the body again. */
+  body?: () => RequestBody;
+  /** The token scope this request needs, e.g. `repository:org/app:pull,push`. */
+  scope: string;
+  /** Safe to send again after a 5xx, 429 or a dropped connection. */
+  idempotent: boolean;
+  /** Follow 3xx (blob downloads redirect to object storage). */
+  followRedirects?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface RegistryResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+  /** Where the answer finally came from (after redirects). */
+  url: URL;
+}
+
+const MAX_REDIRECTS = 5;
+
+export function createDispatcher(options: { insecure?: boolean } = {}): Agent {
+  return new Agent({
+    keepAliveTimeout: 30_000,
+    connections: 32,
+    connect: { rejectUnauthorized: !options.insecure },
+  });
+}
+
+/**
+ * One registry host over HTTP: connection reuse, auth challenges, bounded retries,
+ * redirects, `Warning` headers. It knows requests, not repositories or manifests.
+ */
+export class RegistryClient {
+  readonly registry: string;
+  readonly baseUrl: URL;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly auth: Authenticator;
+  private readonly retry: RetryPolicy;
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly options: RegistryClientOptions) {
+    this.registry = options.registry;
+    const plain = options.plainHttp || isLoopbackRegistry(options.registry);
+    this.baseUrl = new URL(`${plain ? 'http' : 'https'}://${options.endpointHost ?? options.registry}`);
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? createDispatcher(options);
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.auth = new Authenticator({
+      registry: options.registry,
+      credentials: options.credentials ?? noCredentials,
+      dispatcher: this.dispatcher,
+      userAgent: USER_AGENT,
+      allowPlainHttpRealm: Boolean(options.plainHttp),
+      isLoopbackHost: isLoopbackRegistry,
+    });
+  }
+
+  /**
+   * Sends a request, answering auth challenges once, retrying idempotent requests
+   * on throttling, server errors and dropped connections. The caller consumes or
+   * dumps the body of what is returned.
+   */
+  async send(request: RegistryRequest): Promise<RegistryResponse> {
+    const startedAt = Date.now();
+    let authAttempts = 0;
+    for (let attempt = 1; ; attempt++) {
+      let response: RegistryResponse;
+      try {
+        response = await this.sendFollowingRedirects(request);
+      } catch (error) {
+        const delay = request.idempotent && isRetryableError(error) ? nextDelay(this.retry, attempt, startedAt) : undefined;
+        if (delay === undefined) throw this.networkError(error, request);
+        await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+        continue;
+      }
+      if (response.status === 401 && authAttempts < 2) {
+        // A second 401 after a fresh token may be an expiry mid-operation: renew once more.
+        authAttempts++;
+        const challenges = parseWwwAuthenticate(response.headers['www-authenticate']);
+        await dump(response);
+        this.auth.invalidate(request.scope);
+        await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry));
+        attempt--;
+        continue;
+      }
+      if (isRetryableStatus(response.status) && request.idempotent) {
+        const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
+        if (delay !== undefined) {
+          await dump(response);
+          await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  private async sendFollowingRedirects(request: RegistryRequest): Promise<RegistryResponse> {
+    let url = new URL(request.url, this.baseUrl);
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...request.headers };
+      // Credentials go only to the registry itself, never to a redirect or upload target elsewhere.
+      if (url.origin === this.baseUrl.origin) {
+        const authorization = this.auth.authorizationFor(request.scope);
+        if (authorization) headers.authorization = authorization;
+      }
+      const raw = await this.dispatcher.request({
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method: request.method,
+        headers,
+        body: request.body ? request.body() : null,
+        signal: request.signal,
+      });
+      const response: RegistryResponse = { status: raw.statusCode, headers: raw.headers, body: raw.body, url };
+      this.reportWarnings(response.headers.warning);
+      const location = response.headers.location;
+      if (request.followRedirects && [301, 302, 303, 307, 308].includes(response.status) && typeof location === 'string') {
+        await dump(response);
+        if (hop >= MAX_REDIRECTS) {
+          throw new OcikitError('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: more than ${MAX_REDIRECTS} redirects`);
+        }
+        url = new URL(location, url);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          throw new OcikitError('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: redirected to an unsupported URL scheme ${url.protocol}`);
+        }
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private reportWarnings(header: string | string[] | undefined): void {
+    if (!header || !this.options.onWarning) return;
+    for (const value of Array.isArray(header) ? header : [header]) {
+      // distribution-spec: `Warning: 299 - "text"`; only code 299 is meant for users.
+      for (const match of value.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)) {
+        const text = match[1]!.replace(/\\(.)/g, '$1');
+        if (this.warned.has(text)) continue;
+        this.warned.add(text);
+        this.options.onWarning(`${this.registry}: ${text}`);
+      }
+    }
+  }
+
+  private networkError(error: unknown, request: RegistryRequest): unknown {
+    if (error instanceof OcikitError || (error as Error)?.name === 'AbortError') return error;
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    return new OcikitError('NETWORK', `${describeRequest(request, this.registry)}: could not reach ${this.baseUrl.origin}`, {
+      detail: `${code ?? ''} ${(error as Error).message ?? String(error)}`.trim(),
+      hint:
+        code === 'ECONNREFUSED'
+          ? 'nothing is listening there; check the registry address and port'
+          : this.baseUrl.protocol === 'https:' && /SSL|TLS|certificate|EPROTO/i.test(String((error as Error).message))
+            ? 'TLS failed: for a registry without TLS use --plain-http; for a self-signed certificate use --insecure'
+            : 'check the network and the registry address; ocikit retried what was safe to retry',
+      cause: error,
+    });
+  }
+}
+
+function describeRequest(request: RegistryRequest, registry: string): string {
+  const url = typeof request.url === 'string' && request.url.startsWith('/') ? request.url : new URL(request.url).pathname;
+  return `${request.method} ${registry}${url.split('?')[0]}`;
+}
+
+async function dump(response: RegistryResponse): Promise<void> {
+  try {
+    await (response.body as Readable & { dump?: () => Promise<void> }).dump?.();
+  } catch {
+    // the connection is discarded either way
+  }
+}

@@ -1,0 +1,246 @@
+import { Readable } from 'node:stream';
+import { OcikitError } from '../errors.js';
+import { VerifyingStream, digestOf, isDigest, parseDigest, verifyBytes } from '../oci/digest.js';
+import { type Descriptor, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
+import { isManifestMediaType } from '../oci/media-types.js';
+import { displayName } from '../progress/progress.js';
+import { type RegistryReference, registryEndpointHost } from '../reference/reference.js';
+import type { BlobSource, FetchedManifest, PushOptions, Target } from '../target/target.js';
+import { uploadBlob } from './blob-upload.js';
+import { MANIFEST_ACCEPT } from './manifest-accept.js';
+import { readBounded } from './read-bounded.js';
+import { RegistryClient, type RegistryClientOptions, type RegistryResponse } from './registry-client.js';
+import { registryError } from './registry-error.js';
+import { repositoryScope } from './scope.js';
+
+export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 'registry' | 'endpointHost'> {
+  /** Upload in `PATCH` chunks of this many bytes (GHCR caps one request at 4 MiB). */
+  chunkSize?: number;
+  /** Reuse a client (and its tokens and connections) for several repositories of one registry. */
+  client?: RegistryClient;
+}
+
+const TAG_LIST_PAGE_LIMIT = 4 * 1024 * 1024;
+
+/** A repository on a registry, spoken to over the OCI distribution API. */
+export class RemoteRepository implements Target {
+  readonly name: string;
+  readonly client: RegistryClient;
+  private readonly ownsClient: boolean;
+  private readonly pullScope: string;
+  private readonly pushScope: string;
+
+  constructor(
+    readonly reference: Pick<RegistryReference, 'registry' | 'repository'>,
+    private readonly options: RemoteRepositoryOptions = {},
+  ) {
+    this.name = `${reference.registry}/${reference.repository}`;
+    this.ownsClient = !options.client;
+    this.client =
+      options.client ??
+      new RegistryClient({ ...options, registry: reference.registry, endpointHost: registryEndpointHost(reference.registry) });
+    this.pullScope = repositoryScope(reference.repository, 'pull');
+    this.pushScope = repositoryScope(reference.repository, 'pull,push');
+  }
+
+  private get repository(): string {
+    return this.reference.repository;
+  }
+
+  async resolve(reference: string): Promise<Descriptor> {
+    const response = await this.client.send({
+      method: 'HEAD',
+      url: `/v2/${this.repository}/manifests/${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      scope: this.pullScope,
+      idempotent: true,
+    });
+    await response.body.resume();
+    if (response.status === 404) throw this.notFound(reference);
+    if (response.status !== 200) throw await registryError(`resolving ${this.name}:${reference}`, response.status, undefined);
+    const digest = header(response, 'docker-content-digest');
+    const mediaType = contentType(response);
+    const size = Number(header(response, 'content-length'));
+    // Some registries omit the digest or type on HEAD: read the manifest itself then.
+    if (!digest || !isDigest(digest) || !mediaType || !Number.isSafeInteger(size)) {
+      return (await this.fetchManifest(reference)).descriptor;
+    }
+    if (isDigest(reference) && reference !== digest) {
+      throw new OcikitError('DIGEST_MISMATCH', `${this.name}@${reference}: the registry answered for another digest`, { detail: digest });
+    }
+    return { mediaType, digest: digest as Descriptor['digest'], size };
+  }
+
+  async exists(descriptor: Descriptor): Promise<boolean> {
+    const kind = isManifestMediaType(descriptor.mediaType) ? 'manifests' : 'blobs';
+    const response = await this.client.send({
+      method: 'HEAD',
+      url: `/v2/${this.repository}/${kind}/${descriptor.digest}`,
+      headers: kind === 'manifests' ? { accept: MANIFEST_ACCEPT } : {},
+      scope: this.pullScope,
+      idempotent: true,
+    });
+    await response.body.resume();
+    if (response.status === 200) return true;
+    if (response.status === 404) return false;
+    throw await registryError(`checking for ${descriptor.digest} in ${this.name}`, response.status, undefined);
+  }
+
+  async fetchBlob(descriptor: Descriptor, options: { signal?: AbortSignal } = {}): Promise<Readable> {
+    const verifier = new VerifyingStream(descriptor, `blob ${descriptor.digest} from ${this.name}`);
+    const inline = inlineData(descriptor);
+    if (inline) return Readable.from([inline]).pipe(verifier);
+    const response = await this.client.send({
+      method: 'GET',
+      url: `/v2/${this.repository}/blobs/${descriptor.digest}`,
+      scope: this.pullScope,
+      idempotent: true,
+      followRedirects: true,
+      signal: options.signal,
+    });
+    if (response.status !== 200) {
+      throw await registryError(`downloading ${displayName(descriptor)} (${descriptor.digest}) from ${this.name}`, response.status, response.body);
+    }
+    response.body.on('error', (error) => verifier.destroy(error));
+    return response.body.pipe(verifier);
+  }
+
+  async fetchManifest(reference: Descriptor | string): Promise<FetchedManifest> {
+    const selector = typeof reference === 'string' ? reference : reference.digest;
+    if (typeof reference !== 'string') {
+      if (reference.size > MAX_MANIFEST_BYTES) {
+        throw new OcikitError('SIZE_LIMIT', `manifest ${reference.digest} in ${this.name} is ${reference.size} bytes, over the 4 MiB limit`);
+      }
+      const inline = inlineData(reference);
+      if (inline) {
+        verifyBytes(inline, reference.digest, `manifest ${reference.digest}`);
+        parseManifest(inline, `manifest ${reference.digest}`, reference.mediaType);
+        return { descriptor: reference, bytes: inline };
+      }
+    }
+    const response = await this.client.send({
+      method: 'GET',
+      url: `/v2/${this.repository}/manifests/${selector}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      scope: this.pullScope,
+      idempotent: true,
+    });
+    if (response.status === 404) {
+      await response.body.resume();
+      throw this.notFound(selector);
+    }
+    if (response.status !== 200) throw await registryError(`reading manifest ${this.name}:${selector}`, response.status, response.body);
+    const declared = Number(header(response, 'content-length'));
+    if (declared > MAX_MANIFEST_BYTES) {
+      response.body.destroy();
+      throw new OcikitError('SIZE_LIMIT', `manifest ${this.name}:${selector} is ${declared} bytes, over the 4 MiB limit`);
+    }
+    const bytes = await readBounded(response.body, MAX_MANIFEST_BYTES, `manifest ${this.name}:${selector}`);
+    const what = `manifest ${this.name}:${selector}`;
+    const headerDigest = header(response, 'docker-content-digest');
+    const expected = isDigest(selector) ? selector : headerDigest && isDigest(headerDigest) ? headerDigest : undefined;
+    if (expected) verifyBytes(bytes, expected, what);
+    const digest = expected ?? digestOf(bytes);
+    const mediaType = contentType(response);
+    const manifest = parseManifest(bytes, what, mediaType);
+    const descriptor: Descriptor = { mediaType: manifest.mediaType, digest: digest as Descriptor['digest'], size: bytes.length };
+    if (typeof reference !== 'string' && reference.mediaType !== manifest.mediaType) {
+      throw new OcikitError('INVALID_MANIFEST', `${what} is a ${manifest.mediaType}, but was referenced as ${reference.mediaType}`);
+    }
+    return { descriptor: typeof reference === 'string' ? descriptor : reference, bytes };
+  }
+
+  async pushBlob(source: BlobSource, options: PushOptions = {}): Promise<'uploaded' | 'skipped' | 'mounted'> {
+    const { descriptor } = source;
+    options.progress?.start?.(descriptor, displayName(descriptor));
+    if (await this.exists(descriptor)) {
+      options.progress?.done?.(descriptor, 'skipped');
+      return 'skipped';
+    }
+    await uploadBlob(
+      { client: this.client, repository: this.repository, scope: this.pushScope },
+      source,
+      { chunkSize: this.options.chunkSize, progress: options.progress, signal: options.signal },
+    );
+    options.progress?.done?.(descriptor, 'uploaded');
+    return 'uploaded';
+  }
+
+  async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {
+    verifyBytes(bytes, descriptor.digest, `manifest ${descriptor.digest}`);
+    const selector = tag ?? descriptor.digest;
+    const response = await this.client.send({
+      method: 'PUT',
+      url: `/v2/${this.repository}/manifests/${selector}`,
+      // The registry refuses a Content-Type other than the manifest's own mediaType.
+      headers: { 'content-type': descriptor.mediaType },
+      body: () => bytes,
+      scope: this.pushScope,
+      idempotent: true,
+    });
+    if (response.status !== 201) throw await registryError(`pushing manifest ${this.name}:${selector}`, response.status, response.body);
+    await response.body.resume();
+    const reported = header(response, 'docker-content-digest');
+    if (reported && reported.startsWith(`${parseDigest(descriptor.digest).algorithm}:`) && reported !== descriptor.digest) {
+      throw new OcikitError('DIGEST_MISMATCH', `pushing manifest ${this.name}:${selector}: the registry stored a different digest`, {
+        detail: `sent ${descriptor.digest}, registry says ${reported}`,
+      });
+    }
+  }
+
+  async tag(descriptor: Descriptor, tag: string): Promise<void> {
+    // The distribution API has no tag operation: tagging is a PUT of the same bytes.
+    const { bytes } = await this.fetchManifest(descriptor);
+    await this.pushManifest(descriptor, bytes, tag);
+  }
+
+  async tags(): Promise<string[]> {
+    const tags: string[] = [];
+    let url: string | undefined = `/v2/${this.repository}/tags/list`;
+    for (let page = 0; url && page < 10_000; page++) {
+      const response: RegistryResponse = await this.client.send({ method: 'GET', url, scope: this.pullScope, idempotent: true });
+      if (response.status === 404) {
+        await response.body.resume();
+        return [];
+      }
+      if (response.status !== 200) throw await registryError(`listing tags of ${this.name}`, response.status, response.body);
+      const body = JSON.parse((await readBounded(response.body, TAG_LIST_PAGE_LIMIT, `tag list of ${this.name}`)).toString('utf8')) as {
+        tags?: string[] | null;
+      };
+      tags.push(...(body.tags ?? []));
+      url = nextLink(response);
+    }
+    return tags;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
+  }
+
+  private notFound(selector: string): OcikitError {
+    return new OcikitError('NOT_FOUND', `${this.name}:${selector} not found`.replace(':sha', '@sha'), {
+      hint: 'check the repository and tag; `ocikit tags <repo>` lists what is there',
+      status: 404,
+    });
+  }
+}
+
+function header(response: RegistryResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function contentType(response: RegistryResponse): string | undefined {
+  return header(response, 'content-type')?.split(';')[0]?.trim() || undefined;
+}
+
+function inlineData(descriptor: Descriptor): Buffer | undefined {
+  return descriptor.data === undefined ? undefined : Buffer.from(descriptor.data, 'base64');
+}
+
+/** The `rel="next"` target of a `Link` header (distribution-spec pagination). */
+function nextLink(response: RegistryResponse): string | undefined {
+  const link = header(response, 'link');
+  const match = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/);
+  return match?.[1] ? new URL(match[1], response.url).href : undefined;
+}

@@ -1,0 +1,27 @@
+/**
+ * Token scopes (`repository:org/app:pull,push`), merged so one token covers what
+ * a whole operation needs (distribution-spec token scope grammar).
+ */
+export function repositoryScope(repository: string, actions: 'pull' | 'push' | 'delete' | 'pull,push'): string {
+  return `repository:${repository}:${actions}`;
+}
+
+/** Union of scope strings (space-separated lists allowed), actions merged per resource, sorted. */
+export function mergeScopes(...scopes: (string | undefined)[]): string {
+  const byResource = new Map<string, Set<string>>();
+  for (const list of scopes) {
+    for (const scope of (list ?? '').split(' ')) {
+      if (!scope) continue;
+      const lastColon = scope.lastIndexOf(':');
+      const resource = lastColon > 0 ? scope.slice(0, lastColon) : scope;
+      const actions = lastColon > 0 ? scope.slice(lastColon + 1).split(',') : [];
+      const set = byResource.get(resource) ?? new Set<string>();
+      actions.filter(Boolean).forEach((a) => set.add(a));
+      byResource.set(resource, set);
+    }
+  }
+  return [...byResource.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([resource, actions]) => (actions.size ? `${resource}:${[...actions].sort().join(',')}` : resource))
+    .join(' ');
+}

@@ -1,0 +1,61 @@
+import type { Readable } from 'node:stream';
+import type { Descriptor } from '../oci/manifest.js';
+import type { ProgressListener } from '../progress/progress.js';
+
+/** Blob content that can be opened again (a retry or resume re-reads it). */
+export interface BlobSource {
+  descriptor: Descriptor;
+  /** The bytes from `start` to `end` inclusive (default: all of them). */
+  open(start?: number, end?: number): Readable;
+}
+
+export interface FetchedManifest {
+  descriptor: Descriptor;
+  /** The exact bytes, verified against `descriptor.digest`. */
+  bytes: Uint8Array;
+}
+
+export interface PushOptions {
+  progress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+/**
+ * One interface for every store ocikit talks to: a remote repository or an OCI
+ * image layout directory. Every verb is written once over it.
+ */
+export interface Target {
+  /** How the store is named in messages: `127.0.0.1:5000/app` or `oci-layout:./dir`. */
+  readonly name: string;
+
+  /** A tag or digest to the descriptor of the manifest it names. */
+  resolve(reference: string): Promise<Descriptor>;
+
+  /** Whether the store holds this blob or manifest. */
+  exists(descriptor: Descriptor): Promise<boolean>;
+
+  /**
+   * A stream of the blob's bytes. It verifies size and digest as it flows and
+   * errors at its end if they do not match, so consumers must finish reading
+   * before trusting what they wrote.
+   */
+  fetchBlob(descriptor: Descriptor, options?: { signal?: AbortSignal }): Promise<Readable>;
+
+  /** A manifest by descriptor, tag or digest: bounded to 4 MiB and verified. */
+  fetchManifest(reference: Descriptor | string): Promise<FetchedManifest>;
+
+  /** Stores a blob unless it is already there; returns how it got there. */
+  pushBlob(source: BlobSource, options?: PushOptions): Promise<'uploaded' | 'skipped' | 'mounted'>;
+
+  /** Stores a manifest (under `tag` when given) with its exact media type. */
+  pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void>;
+
+  /** Points `tag` at a manifest the store already holds. */
+  tag(descriptor: Descriptor, tag: string): Promise<void>;
+
+  /** Tags in the repository or layout. */
+  tags(): Promise<string[]>;
+
+  /** Releases connections and locks. */
+  close(): Promise<void>;
+}
