@@ -10,7 +10,7 @@
  */
 import { once } from 'node:events';
 import type { Stats } from 'node:fs';
-import { lstat, link, mkdir, open, readdir, realpath, rename, rm, symlink, chmod } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, open, readdir, realpath, rename, rm, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -22,7 +22,10 @@ import { tempPathFor } from '../fs/atomic-write.js';
 export interface ExtractOptions {
   /** Replace files (and symlinks) already in `outDir`; by default that is refused. */
   overwrite?: boolean;
-  /** Most bytes of file content written (a decompression-bomb guard); default 16 GiB. */
+  /**
+   * Most bytes of file content written (a decompression-bomb guard); default 16 GiB.
+   * The uncompressed tar stream may exceed it only by a framing allowance.
+   */
   maxBytes?: number;
   /** Digest of the uncompressed tar stream, checked before anything is committed. */
   expectedTarDigest?: string;
@@ -93,7 +96,6 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   await mkdir(resolve(out, '..'), { recursive: true });
   await mkdir(staging, { mode: 0o700 });
 
-  const extraction = new Extraction(staging, maxBytes);
   const parser = new Parser({ strict: true, brotli: false, zstd: false });
   let failure: unknown;
   let fail!: (error: unknown) => void;
@@ -105,7 +107,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     };
   });
   failed.catch(() => {});
-  extraction.cancelled = failed;
+  const extraction = new Extraction(staging, maxBytes, failed);
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
@@ -131,14 +133,16 @@ export async function extractTarSafely(source: Readable, outDir: string, options
 
   try {
     let streamBytes = 0;
-    let first = true;
+    let magic = Buffer.alloc(0);
     for await (const chunk of tarBytes(source)) {
       if (failure !== undefined) break;
       // node-tar sniffs compression itself; a gzip inside our gunzip would escape our digest and limits.
-      if (first && chunk[0] === 0x1f && chunk[1] === 0x8b) {
-        throw new OcikitError('INVALID_INPUT', 'refusing a gzip stream inside a gzip stream');
+      if (magic.length < 2) {
+        magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
+        if (magic[0] === 0x1f && magic[1] === 0x8b) {
+          throw new OcikitError('INVALID_INPUT', 'refusing a gzip stream inside a gzip stream');
+        }
       }
-      first = false;
       streamBytes += chunk.length;
       if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
         throw new OcikitError('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte limit (plus framing)`, {
@@ -220,15 +224,16 @@ class Extraction {
   private readonly kinds = new Map<string, Kind>();
   files = 0;
   bytes = 0;
-  cancelled: Promise<never> = new Promise(() => {});
 
   constructor(
     private readonly staging: string,
     private readonly maxBytes: number,
+    /** Rejects when the extraction as a whole fails; waits on entry data race it. */
+    private readonly cancelled: Promise<never>,
   ) {}
 
   async handle(entry: ReadEntry): Promise<void> {
-    const path = this.checkedPath(entry.path, entry.path);
+    const path = this.checkedPath(entry.path);
     const type = entry.type;
     if (path === '') {
       // "./" in archives made with `tar -C dir .`: outDir itself, which we leave alone.
@@ -265,7 +270,9 @@ class Extraction {
         return;
       }
       case 'Link': {
-        const linkPath = this.checkedPath(entry.linkpath ?? '', entry.path);
+        const linkReason = unsafePathReason(entry.linkpath ?? '');
+        if (linkReason) throw unsafe(entry.path, `hardlink target "${entry.linkpath}" ${linkReason}`);
+        const linkPath = components(entry.linkpath ?? '').join('/');
         if (this.kinds.get(linkPath) !== 'file') {
           throw unsafe(entry.path, `hardlink to "${entry.linkpath}", which is not a file extracted before it`);
         }
@@ -284,10 +291,10 @@ class Extraction {
     }
   }
 
-  /** The normalized form of an archive path (no "." or empty parts), or a refusal naming `entryName`. */
-  private checkedPath(path: string, entryName: string): string {
+  /** The normalized form of an archive path (no "." or empty parts), or a refusal. */
+  private checkedPath(path: string): string {
     const reason = unsafePathReason(path);
-    if (reason) throw unsafe(entryName, reason);
+    if (reason) throw unsafe(path, reason);
     return components(path).join('/');
   }
 

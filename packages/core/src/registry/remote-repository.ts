@@ -98,10 +98,9 @@ export class RemoteRepository implements Target {
       followRedirects: true,
       signal: options.signal,
     });
-    if (response.status !== 200) {
-      throw await registryError(`downloading ${displayName(descriptor)} (${descriptor.digest}) from ${this.name}`, response.status, response.body);
-    }
-    response.body.on('error', (error) => verifier.destroy(error));
+    const what = `downloading ${displayName(descriptor)} (${descriptor.digest}) from ${this.name}`;
+    if (response.status !== 200) throw await registryError(what, response.status, response.body);
+    response.body.on('error', (error) => verifier.destroy(bodyError(error, what)));
     return response.body.pipe(verifier);
   }
 
@@ -223,6 +222,17 @@ export class RemoteRepository implements Target {
       status: 404,
     });
   }
+}
+
+/** A body that broke off mid-transfer (undici: "other side closed"), as an error that names the download. */
+function bodyError(error: Error, what: string): Error {
+  if (error instanceof OcikitError || error.name === 'AbortError') return error;
+  const code = (error as { code?: string }).code;
+  return new OcikitError('NETWORK', `${what}: the connection broke off before the whole blob arrived`, {
+    detail: `${code ?? ''} ${error.message}`.trim(),
+    hint: 'the network or the registry cut the download short; retry',
+    cause: error,
+  });
 }
 
 function header(response: RegistryResponse, name: string): string | undefined {

@@ -66,7 +66,9 @@ export function nextDelay(
 ): number | undefined {
   if (attempt >= policy.maxAttempts) return undefined;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const delay = retryAfterMs !== undefined ? Math.min(retryAfterMs, policy.maxDelayMs) : Math.round(random() * backoff);
+  // The registry's own Retry-After is honoured in full (retrying sooner only earns another
+  // 429); maxDelayMs caps our backoff, maxElapsedMs bounds both.
+  const delay = retryAfterMs !== undefined ? retryAfterMs : Math.round(random() * backoff);
   if (Date.now() + delay - startedAt > policy.maxElapsedMs) return undefined;
   return delay;
 }
