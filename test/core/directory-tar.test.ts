@@ -217,9 +217,13 @@ describe('packDirectory', () => {
     expect(await readdir(temp)).toEqual([]);
   });
 
-  it('refuses a top-level name that is not one safe path component', async () => {
+  it('takes a nested title as oras does (entries "dist/site/..."), but only in plain form', async () => {
     const dir = await tempDir();
-    for (const name of ['', '..', 'a/b', '/abs', 'C:x']) {
+    await writeFile(join(dir, 'index.html'), '<html>');
+    const packed = await packDirectory(dir, { name: 'dist/site', tempDir: await tempDir() });
+    const names = gnuTarList(packed.path).map((line) => line.split(/\s+/).slice(5).join(' '));
+    expect(names).toEqual(['dist/site/', 'dist/site/index.html']);
+    for (const name of ['', '.', '..', 'a/../b', './a', 'a//b', 'a/', '/abs', 'C:x', 'a\\b']) {
       await expect(packDirectory(dir, { name, tempDir: dir })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     }
   });

@@ -45,9 +45,12 @@ const MAX_OCTAL_SIZE = 0o77777777777; // what a ustar size field holds; beyond, 
 
 export async function packDirectory(dir: string, options: PackOptions): Promise<PackedDirectory> {
   const { name } = options;
-  if (name === '' || name === '.' || name === '..' || name.includes('/') || unsafePathReason(name)) {
+  // A title may be nested ("dist/site", as oras titles `oras push ref dist/site`), but
+  // only in plain form: no empty, ".", or ".." parts, nothing the extractor would refuse.
+  const parts = name.split('/');
+  if (unsafePathReason(name) || parts.some((part) => part === '' || part === '.')) {
     throw new OcikitError('INVALID_INPUT', `"${name}" cannot be the top-level name of a packed directory`, {
-      hint: 'use a single path component, such as the directory\'s basename',
+      hint: 'use a relative path without "." or ".." parts, such as the directory\'s basename',
     });
   }
   const mtime = options.mtime ?? new Date(0);
@@ -69,7 +72,7 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
   entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
 
   await mkdir(options.tempDir, { recursive: true });
-  const path = tempPathFor(join(options.tempDir, `${name}.tar.gz`));
+  const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.tar.gz`));
   const tarDigester = new DigestingStream();
   const gzDigester = new DigestingStream();
   try {

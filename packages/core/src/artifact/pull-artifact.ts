@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OcikitError } from '../errors.js';
@@ -13,6 +13,7 @@ import { countingStream } from '../progress/counting-stream.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
+import { pipeThrough } from '../util/pipe-through.js';
 import { checkTitle } from './artifact-inputs.js';
 import { extractTarSafely } from './safe-extract.js';
 
@@ -112,17 +113,15 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   const title = layer.annotations![Annotation.Title]!;
   const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
   options.progress?.start?.(layer, title);
-  const stream = (await target.fetchBlob(layer)).pipe(countingStream(layer, options.progress));
+  const stream = pipeThrough(await target.fetchBlob(layer), countingStream(layer, options.progress));
   if (unpack) {
     const extractOptions = {
       overwrite: false,
       ...(layer.annotations?.[Annotation.OrasContentDigest] ? { expectedTarDigest: layer.annotations[Annotation.OrasContentDigest] } : {}),
       ...(options.maxUnpackedBytes ? { maxBytes: options.maxUnpackedBytes } : {}),
     };
-    // Entries carry the title as their first path part, so they extract into staging itself.
-    const extractInto = join(staging, dirname(title) === '.' ? '' : dirname(title));
-    await mkdir(extractInto, { recursive: true });
-    await extractTarSafely(stream, extractInto, extractOptions);
+    // Entries carry the whole title as their leading path (oras's layout), so they extract into staging itself.
+    await extractTarSafely(stream, staging, extractOptions);
   } else {
     await writeStreamAtomic(join(staging, title), stream);
   }
@@ -148,7 +147,7 @@ async function pullToStdout(
   try {
     const spooled = join(spoolDir, 'blob');
     options.progress?.start?.(layer, layer.annotations![Annotation.Title]!);
-    await writeStreamAtomic(spooled, (await target.fetchBlob(layer)).pipe(countingStream(layer, options.progress)));
+    await writeStreamAtomic(spooled, pipeThrough(await target.fetchBlob(layer), countingStream(layer, options.progress)));
     options.progress?.done?.(layer, 'downloaded');
     await pipeline(createReadStream(spooled), options.stdout, { end: false });
   } finally {

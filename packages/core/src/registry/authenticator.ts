@@ -54,18 +54,21 @@ export class Authenticator {
   }
 
   /**
-   * Prepares credentials for a retry after a 401. Throws a clear error when the
-   * registry wants credentials we do not have.
+   * Prepares credentials for a retry after a 401; false when a retry cannot help
+   * (the credential was refused). Throws when the registry wants credentials we
+   * do not have.
    */
-  async respond(challenges: AuthChallenge[], scope: string, what: string): Promise<void> {
+  async respond(challenges: AuthChallenge[], scope: string, what: string): Promise<boolean> {
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     const basic = challenges.find((c) => c.scheme === 'basic');
     if (bearer?.params.realm) {
       this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
       await this.fetchToken(mergeScopes(scope, bearer.params.scope), scope);
-      return;
+      return true;
     }
     if (basic) {
+      // Credentials the registry already refused are not sent again (accounts may lock).
+      if (this.basicHeader) return false;
       const credential = await this.lookupCredential();
       if (!credential || !isBasicCredential(credential)) {
         throw new OcikitError('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {
@@ -74,7 +77,7 @@ export class Authenticator {
         });
       }
       this.basicHeader = basicAuthorization(credential.username, credential.password);
-      return;
+      return true;
     }
     throw new OcikitError('UNAUTHORIZED', `${what}: ${this.options.registry} asked for an authentication scheme ocikit does not speak`, {
       detail: challenges.map((c) => c.scheme).join(', ') || 'no WWW-Authenticate challenge',

@@ -3,6 +3,7 @@ import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource } from '../target/target.js';
+import { pipeThrough } from '../util/pipe-through.js';
 import { registryError } from './registry-error.js';
 import type { RegistryClient, RegistryResponse, RequestBody } from './registry-client.js';
 
@@ -56,7 +57,7 @@ export async function uploadBlob(context: UploadContext, source: BlobSource, opt
           'content-length': String(end - offset + 1),
           'content-range': `${offset}-${end}`,
         },
-        body: () => source.open(offset, end).pipe(counter.tap()),
+        body: () => pipeThrough(source.open(offset, end), counter.tap()),
         scope: context.scope,
         idempotent: false,
         signal: options.signal,
@@ -71,7 +72,7 @@ export async function uploadBlob(context: UploadContext, source: BlobSource, opt
       context,
       location,
       descriptor,
-      () => source.open().pipe(counter.tap()),
+      () => pipeThrough(source.open(), counter.tap()),
       String(descriptor.size),
       what,
       options.signal,

@@ -120,11 +120,13 @@ export class RegistryClient {
         // A second 401 after a fresh token may be an expiry mid-operation: renew once more.
         authAttempts++;
         const challenges = parseWwwAuthenticate(response.headers['www-authenticate']);
-        await dump(response);
         this.auth.invalidate(request.scope);
-        await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry));
-        attempt--;
-        continue;
+        const retry = await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry));
+        if (retry) {
+          await dump(response);
+          attempt--;
+          continue;
+        }
       }
       if (isRetryableStatus(response.status) && request.idempotent) {
         const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
