@@ -9,6 +9,7 @@ import {
   OciLayoutStore,
   RemoteRepository,
   type Target,
+  digestOf,
   parseManifest,
   pullArtifact,
   pushArtifact,
@@ -149,7 +150,6 @@ describe('pulling from a hostile artifact', () => {
     // Rewrite the manifest's titles as a hostile pusher would, then push it as-is.
     const manifest = { ...pushed.manifest, layers: titles.map((title) => ({ ...pushed.manifest.layers[0]!, annotations: { [Annotation.Title]: title } })) };
     const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-    const { digestOf } = await import('@ocikit/core');
     await target.pushManifest({ mediaType: MediaType.ImageManifest, digest: digestOf(bytes), size: bytes.length }, bytes, 'evil');
     parseManifest(bytes, 'self-check');
     return target;

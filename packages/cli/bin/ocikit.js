@@ -1,4 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-
+// Checked before anything loads: older Node fails deep inside dependencies (zstd, undici).
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  process.stderr.write(`error: ocikit needs Node.js 24 or newer; this is ${process.version}\n  hint: install Node 24 (e.g. actions/setup-node with node-version: 24) and run again\n`);
+  process.exit(1);
+}
+const { main } = await import('../dist/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,7 @@ import { OCIKIT_VERSION, isOcikitError } from '@ocikit/core';
 import { registerPull } from './commands/pull.js';
 import { registerPush } from './commands/push.js';
 import { type CliContext, processContext } from './context.js';
+import { disguiseStdinArguments } from './options/stdin-argument.js';
 import { redact } from './output/redact.js';
 
 export function buildProgram(context: CliContext): Command {
@@ -24,7 +25,7 @@ export function buildProgram(context: CliContext): Command {
 export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
   const program = buildProgram(context);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(disguiseStdinArguments(argv), { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

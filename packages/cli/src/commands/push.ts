@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { claimStdin } from '../options/stdin.js';
+import { restoreStdinArgument } from '../options/stdin-argument.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { collect } from '../options/collect.js';
 
@@ -46,7 +47,7 @@ export function registerPush(program: Command, context: CliContext): void {
       secrets.forEach((s) => context.secrets.add(s));
       const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });
       try {
-        const inputs = files.map(parseFileArgument);
+        const inputs = files.map((file) => parseFileArgument(restoreStdinArgument(file)));
         const usesStdin = inputs.some((input) => input.path === '-');
         const tags = [...(parsed.tag ? [parsed.tag] : parsed.digest ? [] : ['latest']), ...flags.tag];
         const result = await pushArtifact(target, {

@@ -36,6 +36,7 @@ export class Authenticator {
   private basicHeader: string | undefined;
   private bearer: { realm: string; service: string | undefined } | undefined;
   private readonly tokens = new Map<string, CachedToken>();
+  private readonly pendingTokens = new Map<string, Promise<void>>();
   private credential: Promise<Credential | undefined> | undefined;
 
   constructor(private readonly options: AuthenticatorOptions) {}
@@ -48,27 +49,34 @@ export class Authenticator {
     return undefined;
   }
 
-  /** Forgets the token for a scope after the registry refused it (expired mid-push). */
-  invalidate(scope: string): void {
-    this.tokens.delete(mergeScopes(scope));
-  }
-
   /**
    * Prepares credentials for a retry after a 401; false when a retry cannot help
    * (the credential was refused). Throws when the registry wants credentials we
    * do not have.
    */
-  async respond(challenges: AuthChallenge[], scope: string, what: string): Promise<boolean> {
+  async respond(challenges: AuthChallenge[], scope: string, what: string, sentAuthorization?: string): Promise<boolean> {
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     const basic = challenges.find((c) => c.scheme === 'basic');
     if (bearer?.params.realm) {
       this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
-      await this.fetchToken(mergeScopes(scope, bearer.params.scope), scope);
+      const key = mergeScopes(scope);
+      const cached = this.tokens.get(key);
+      if (cached && sentAuthorization === `Bearer ${cached.value}`) this.tokens.delete(key); // expired or revoked
+      // Another request may have fetched a fresh token meanwhile; one fetch per scope at a time.
+      if (this.authorizationFor(scope) && this.authorizationFor(scope) !== sentAuthorization) return true;
+      let pending = this.pendingTokens.get(key);
+      if (!pending) {
+        pending = this.fetchToken(mergeScopes(scope, bearer.params.scope), scope).finally(() => this.pendingTokens.delete(key));
+        this.pendingTokens.set(key, pending);
+      }
+      await pending;
       return true;
     }
     if (basic) {
-      // Credentials the registry already refused are not sent again (accounts may lock).
-      if (this.basicHeader) return false;
+      // Credentials the registry refused are not sent again (accounts may lock);
+      // a request that went out before we had them is retried with them.
+      if (this.basicHeader && sentAuthorization === this.basicHeader) return false;
+      if (this.basicHeader) return true;
       const credential = await this.lookupCredential();
       if (!credential || !isBasicCredential(credential)) {
         throw new OcikitError('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {

@@ -56,6 +56,8 @@ export interface RegistryResponse {
   body: Readable;
   /** Where the answer finally came from (after redirects). */
   url: URL;
+  /** The Authorization value this request carried, so a 401 can tell stale from refused. */
+  sentAuthorization?: string;
 }
 
 const MAX_REDIRECTS = 5;
@@ -117,11 +119,10 @@ export class RegistryClient {
         continue;
       }
       if (response.status === 401 && authAttempts < 2) {
-        // A second 401 after a fresh token may be an expiry mid-operation: renew once more.
+        // A 401 with a token we sent may be an expiry mid-operation: renew (bounded).
         authAttempts++;
         const challenges = parseWwwAuthenticate(response.headers['www-authenticate']);
-        this.auth.invalidate(request.scope);
-        const retry = await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry));
+        const retry = await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry), response.sentAuthorization);
         if (retry) {
           await dump(response);
           attempt--;
@@ -162,6 +163,7 @@ export class RegistryClient {
         signal: request.signal,
       });
       const response: RegistryResponse = { status: raw.statusCode, headers: raw.headers, body: raw.body, url };
+      if (headers.authorization) response.sentAuthorization = headers.authorization;
       this.reportWarnings(response.headers.warning);
       const location = response.headers.location;
       if (request.followRedirects && [301, 302, 303, 307, 308].includes(response.status) && typeof location === 'string') {
