@@ -81,7 +81,10 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
       if (!res.writableFinished) outgoing.destroy();
     });
     outgoing.on('response', (answer) => {
-      const headers = { ...withoutHopByHop(answer.headers), ...options.addHeaders };
+      const headers: Record<string, string | string[] | undefined> = { ...withoutHopByHop(answer.headers), ...options.addHeaders };
+      // The registry closes a connection it answered early (a 401 while the body still
+      // arrives); the client must see that too, or it reuses a socket the proxy then resets.
+      if (answer.headers.connection?.toLowerCase() === 'close') headers.connection = 'close';
       if (typeof headers.location === 'string') headers.location = rewriteLocation(headers.location);
       res.writeHead(answer.statusCode ?? 502, headers);
       const limit = options.truncateAfter;

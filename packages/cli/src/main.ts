@@ -1,7 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { OCIKIT_VERSION, isOcikitError } from '@ocikit/core';
+import { registerLogin } from './commands/login.js';
+import { registerLogout } from './commands/logout.js';
 import { registerPull } from './commands/pull.js';
 import { registerPush } from './commands/push.js';
+import { registerRecompress } from './commands/recompress.js';
+import { registerCopy } from './commands/copy.js';
+import { registerTag } from './commands/tag.js';
+import { registerResolve } from './commands/resolve.js';
+import { registerTags } from './commands/tags.js';
+import { registerManifest } from './commands/manifest.js';
 import { type CliContext, processContext } from './context.js';
 import { disguiseStdinArguments } from './options/stdin-argument.js';
 import { redact } from './output/redact.js';
@@ -18,6 +26,14 @@ export function buildProgram(context: CliContext): Command {
     });
   registerPush(program, context);
   registerPull(program, context);
+  registerRecompress(program, context);
+  registerCopy(program, context);
+  registerTag(program, context);
+  registerResolve(program, context);
+  registerTags(program, context);
+  registerManifest(program, context);
+  registerLogin(program, context);
+  registerLogout(program, context);
   return program;
 }
 

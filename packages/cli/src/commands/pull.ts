@@ -24,8 +24,7 @@ export function registerPull(program: Command, context: CliContext): void {
   ).action(async (reference: string, flags: PullFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
-      const { options, secrets } = await targetOptions(flags, context.env, progress);
-      secrets.forEach((s) => context.secrets.add(s));
+      const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed, selector } = await openTarget(reference, options);
       try {
         const result = await pullArtifact(target, selector, {

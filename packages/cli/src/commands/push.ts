@@ -43,8 +43,7 @@ export function registerPush(program: Command, context: CliContext): void {
   ).action(async (reference: string, files: string[], flags: PushFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
-      const { options, secrets } = await targetOptions(flags, context.env, progress);
-      secrets.forEach((s) => context.secrets.add(s));
+      const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });
       try {
         const inputs = files.map((file) => parseFileArgument(restoreStdinArgument(file)));

@@ -1,5 +1,16 @@
 import type { Command } from 'commander';
-import { type Credential, OcikitError, type OpenTargetOptions, type ProgressListener, staticCredentials } from '@ocikit/core';
+import {
+  type CredentialLookup,
+  type CredentialProvider,
+  type GivenCredentialInput,
+  OcikitError,
+  type OpenTargetOptions,
+  type ProgressListener,
+  credentialChain,
+  credentialSecrets,
+  givenCredential,
+} from '@ocikit/core';
+import type { CliContext } from '../context.js';
 import { readStdinText } from './stdin.js';
 
 /** The flags every verb that talks to a registry takes, as oras users know them. */
@@ -7,6 +18,7 @@ export interface RemoteFlags {
   username?: string;
   password?: string;
   passwordStdin?: boolean;
+  registryConfig?: string;
   plainHttp?: boolean;
   insecure?: boolean;
   concurrency: number;
@@ -14,11 +26,15 @@ export interface RemoteFlags {
   json?: boolean;
 }
 
+export const REGISTRY_CONFIG_HELP =
+  'the Docker config.json with credentials (default: REGISTRY_AUTH_FILE, $DOCKER_CONFIG/config.json, ~/.docker/config.json)';
+
 export function addRemoteOptions(command: Command): Command {
   return command
     .option('-u, --username <user>', 'registry username (or OCIKIT_USERNAME)')
     .option('-p, --password <password>', 'registry password or token (or OCIKIT_PASSWORD); prefer --password-stdin')
     .option('--password-stdin', 'read the password or token from standard input')
+    .option('--registry-config <path>', REGISTRY_CONFIG_HELP)
     .option('--plain-http', 'use HTTP instead of HTTPS (loopback registries always use HTTP)')
     .option('--insecure', 'do not verify the registry TLS certificate')
     .option('--concurrency <n>', 'blobs transferred at once', positiveInteger, 3)
@@ -32,38 +48,58 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-/** Credentials from flags, then the environment; the password never reaches a log. */
-export async function resolveCredential(flags: RemoteFlags, env: NodeJS.ProcessEnv): Promise<Credential | undefined> {
+/** -u and -p or --password-stdin as given (stdin read here); core fills gaps from the environment. */
+export async function givenCredentialFlags(flags: Pick<RemoteFlags, 'username' | 'password' | 'passwordStdin'>): Promise<GivenCredentialInput> {
   if (flags.password !== undefined && flags.passwordStdin) {
     throw new OcikitError('INVALID_INPUT', '--password and --password-stdin cannot be used together');
   }
-  const password = flags.passwordStdin ? (await readStdinText()).replace(/\r?\n$/, '') : (flags.password ?? env.OCIKIT_PASSWORD);
-  const username = flags.username ?? env.OCIKIT_USERNAME;
-  if (password !== undefined && password !== '' && !username) {
-    throw new OcikitError('INVALID_INPUT', 'a password was given without a username', { hint: 'add -u <username>' });
-  }
-  if (username && (password === undefined || password === '')) {
-    throw new OcikitError('INVALID_INPUT', `a username (${username}) was given without a password`, {
-      hint: 'add -p <password> or --password-stdin',
-    });
-  }
-  return username && password ? { username, password } : undefined;
+  const password = flags.passwordStdin ? (await readStdinText()).replace(/\r?\n$/, '') : flags.password;
+  return { ...(flags.username !== undefined ? { username: flags.username } : {}), ...(password !== undefined ? { password } : {}) };
 }
 
-export async function targetOptions(
+/**
+ * Credentials by core's chain: flags, then OCIKIT_USERNAME/OCIKIT_PASSWORD, then
+ * the Docker config and its helpers. `secrets` are the given ones, known now; a
+ * secret from the Docker config is known only when a registry asks, and reaches
+ * `onSecret` then, so it can be masked in anything printed.
+ */
+export async function credentialProvider(
   flags: RemoteFlags,
   env: NodeJS.ProcessEnv,
-  progress: ProgressListener,
-): Promise<{ options: OpenTargetOptions; secrets: string[] }> {
-  const credential = await resolveCredential(flags, env);
+  onSecret: (secret: string) => void = () => {},
+): Promise<{ credentials: CredentialProvider; secrets: string[] }> {
+  const lookup: CredentialLookup = {
+    ...(await givenCredentialFlags(flags)),
+    ...(flags.registryConfig !== undefined ? { registryConfig: flags.registryConfig } : {}),
+    env,
+  };
+  const chain = credentialChain(lookup);
   return {
-    options: {
-      credentials: staticCredentials(credential),
-      plainHttp: Boolean(flags.plainHttp),
-      insecure: Boolean(flags.insecure),
-      ...(flags.chunkSize ? { chunkSize: flags.chunkSize } : {}),
-      onWarning: (message) => progress.warning?.(message),
+    credentials: async (registry) => {
+      const credential = await chain(registry);
+      credentialSecrets(credential).forEach(onSecret);
+      return credential;
     },
-    secrets: credential && 'password' in credential ? [credential.password] : [],
+    secrets: credentialSecrets(givenCredential(lookup, env)),
+  };
+}
+
+/**
+ * What opening a target needs from the flags. Every secret, given or looked up
+ * later in the Docker config, is registered with the context so nothing printed
+ * can show it.
+ */
+export async function targetOptions(flags: RemoteFlags, context: CliContext, progress: ProgressListener): Promise<OpenTargetOptions> {
+  const remember = (secret: string): void => {
+    context.secrets.add(secret);
+  };
+  const { credentials, secrets } = await credentialProvider(flags, context.env, remember);
+  secrets.forEach(remember);
+  return {
+    credentials,
+    plainHttp: Boolean(flags.plainHttp),
+    insecure: Boolean(flags.insecure),
+    ...(flags.chunkSize ? { chunkSize: flags.chunkSize } : {}),
+    onWarning: (message) => progress.warning?.(message),
   };
 }

@@ -1,12 +1,13 @@
-import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { addAbortSignal, pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
+import { spoolToFile } from '../fs/spool-file.js';
 import { parseDigest, VerifyingStream, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
 import { displayName } from '../progress/progress.js';
-import type { BlobSource, FetchedManifest, PushOptions, Target } from '../target/target.js';
+import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
 import { withFileLock } from './index-lock.js';
 import {
   LAYOUT_FILE,
@@ -178,6 +179,32 @@ export class OciLayoutStore implements Target {
     return 'uploaded';
   }
 
+  /** A stream of unknown digest into a temp file in blobs/, hashed on the way; `commit` renames it into place. */
+  async stageBlobStream(stream: Readable, options: StageBlobOptions): Promise<StagedBlob> {
+    options.signal?.throwIfAborted();
+    const spooled = await spoolToFile(join(this.root, 'blobs', 'sha256'), stream, options.signal);
+    const descriptor: Descriptor = { mediaType: options.mediaType, digest: spooled.digest, size: spooled.size };
+    let state: 'staged' | 'committed' | 'aborted' = 'staged';
+    return {
+      descriptor,
+      commit: async () => {
+        if (state !== 'staged') throw new Error(`the blob ${descriptor.digest} was ${state} already`);
+        state = 'committed';
+        if (await this.exists(descriptor)) {
+          await rm(spooled.path, { force: true });
+          return 'skipped';
+        }
+        await rename(spooled.path, this.blobPath(descriptor.digest));
+        return 'uploaded';
+      },
+      abort: async () => {
+        if (state !== 'staged') return;
+        state = 'aborted';
+        await rm(spooled.path, { force: true });
+      },
+    };
+  }
+
   async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {
     if (tag !== undefined) checkTag(tag);
     const what = `manifest ${descriptor.digest} pushed to ${this.name}`;
@@ -203,8 +230,31 @@ export class OciLayoutStore implements Target {
     await this.updateIndex((index) => applyTag(index, descriptor, tag));
   }
 
-  async tags(): Promise<string[]> {
-    return tagsOf(await this.readIndex());
+  /** Every tag, sorted; `n` is a page size and a layout has one page. */
+  async tags(options: TagListOptions = {}): Promise<string[]> {
+    const tags = tagsOf(await this.readIndex());
+    const last = options.last;
+    return last === undefined ? tags : tags.filter((tag) => tag > last);
+  }
+
+  /**
+   * Removes every index.json entry of the manifest (all its tags), as a
+   * registry's delete does. The blob stays in blobs/: another index in the
+   * layout may still list it as a child.
+   */
+  async deleteManifest(descriptor: Descriptor): Promise<void> {
+    let found = false;
+    await this.updateIndex((index) => {
+      const kept = index.manifests.filter((entry) => entry.digest !== descriptor.digest);
+      found = kept.length < index.manifests.length;
+      index.manifests = kept;
+      return found;
+    });
+    if (!found) {
+      throw new OcikitError('NOT_FOUND', `${descriptor.digest} is not listed in ${this.name}'s index.json`, {
+        hint: 'only manifests the layout lists (tagged or not) can be deleted; `ocikit tags` shows its tags',
+      });
+    }
   }
 
   /** The entries of index.json as they are (tags included as ref name annotations). */

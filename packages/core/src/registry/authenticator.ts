@@ -1,21 +1,27 @@
 import type { Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
-import { type Credential, type CredentialProvider, isBasicCredential } from './credentials.js';
+import { type Credential, type CredentialProvider, credentialSecrets, isBasicCredential } from './credentials.js';
 import { readBounded } from './read-bounded.js';
 import { registryAnswer } from './registry-error.js';
-import { mergeScopes } from './scope.js';
+import { mergeScopes, scopeCovers } from './scope.js';
 import type { AuthChallenge } from './www-authenticate.js';
 
 interface CachedToken {
-  value: string;
-  expiresAt: number;
+  /** The scopes it was asked for (merged), which it is used for and for any narrower request. */
+  scope: string;
+  authorization: string;
+  /** From here on a new token is fetched before a request rather than risking a 401 mid-upload. */
+  renewAt: number;
 }
 
-/** Tokens are renewed this long before the registry says they expire. */
+/** Tokens are renewed this long before they expire (less for short-lived ones, see renewalTime). */
 const EXPIRY_MARGIN_MS = 10_000;
 /** The distribution spec's default lifetime when a token response names none. */
 const DEFAULT_TOKEN_LIFETIME_S = 60;
 const TOKEN_RESPONSE_LIMIT = 1024 * 1024;
+/** docker's user name for an identity token sent as a Basic password. */
+const IDENTITY_TOKEN_USER = '<token>';
+const CLIENT_ID = 'ocikit';
 
 export interface AuthenticatorOptions {
   registry: string;
@@ -27,49 +33,70 @@ export interface AuthenticatorOptions {
   isLoopbackHost: (host: string) => boolean;
 }
 
+interface TokenAnswer {
+  token?: unknown;
+  access_token?: unknown;
+  expires_in?: unknown;
+  issued_at?: unknown;
+}
+
 /**
  * Answers a registry's `WWW-Authenticate` challenges: Basic with the stored
- * credential, Bearer by fetching a token for the scope (anonymously or with the
- * credential), cached per scope until shortly before it expires.
+ * credential, Bearer by fetching a token for the request's scope (anonymously,
+ * with Basic credentials, or with an identity token's OAuth2 refresh grant).
+ * Tokens are cached per scope, serve any request they cover, are fetched once
+ * however many requests want them at the same time, and are renewed shortly
+ * before they expire, or when the registry answers 401 to one.
  */
 export class Authenticator {
   private basicHeader: string | undefined;
-  private bearer: { realm: string; service: string | undefined } | undefined;
+  private bearer: { realm: URL; service: string | undefined } | undefined;
   private readonly tokens = new Map<string, CachedToken>();
-  private readonly pendingTokens = new Map<string, Promise<void>>();
+  private readonly pendingTokens = new Map<string, Promise<CachedToken>>();
+  /** Token services that answered 404/405 to the OAuth2 POST: identity tokens go by GET there. */
+  private readonly noOAuthRealms = new Set<string>();
   private credential: Promise<Credential | undefined> | undefined;
+  /** The token service's refusal of our credentials: not sent again (accounts may lock), reported again. */
+  private refusal: OcikitError | undefined;
 
   constructor(private readonly options: AuthenticatorOptions) {}
 
-  /** The `Authorization` value to send up front for this scope, if one is known. */
-  authorizationFor(scope: string): string | undefined {
+  /**
+   * The `Authorization` value to send with a request for this scope, if any. Once
+   * the registry has asked for Bearer tokens, a missing or nearly expired token is
+   * fetched here, before the request, so a streamed upload does not go out only
+   * to be refused.
+   */
+  async authorize(scope: string): Promise<string | undefined> {
     if (this.basicHeader) return this.basicHeader;
-    const token = this.tokens.get(mergeScopes(scope));
-    if (token && token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return `Bearer ${token.value}`;
-    return undefined;
+    const cached = this.cachedToken(scope);
+    if (cached) return cached.authorization;
+    if (!this.bearer) return undefined;
+    return (await this.tokenFor(mergeScopes(scope))).authorization;
   }
 
   /**
    * Prepares credentials for a retry after a 401; false when a retry cannot help
-   * (the credential was refused). Throws when the registry wants credentials we
-   * do not have.
+   * (the credential or the token was refused as it stands). Throws when the
+   * registry wants credentials we do not have, or the token service refuses.
    */
   async respond(challenges: AuthChallenge[], scope: string, what: string, sentAuthorization?: string): Promise<boolean> {
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     const basic = challenges.find((c) => c.scheme === 'basic');
     if (bearer?.params.realm) {
-      this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
-      const key = mergeScopes(scope);
-      const cached = this.tokens.get(key);
-      if (cached && sentAuthorization === `Bearer ${cached.value}`) this.tokens.delete(key); // expired or revoked
-      // Another request may have fetched a fresh token meanwhile; one fetch per scope at a time.
-      if (this.authorizationFor(scope) && this.authorizationFor(scope) !== sentAuthorization) return true;
-      let pending = this.pendingTokens.get(key);
-      if (!pending) {
-        pending = this.fetchToken(mergeScopes(scope, bearer.params.scope), scope).finally(() => this.pendingTokens.delete(key));
-        this.pendingTokens.set(key, pending);
+      this.bearer = { realm: this.checkedRealm(bearer.params.realm), service: bearer.params.service };
+      // The registry may want more than we asked for (its challenge names the scope it checks).
+      const needed = mergeScopes(scope, bearer.params.scope);
+      const sent = [...this.tokens.values()].find((t) => t.authorization === sentAuthorization);
+      if (sent) {
+        // A token asked for all of this and still short: the token service grants no more.
+        if (bearer.params.error === 'insufficient_scope' && scopeCovers(sent.scope, needed)) return false;
+        this.tokens.delete(sent.scope); // expired, revoked, or too narrow
       }
-      await pending;
+      // Another request may have fetched a fresh token meanwhile.
+      const fresh = this.cachedToken(needed);
+      if (fresh && fresh.authorization !== sentAuthorization) return true;
+      await this.tokenFor(needed);
       return true;
     }
     if (basic) {
@@ -93,64 +120,115 @@ export class Authenticator {
     });
   }
 
+  /** A cached token still good for `scope`: its own, else any that covers it. Stale ones are dropped. */
+  private cachedToken(scope: string): CachedToken | undefined {
+    const key = mergeScopes(scope);
+    const now = Date.now();
+    for (const [cachedScope, token] of this.tokens) {
+      if (token.renewAt <= now) this.tokens.delete(cachedScope);
+    }
+    const exact = this.tokens.get(key);
+    if (exact) return exact;
+    for (const token of this.tokens.values()) {
+      if (scopeCovers(token.scope, key)) return token;
+    }
+    return undefined;
+  }
+
+  /** One fetch per scope at a time: concurrent requests wait for the same token. */
+  private tokenFor(scope: string): Promise<CachedToken> {
+    let pending = this.pendingTokens.get(scope);
+    if (!pending) {
+      for (const [pendingScope, other] of this.pendingTokens) {
+        if (scopeCovers(pendingScope, scope)) return other;
+      }
+      pending = this.fetchToken(scope).finally(() => this.pendingTokens.delete(scope));
+      this.pendingTokens.set(scope, pending);
+    }
+    return pending;
+  }
+
   private lookupCredential(): Promise<Credential | undefined> {
     this.credential ??= this.options.credentials(this.options.registry);
     return this.credential;
   }
 
-  private async fetchToken(tokenScope: string, cacheScope: string): Promise<void> {
+  private async fetchToken(scope: string): Promise<CachedToken> {
     const { realm, service } = this.bearer!;
-    const realmUrl = this.checkedRealm(realm);
     const credential = await this.lookupCredential();
-    const scopes = tokenScope.split(' ').filter(Boolean);
-    let response: Dispatcher.ResponseData;
+    if (credential && this.refusal) throw this.refusal;
+    const scopes = scope.split(' ').filter(Boolean);
+    const secrets = credentialSecrets(credential);
+    let response: Dispatcher.ResponseData | undefined;
+    let basic: string | undefined;
     if (credential && !isBasicCredential(credential)) {
-      // OAuth2 refresh-token grant, as `docker login` identity tokens require.
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: 'ocikit' });
-      if (service) form.set('service', service);
-      if (scopes.length) form.set('scope', scopes.join(' '));
-      response = await this.options.dispatcher.request({
-        origin: realmUrl.origin,
-        path: realmUrl.pathname + realmUrl.search,
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': this.options.userAgent },
-        body: form.toString(),
-      });
-    } else {
-      const url = new URL(realmUrl);
+      if (!this.noOAuthRealms.has(realm.href)) {
+        // OAuth2 refresh-token grant, as `docker login` identity tokens require.
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, client_id: CLIENT_ID });
+        if (service) form.set('service', service);
+        if (scopes.length) form.set('scope', scopes.join(' '));
+        response = await this.requestToken(realm, 'POST', form.toString(), undefined);
+        if (response.statusCode === 404 || response.statusCode === 405) {
+          // A token service without OAuth2 grants (docker's fallback): the identity token as a Basic password.
+          await response.body.dump().catch(() => {});
+          this.noOAuthRealms.add(realm.href);
+          response = undefined;
+        }
+      }
+      basic = basicAuthorization(credential.username ?? IDENTITY_TOKEN_USER, credential.identityToken);
+    } else if (credential) {
+      basic = basicAuthorization(credential.username, credential.password);
+    }
+    if (!response) {
+      const url = new URL(realm);
       if (service) url.searchParams.set('service', service);
-      for (const scope of scopes) url.searchParams.append('scope', scope);
-      const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
-      if (credential) headers.authorization = basicAuthorization(credential.username, credential.password);
-      response = await this.options.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method: 'GET', headers });
+      for (const each of scopes) url.searchParams.append('scope', each);
+      response = await this.requestToken(url, 'GET', undefined, basic);
     }
+    if (basic) secrets.push(basic.slice('Basic '.length));
+
+    const what = `getting a token for ${this.options.registry} (${scope || 'no scope'}) from ${realm.origin}`;
     if (response.statusCode !== 200) {
-      const answer = await registryAnswer(response.statusCode, response.body);
-      throw new OcikitError(
-        response.statusCode === 401 || response.statusCode === 403 ? 'UNAUTHORIZED' : 'REGISTRY_ERROR',
-        `getting a token from ${realmUrl.origin} for ${this.options.registry} failed (HTTP ${response.statusCode})`,
-        {
-          detail: answer,
-          hint: credential
-            ? 'the registry refused these credentials; check the username and password or token'
-            : 'the registry refused anonymous access; pass credentials with -u/-p or log in first',
-          status: response.statusCode,
-        },
-      );
+      const answer = redact(await registryAnswer(response.statusCode, response.body), secrets);
+      const refused = response.statusCode === 401 || response.statusCode === 403;
+      const error = new OcikitError(refused ? 'UNAUTHORIZED' : 'REGISTRY_ERROR', `${what} failed (HTTP ${response.statusCode})`, {
+        detail: answer,
+        hint: credential
+          ? 'the token service refused these credentials; check the username and password or token'
+          : 'the token service refused anonymous access; pass credentials with -u/-p or log in first',
+        status: response.statusCode,
+      });
+      if (refused && credential) this.refusal = error;
+      throw error;
     }
-    const body = JSON.parse((await readBounded(response.body, TOKEN_RESPONSE_LIMIT, 'token response')).toString('utf8')) as {
-      token?: string;
-      access_token?: string;
-      expires_in?: number;
-    };
-    const value = body.token ?? body.access_token;
-    if (!value) {
-      throw new OcikitError('UNAUTHORIZED', `the token service ${realmUrl.origin} answered without a token`);
+    const receivedAt = Date.now();
+    const answer = parseTokenAnswer(await readBounded(response.body, TOKEN_RESPONSE_LIMIT, 'token response'), what);
+    const value = typeof answer.token === 'string' && answer.token ? answer.token : answer.access_token;
+    if (typeof value !== 'string' || !value) {
+      throw new OcikitError('REGISTRY_ERROR', `${what}: the token service answered without a token`, {
+        hint: 'the realm the registry names may not be a token service; check the registry configuration',
+      });
     }
-    const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_LIFETIME_S;
-    const entry = { value, expiresAt: Date.now() + lifetime * 1000 };
-    this.tokens.set(mergeScopes(cacheScope), entry);
-    this.tokens.set(mergeScopes(tokenScope), entry);
+    const entry: CachedToken = { scope, authorization: `Bearer ${value}`, renewAt: renewalTime(answer, receivedAt) };
+    this.tokens.set(scope, entry);
+    return entry;
+  }
+
+  private async requestToken(url: URL, method: 'GET' | 'POST', form: string | undefined, basic: string | undefined): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
+    if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    if (basic) headers.authorization = basic;
+    try {
+      return await this.options.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body: form ?? null });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // The cause keeps the network code, so an idempotent request is retried as for the registry itself.
+      throw new OcikitError('NETWORK', `getting a token for ${this.options.registry}: could not reach the token service ${url.origin}`, {
+        detail: `${code ?? ''} ${(error as Error).message ?? String(error)}`.trim(),
+        hint: 'the registry sends clients to this address for tokens; check the network, or the registry configuration',
+        cause: error,
+      });
+    }
   }
 
   private checkedRealm(realm: string): URL {
@@ -168,6 +246,40 @@ export class Authenticator {
     }
     return url;
   }
+}
+
+function parseTokenAnswer(bytes: Buffer, what: string): TokenAnswer {
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    if (parsed && typeof parsed === 'object') return parsed as TokenAnswer;
+  } catch {
+    // reported below
+  }
+  throw new OcikitError('REGISTRY_ERROR', `${what}: the token service answered something that is not a JSON object`, {
+    detail: bytes.toString('utf8').slice(0, 200),
+  });
+}
+
+/**
+ * When to stop using a token: `issued_at` + `expires_in` (default 60 s), less a
+ * margin of at most a quarter of what is left. An `issued_at` ahead of our clock
+ * cannot lengthen a token, and one so far behind that the token would be expired
+ * on arrival is the token service's clock, not the token's age, so it is ignored.
+ */
+function renewalTime(answer: TokenAnswer, receivedAt: number): number {
+  const lifetimeMs =
+    (typeof answer.expires_in === 'number' && Number.isFinite(answer.expires_in) && answer.expires_in > 0
+      ? answer.expires_in
+      : DEFAULT_TOKEN_LIFETIME_S) * 1000;
+  const issued = typeof answer.issued_at === 'string' ? Date.parse(answer.issued_at) : Number.NaN;
+  let expiresAt = (Number.isNaN(issued) ? receivedAt : Math.min(issued, receivedAt)) + lifetimeMs;
+  if (expiresAt <= receivedAt) expiresAt = receivedAt + lifetimeMs;
+  return expiresAt - Math.min(EXPIRY_MARGIN_MS, (expiresAt - receivedAt) / 4);
+}
+
+/** A token service's answer with any of our secrets in it blotted out. */
+function redact(text: string, secrets: string[]): string {
+  return secrets.filter((secret) => secret.length >= 4).reduce((result, secret) => result.split(secret).join('***'), text);
 }
 
 function basicAuthorization(username: string, password: string): string {

@@ -1,4 +1,4 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
@@ -17,33 +17,63 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
-interface UploadContext {
+export interface UploadContext {
   client: RegistryClient;
   repository: string;
   scope: string;
 }
 
+/** An open upload session: where to send the bytes, and the smallest chunk the registry takes. */
+export interface UploadSession {
+  location: URL;
+  minChunk: number;
+}
+
 /**
- * Uploads one blob: `POST` to open a session, then either one streamed `PUT`
- * or streamed `PATCH` chunks closed by a `PUT`. Checks the digest the registry
- * reports against the one we computed.
+ * Asks the registry to link a blob it holds into this repository without
+ * sending it: `from` another repository of the same registry, or anywhere
+ * (`from` undefined: OCI 1.1 anonymous mount). 201 means mounted. A registry
+ * that cannot mount answers 202 with an upload session instead (distribution
+ * does for a blob it does not have); that session is returned for the upload.
  */
-export async function uploadBlob(context: UploadContext, source: BlobSource, options: UploadOptions): Promise<void> {
-  const { descriptor } = source;
-  const what = `uploading ${descriptor.digest} to ${context.client.registry}/${context.repository}`;
-  const started = await context.client.send({
+export async function mountBlob(
+  context: UploadContext,
+  descriptor: Descriptor,
+  from: string | undefined,
+  signal?: AbortSignal,
+): Promise<'mounted' | UploadSession> {
+  const what = `mounting ${descriptor.digest} into ${context.client.registry}/${context.repository}${from ? ` from ${from}` : ''}`;
+  // Digests and repository names hold only characters a query may carry as they are.
+  const query = `mount=${descriptor.digest}${from === undefined ? '' : `&from=${from}`}`;
+  const response = await context.client.send({
     method: 'POST',
-    url: `/v2/${context.repository}/blobs/uploads/`,
+    url: `/v2/${context.repository}/blobs/uploads/?${query}`,
     headers: { 'content-length': '0' },
     scope: context.scope,
-    idempotent: true, // an unused session costs the registry nothing
-    signal: options.signal,
+    idempotent: true, // a second mount of the same blob is harmless, and so is an unused session
+    signal,
   });
-  if (started.status !== 202) throw await registryError(`${what}: opening an upload session`, started.status, started.body);
-  await started.body.resume();
-  let location = uploadLocation(started, what);
-  const minChunk = Number(started.headers['oci-chunk-min-length'] ?? 0) || 0;
-  const chunkSize = options.chunkSize === undefined ? undefined : Math.max(options.chunkSize, minChunk);
+  if (response.status === 201) {
+    await response.body.resume();
+    checkReportedDigest(response, descriptor, what);
+    return 'mounted';
+  }
+  if (response.status !== 202) throw await registryError(what, response.status, response.body);
+  await response.body.resume();
+  return sessionOf(response, what);
+}
+
+/**
+ * Uploads one blob: `POST` to open a session (unless `session` is one already
+ * open), then either one streamed `PUT` or streamed `PATCH` chunks closed by a
+ * `PUT`. Checks the digest the registry reports against the one we computed.
+ */
+export async function uploadBlob(context: UploadContext, source: BlobSource, options: UploadOptions, session?: UploadSession): Promise<void> {
+  const { descriptor } = source;
+  const what = `uploading ${descriptor.digest} to ${context.client.registry}/${context.repository}`;
+  const opened = session ?? (await openSession(context, what, options.signal));
+  let location = opened.location;
+  const chunkSize = options.chunkSize === undefined ? undefined : Math.max(options.chunkSize, opened.minChunk);
 
   const counter = new ProgressCounter(descriptor, options.progress);
   if (chunkSize !== undefined && descriptor.size > chunkSize) {
@@ -57,7 +87,7 @@ export async function uploadBlob(context: UploadContext, source: BlobSource, opt
           'content-length': String(end - offset + 1),
           'content-range': `${offset}-${end}`,
         },
-        body: () => pipeThrough(source.open(offset, end), counter.tap()),
+        body: () => requestBody(source.open(offset, end), counter.tap(offset)),
         scope: context.scope,
         idempotent: false,
         signal: options.signal,
@@ -72,7 +102,7 @@ export async function uploadBlob(context: UploadContext, source: BlobSource, opt
       context,
       location,
       descriptor,
-      () => pipeThrough(source.open(), counter.tap()),
+      () => requestBody(source.open(), counter.tap(0)),
       String(descriptor.size),
       what,
       options.signal,
@@ -80,7 +110,28 @@ export async function uploadBlob(context: UploadContext, source: BlobSource, opt
   }
 }
 
-async function finishUpload(
+/** `POST` to open an upload session (shared with stream-upload.ts). */
+export async function openSession(context: UploadContext, what: string, signal: AbortSignal | undefined): Promise<UploadSession> {
+  const started = await context.client.send({
+    method: 'POST',
+    url: `/v2/${context.repository}/blobs/uploads/`,
+    headers: { 'content-length': '0' },
+    scope: context.scope,
+    idempotent: true, // an unused session costs the registry nothing
+    signal,
+  });
+  if (started.status !== 202) throw await registryError(`${what}: opening an upload session`, started.status, started.body);
+  await started.body.resume();
+  return sessionOf(started, what);
+}
+
+function sessionOf(response: RegistryResponse, what: string): UploadSession {
+  const minChunk = Number(response.headers['oci-chunk-min-length'] ?? 0) || 0;
+  return { location: uploadLocation(response, what), minChunk };
+}
+
+/** The closing `PUT ?digest=` of a session, checking the digest the registry reports (shared with stream-upload.ts). */
+export async function finishUpload(
   context: UploadContext,
   location: URL,
   descriptor: Descriptor,
@@ -102,6 +153,10 @@ async function finishUpload(
   });
   if (response.status !== 201) throw await registryError(`${what}: completing the upload`, response.status, response.body);
   await response.body.resume();
+  checkReportedDigest(response, descriptor, what);
+}
+
+function checkReportedDigest(response: RegistryResponse, descriptor: Descriptor, what: string): void {
   const reported = response.headers['docker-content-digest'];
   if (typeof reported === 'string' && reported !== descriptor.digest) {
     throw new OcikitError('DIGEST_MISMATCH', `${what}: the registry stored a different digest`, {
@@ -110,12 +165,23 @@ async function finishUpload(
   }
 }
 
-function uploadLocation(response: RegistryResponse, what: string): URL {
+export function uploadLocation(response: RegistryResponse, what: string): URL {
   const location = response.headers.location;
   if (typeof location !== 'string' || !location) {
     throw new OcikitError('REGISTRY_ERROR', `${what}: the registry answered without an upload Location`);
   }
   return new URL(location, response.url);
+}
+
+/**
+ * The body of one attempt: a fresh read of the source. An attempt cut short (the
+ * registry answered 401 before it had all the bytes; undici then drops the body)
+ * closes its read of the source too, which `pipe` alone would leave open.
+ */
+function requestBody(source: Readable, tap: Transform): Transform {
+  const body = pipeThrough(source, tap);
+  body.once('close', () => source.destroy());
+  return body;
 }
 
 /** Counts bytes as they leave for the registry, for progress events. */
@@ -126,9 +192,9 @@ class ProgressCounter {
     private readonly progress: ProgressListener | undefined,
   ) {}
 
-  tap(): Transform {
-    // A retried request starts its count again from where its bytes start.
-    const base = this.sent;
+  /** A tap for the bytes from `offset` on: a retried request counts again from where its bytes start. */
+  tap(offset: number): Transform {
+    const base = offset;
     let local = 0;
     return new Transform({
       transform: (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) => {

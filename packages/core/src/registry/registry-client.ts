@@ -119,10 +119,18 @@ export class RegistryClient {
         continue;
       }
       if (response.status === 401 && authAttempts < 2) {
-        // A 401 with a token we sent may be an expiry mid-operation: renew (bounded).
+        // A 401 with a token we sent may be an expiry mid-operation: renew (bounded) and
+        // send again, whatever the method: the registry refused before acting on the
+        // request, and a streamed body comes again from its factory.
         authAttempts++;
         const challenges = parseWwwAuthenticate(response.headers['www-authenticate']);
-        const retry = await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry), response.sentAuthorization);
+        let retry: boolean;
+        try {
+          retry = await this.auth.respond(challenges, request.scope, describeRequest(request, this.registry), response.sentAuthorization);
+        } catch (error) {
+          await dump(response);
+          throw error;
+        }
         if (retry) {
           await dump(response);
           attempt--;
@@ -151,7 +159,7 @@ export class RegistryClient {
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...request.headers };
       // Credentials go only to the registry itself, never to a redirect or upload target elsewhere.
       if (url.origin === this.baseUrl.origin) {
-        const authorization = this.auth.authorizationFor(request.scope);
+        const authorization = await this.auth.authorize(request.scope);
         if (authorization) headers.authorization = authorization;
       }
       const raw = await this.dispatcher.request({

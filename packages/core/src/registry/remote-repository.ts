@@ -5,13 +5,14 @@ import { type Descriptor, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manif
 import { isManifestMediaType } from '../oci/media-types.js';
 import { displayName } from '../progress/progress.js';
 import { type RegistryReference, registryEndpointHost } from '../reference/reference.js';
-import type { BlobSource, FetchedManifest, PushOptions, Target } from '../target/target.js';
-import { uploadBlob } from './blob-upload.js';
+import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
+import { type UploadSession, mountBlob, uploadBlob } from './blob-upload.js';
+import { stageStreamUpload } from './stream-upload.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { readBounded } from './read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse } from './registry-client.js';
 import { registryError } from './registry-error.js';
-import { repositoryScope } from './scope.js';
+import { mergeScopes, repositoryScope } from './scope.js';
 
 export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 'registry' | 'endpointHost'> {
   /** Upload in `PATCH` chunks of this many bytes (GHCR caps one request at 4 MiB). */
@@ -21,6 +22,8 @@ export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 're
 }
 
 const TAG_LIST_PAGE_LIMIT = 4 * 1024 * 1024;
+/** Pages of a tag list followed at most: a registry whose `Link`s never end must not hold a CI job forever. */
+const TAG_LIST_MAX_PAGES = 10_000;
 
 /** A repository on a registry, spoken to over the OCI distribution API. */
 export class RemoteRepository implements Target {
@@ -101,6 +104,8 @@ export class RemoteRepository implements Target {
     const what = `downloading ${displayName(descriptor)} (${descriptor.digest}) from ${this.name}`;
     if (response.status !== 200) throw await registryError(what, response.status, response.body);
     response.body.on('error', (error) => verifier.destroy(bodyError(error, what)));
+    // A reader that stops early destroys the verifier; `pipe` would leave the connection held.
+    verifier.once('close', () => response.body.destroy());
     return response.body.pipe(verifier);
   }
 
@@ -156,13 +161,50 @@ export class RemoteRepository implements Target {
       options.progress?.done?.(descriptor, 'skipped');
       return 'skipped';
     }
+    let session: UploadSession | undefined;
+    const from = this.mountSource(options);
+    if (from) {
+      // One token must cover reading the source repository and writing this one.
+      const scope = from.repository === undefined ? this.pushScope : mergeScopes(repositoryScope(from.repository, 'pull'), this.pushScope);
+      const mounted = await mountBlob({ client: this.client, repository: this.repository, scope }, descriptor, from.repository, options.signal);
+      if (mounted === 'mounted') {
+        options.progress?.done?.(descriptor, 'mounted');
+        return 'mounted';
+      }
+      session = mounted; // the registry could not mount: upload into the session it opened instead
+    }
     await uploadBlob(
       { client: this.client, repository: this.repository, scope: this.pushScope },
       source,
       { chunkSize: this.options.chunkSize, progress: options.progress, signal: options.signal },
+      session,
     );
     options.progress?.done?.(descriptor, 'uploaded');
     return 'uploaded';
+  }
+
+  /**
+   * Where a mount can take the blob from: another repository of this registry
+   * (the same host, so the same blob store), or anywhere when an anonymous
+   * mount was asked for. Undefined: no mount, upload.
+   */
+  private mountSource(options: PushOptions): { repository: string | undefined } | undefined {
+    const from = options.mountFrom;
+    if (
+      from instanceof RemoteRepository &&
+      from.client.baseUrl.origin === this.client.baseUrl.origin &&
+      from.reference.registry === this.reference.registry &&
+      from.repository !== this.repository
+    ) {
+      return { repository: from.repository };
+    }
+    return options.anonymousMount ? { repository: undefined } : undefined;
+  }
+
+  /** A stream of unknown digest up in `PATCH` chunks; the closing `PUT` waits for `commit` (stream-upload.ts). */
+  stageBlobStream(stream: Readable, options: StageBlobOptions): Promise<StagedBlob> {
+    const context = { client: this.client, repository: this.repository, scope: this.pushScope };
+    return stageStreamUpload(context, stream, { ...options, ...(this.options.chunkSize ? { chunkSize: this.options.chunkSize } : {}) });
   }
 
   async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {
@@ -193,23 +235,71 @@ export class RemoteRepository implements Target {
     await this.pushManifest(descriptor, bytes, tag);
   }
 
-  async tags(): Promise<string[]> {
+  /**
+   * Every tag, following `Link: <...>; rel="next"` pages until the registry
+   * sends no more. `last` is also applied here, because registries that ignore
+   * it (distribution 2.8) answer with the whole list.
+   */
+  async tags(options: TagListOptions = {}): Promise<string[]> {
+    const query = new URLSearchParams();
+    if (options.n !== undefined) query.set('n', String(options.n));
+    if (options.last !== undefined) query.set('last', options.last);
     const tags: string[] = [];
-    let url: string | undefined = `/v2/${this.repository}/tags/list`;
-    for (let page = 0; url && page < 10_000; page++) {
+    const visited = new Set<string>();
+    // Absolute, so that a `Link` back to a page already read is recognised.
+    let url: string | undefined = new URL(`/v2/${this.repository}/tags/list${query.size ? `?${query}` : ''}`, this.client.baseUrl).href;
+    for (let page = 0; url; page++) {
+      if (page >= TAG_LIST_MAX_PAGES || visited.has(url)) {
+        throw new OcikitError('REGISTRY_ERROR', `listing tags of ${this.name}: the registry's pages do not come to an end`, {
+          detail: `page ${page + 1} would be ${url}${visited.has(url) ? ', which was read already' : ''}`,
+          hint: 'the registry paginates wrongly; report it to its operator',
+        });
+      }
+      visited.add(url);
       const response: RegistryResponse = await this.client.send({ method: 'GET', url, scope: this.pullScope, idempotent: true });
       if (response.status === 404) {
         await response.body.resume();
+        // A repository with no tags (or none yet) is an empty list, not an error.
         return [];
       }
       if (response.status !== 200) throw await registryError(`listing tags of ${this.name}`, response.status, response.body);
-      const body = JSON.parse((await readBounded(response.body, TAG_LIST_PAGE_LIMIT, `tag list of ${this.name}`)).toString('utf8')) as {
-        tags?: string[] | null;
-      };
-      tags.push(...(body.tags ?? []));
+      const what = `tag list of ${this.name}`;
+      tags.push(...parseTagList(await readBounded(response.body, TAG_LIST_PAGE_LIMIT, what), what));
       url = nextLink(response);
     }
-    return tags;
+    const last = options.last;
+    return last === undefined ? tags : tags.filter((tag) => tag > last);
+  }
+
+  /**
+   * Deletes a manifest by digest. The distribution API refuses a DELETE by tag,
+   * so callers resolve tags first; deleting the manifest removes its tags too.
+   */
+  async deleteManifest(descriptor: Descriptor): Promise<void> {
+    const response = await this.client.send({
+      method: 'DELETE',
+      url: `/v2/${this.repository}/manifests/${descriptor.digest}`,
+      scope: repositoryScope(this.repository, 'delete'),
+      idempotent: true,
+    });
+    const what = `deleting manifest ${this.name}@${descriptor.digest}`;
+    if (response.status === 202 || response.status === 200 || response.status === 204) {
+      await response.body.resume();
+      return;
+    }
+    if (response.status === 404) {
+      await response.body.resume();
+      throw this.notFound(descriptor.digest);
+    }
+    const error = await registryError(what, response.status, response.body);
+    if (response.status === 405) {
+      throw new OcikitError('UNSUPPORTED', `${what}: the registry does not allow deleting`, {
+        ...(error.detail ? { detail: error.detail } : {}),
+        hint: 'deletes are switched off on this registry (distribution: storage.delete.enabled); ask its operator',
+        status: 405,
+      });
+    }
+    throw error;
   }
 
   async close(): Promise<void> {
@@ -246,6 +336,22 @@ function contentType(response: RegistryResponse): string | undefined {
 
 function inlineData(descriptor: Descriptor): Buffer | undefined {
   return descriptor.data === undefined ? undefined : Buffer.from(descriptor.data, 'base64');
+}
+
+/** A tag list page, `{"name": ..., "tags": [...]}`, checked before its tags are trusted. */
+function parseTagList(bytes: Buffer, what: string): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new OcikitError('REGISTRY_ERROR', `${what} is not JSON`, { detail: (error as Error).message });
+  }
+  const tags = (body as { tags?: unknown } | null)?.tags;
+  if (tags === undefined || tags === null) return []; // distribution sends null for a repository without tags
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
+    throw new OcikitError('REGISTRY_ERROR', `${what} is not {"tags": [strings]}`, { detail: bytes.toString('utf8').slice(0, 200) });
+  }
+  return tags as string[];
 }
 
 /** The `rel="next"` target of a `Link` header (distribution-spec pagination). */

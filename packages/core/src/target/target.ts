@@ -18,6 +18,21 @@ export interface FetchedManifest {
 export interface PushOptions {
   progress?: ProgressListener;
   signal?: AbortSignal;
+  /**
+   * Where the blob is being copied from. A store that can take it from there
+   * without the bytes (a cross-repository mount on one registry) does so; any
+   * other store ignores it and reads `source`.
+   */
+  mountFrom?: Target;
+  /** Also try an OCI 1.1 anonymous mount (`mount=` without `from`) when `mountFrom` cannot be used. */
+  anonymousMount?: boolean;
+}
+
+export interface TagListOptions {
+  /** Page size to ask for (`n`); registries may ignore it. */
+  n?: number;
+  /** Only tags after this one in lexical order (`last`). */
+  last?: string;
 }
 
 /**
@@ -53,9 +68,39 @@ export interface Target {
   /** Points `tag` at a manifest the store already holds. */
   tag(descriptor: Descriptor, tag: string): Promise<void>;
 
-  /** Tags in the repository or layout. */
-  tags(): Promise<string[]>;
+  /** Tags in the repository or layout, every page of them. */
+  tags(options?: TagListOptions): Promise<string[]>;
+
+  /**
+   * Optional: removes a manifest (and with it every tag that names it). Stores
+   * that cannot delete leave it out.
+   */
+  deleteManifest?(descriptor: Descriptor): Promise<void>;
+
+  /**
+   * Optional: stores a stream whose digest is not known up front (what a
+   * recompression produces) without holding it whole in memory or on disk. The
+   * blob stays invisible until `commit`. Use `stageBlobStream` (blob-stream.ts),
+   * which falls back to a temp file for stores without it.
+   */
+  stageBlobStream?(stream: Readable, options: StageBlobOptions): Promise<StagedBlob>;
 
   /** Releases connections and locks. */
   close(): Promise<void>;
+}
+
+export interface StageBlobOptions {
+  /** The media type the blob's descriptor gets. */
+  mediaType: string;
+  signal?: AbortSignal;
+}
+
+/** A blob written to a store but not yet visible in it (an open upload session, a temp file). */
+export interface StagedBlob {
+  /** Digest and size of the bytes actually stored, computed as they went. */
+  readonly descriptor: Descriptor;
+  /** Makes the blob visible ('skipped': the store held it already). Once only. */
+  commit(): Promise<'uploaded' | 'skipped'>;
+  /** Drops what was staged; harmless after a commit or a second time. */
+  abort(): Promise<void>;
 }

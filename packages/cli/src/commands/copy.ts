@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { copyReference, formatReference } from '@ocikit/core';
+import type { CliContext } from '../context.js';
+import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { createProgressRenderer } from '../output/progress-renderer.js';
+import { pinned } from './push.js';
+import { jsonLine } from './with-target.js';
+
+interface CopyFlags extends RemoteFlags {
+  anonymousMount?: boolean;
+}
+
+export function registerCopy(program: Command, context: CliContext): void {
+  addRemoteOptions(
+    program
+      .command('copy')
+      .description('copy an image, index or artifact with everything it points to')
+      .argument('<source>', 'registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
+      .argument('<destination>', 'registry/repo[:tag] or oci-layout:<dir>[:tag] (default: the source tag)')
+      .option('--anonymous-mount', 'ask the registry to mount blobs it may hold in any repository (OCI 1.1)'),
+  ).action(async (source: string, destination: string, flags: CopyFlags) => {
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const options = await targetOptions(flags, context, progress);
+      const result = await copyReference(source, destination, {
+        ...options,
+        concurrency: flags.concurrency,
+        progress,
+        ...(flags.anonymousMount ? { anonymousMount: true } : {}),
+      });
+      progress.stop();
+      if (flags.json) {
+        context.stdout.write(
+          jsonLine({
+            source: formatReference(result.source),
+            destination: pinned(result.destination, result.tag, result.descriptor.digest),
+            ...result.descriptor,
+            blobs: result.blobs,
+            manifests: result.manifests,
+            bytes: result.bytes,
+          }),
+        );
+      } else {
+        context.stdout.write(`${result.descriptor.digest}\n`);
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}

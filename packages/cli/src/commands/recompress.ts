@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import {
+  DEFAULT_ZSTD_LEVEL,
+  OcikitError,
+  type PlatformSelector,
+  type RecompressMode,
+  checkZstdLevel,
+  formatPlatform,
+  parsePlatformSelector,
+  recompressReference,
+} from '@ocikit/core';
+import type { CliContext } from '../context.js';
+import { collect } from '../options/collect.js';
+import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { formatBytes, shortDigest } from '../output/format.js';
+import { createProgressRenderer } from '../output/progress-renderer.js';
+import { pinned } from './push.js';
+
+interface RecompressFlags extends RemoteFlags {
+  level: number;
+  mode: RecompressMode;
+  platform: string[];
+  tempDir?: string;
+}
+
+export function registerRecompress(program: Command, context: CliContext): void {
+  addRemoteOptions(
+    program
+      .command('recompress')
+      .description('recompress the tar+gzip layers of an image or index to tar+zstd')
+      .argument('<source>', 'registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
+      .argument('[destination]', 'registry/repo[:tag] or oci-layout:<dir>[:tag] (default: the source; its tag when none is given)')
+      .option('--level <n>', `zstd level, 1 (fastest) to 22 (smallest) (default ${DEFAULT_ZSTD_LEVEL})`, level, DEFAULT_ZSTD_LEVEL)
+      .option('--mode <mode>', 'replace: zstd manifests instead of gzip ones; add: keep gzip first, add zstd for clients that choose it', mode, 'replace')
+      .option('--platform <os/arch[/variant]>', 'only recompress images of this platform (repeatable; others stay as they are)', collect, [])
+      .option('--temp-dir <dir>', 'write each zstd layer to a temp file here and upload it in one request (for registries that refuse chunked uploads)'),
+  ).action(async (source: string, destination: string | undefined, flags: RecompressFlags) => {
+    const platforms = flags.platform.map(platform);
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const options = await targetOptions(flags, context, progress);
+      const result = await recompressReference(source, destination, {
+        ...options,
+        level: flags.level,
+        mode: flags.mode,
+        platforms,
+        concurrency: flags.concurrency,
+        progress,
+        ...(flags.tempDir ? { tempDir: flags.tempDir } : {}),
+      });
+      progress.stop();
+      const pushed = pinned(result.destination, result.tag, result.descriptor.digest);
+      const rewritten = result.rewritten.map((r) => ({
+        from: r.from.digest,
+        to: r.to.digest,
+        mediaType: r.to.mediaType,
+        ...(r.platform ? { platform: formatPlatform(r.platform) } : {}),
+        ...(r.referrers ? { referrers: r.referrers } : {}),
+      }));
+      if (flags.json) {
+        context.stdout.write(
+          `${JSON.stringify(
+            {
+              reference: pushed,
+              ...result.descriptor,
+              mode: result.mode,
+              changed: result.changed,
+              rewritten,
+              layers: result.layers.map((l) => ({ from: l.from.digest, to: l.to.digest, size: l.to.size, gzipSize: l.from.size, diffId: l.diffId })),
+              keptLayers: result.keptLayers,
+              bytes: result.bytes,
+            },
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      const lines = [result.changed ? `Recompressed ${pushed}` : `Nothing to recompress: ${pushed} has no tar+gzip layers`];
+      if (result.layers.length > 0) {
+        const ratio = result.bytes.gzip > 0 ? ` (${((100 * result.bytes.zstd) / result.bytes.gzip).toFixed(1)}% of gzip)` : '';
+        lines.push(`Layers: ${result.layers.length} to zstd, ${formatBytes(result.bytes.gzip)} gzip -> ${formatBytes(result.bytes.zstd)} zstd${ratio}; ${result.keptLayers} kept as they were`);
+      }
+      // The old digests' signatures and SBOMs do not apply to the new ones: say which moved where.
+      for (const r of rewritten) lines.push(`${shortDigest(r.from)} -> ${r.to}${r.platform ? ` (${r.platform})` : ''}`);
+      context.stdout.write(`${lines.join('\n')}\n`);
+    } finally {
+      progress.stop();
+    }
+  });
+}
+
+function level(value: string): number {
+  return checkZstdLevel(Number(value));
+}
+
+function mode(value: string): RecompressMode {
+  if (value !== 'replace' && value !== 'add') {
+    throw new OcikitError('INVALID_INPUT', `--mode ${value}: expected replace or add`);
+  }
+  return value;
+}
+
+function platform(value: string): PlatformSelector {
+  const parsed = parsePlatformSelector(value);
+  if (!parsed) {
+    throw new OcikitError('INVALID_INPUT', `--platform ${value} is not os/arch[/variant]`, { hint: 'for example linux/amd64 or linux/arm/v7' });
+  }
+  return parsed;
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { tagManifest } from '@ocikit/core';
+import type { CliContext } from '../context.js';
+import { type RemoteFlags, addRemoteOptions } from '../options/remote-options.js';
+import { pinned } from './push.js';
+import { jsonLine, withTarget } from './with-target.js';
+
+export function registerTag(program: Command, context: CliContext): void {
+  addRemoteOptions(
+    program
+      .command('tag')
+      .description('give a manifest the target holds more tags (no blob is sent)')
+      .argument('<reference>', 'the manifest: registry/repo:tag|@digest or oci-layout:<dir>:tag|@digest')
+      .argument('<tags...>', 'the new tags'),
+  ).action(async (reference: string, tags: string[], flags: RemoteFlags) => {
+    await withTarget(context, flags, reference, async ({ target, reference: parsed, selector }) => {
+      const descriptor = await tagManifest(target, selector, tags);
+      const references = tags.map((tag) => pinned(parsed, tag, descriptor.digest));
+      context.stdout.write(
+        flags.json ? jsonLine({ digest: descriptor.digest, references }) : references.map((r) => `Tagged ${r}\n`).join(''),
+      );
+    });
+  });
+}

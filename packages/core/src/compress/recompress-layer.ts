@@ -1,0 +1,95 @@
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { OcikitError } from '../errors.js';
+import { DigestingStream, type Digest } from '../oci/digest.js';
+import type { Descriptor } from '../oci/manifest.js';
+import { MediaType } from '../oci/media-types.js';
+import { displayName, type ProgressListener } from '../progress/progress.js';
+import { stageBlobStream } from '../target/blob-stream.js';
+import type { StagedBlob, Target } from '../target/target.js';
+import type { Limiter } from './limiter.js';
+import { ZstdFrameEncoder } from './zstd-frames.js';
+
+/** Gunzip's output per round trip to the thread pool (Node's default of 16 KiB costs a round trip per 16 KiB). */
+const GUNZIP_CHUNK = 256 * 1024;
+
+export interface RecompressLayerOptions {
+  level?: number;
+  frameSize?: number;
+  limiter?: Limiter;
+  /** Spool the zstd blob to a temp file here and upload it in one request. */
+  tempDir?: string;
+  progress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+export interface RecompressedLayer {
+  /** The tar+gzip layer that was read. */
+  source: Descriptor;
+  /** The tar+zstd blob, staged at the destination: invisible until committed. */
+  staged: StagedBlob;
+  /** sha256 of the uncompressed tar, for the config's `rootfs.diff_ids`. */
+  diffId: Digest;
+  uncompressedSize: number;
+}
+
+/**
+ * One tar+gzip layer to tar+zstd, streamed end to end: download (verified
+ * against the layer's digest) → gunzip → sha256 of the tar (its diff_id) →
+ * zstd frames → upload (digest of the bytes that go up). Nothing of the layer
+ * is held whole; the blob is staged, not committed, so the caller can check
+ * the diff_id before anything becomes visible.
+ */
+export async function recompressLayer(
+  source: Target,
+  destination: Target,
+  layer: Descriptor,
+  options: RecompressLayerOptions = {},
+): Promise<RecompressedLayer> {
+  const { progress, signal } = options;
+  progress?.start?.(layer, displayName(layer));
+  const download = await source.fetchBlob(layer, signal ? { signal } : {});
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      read += chunk.length;
+      progress?.bytes?.(layer, read);
+      callback(null, chunk);
+    },
+  });
+  const tar = new DigestingStream('sha256');
+  const encoder = new ZstdFrameEncoder({
+    ...(options.level !== undefined ? { level: options.level } : {}),
+    ...(options.frameSize !== undefined ? { frameSize: options.frameSize } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+  });
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+  // Any stage's error destroys every stage and reaches the upload, which then gives up its session.
+  const zstd = pipeline(download, counter, gunzip, tar, encoder, () => undefined);
+  let staged: StagedBlob;
+  try {
+    staged = await stageBlobStream(destination, zstd, {
+      mediaType: MediaType.LayerZstd,
+      ...(signal ? { signal } : {}),
+      ...(options.tempDir !== undefined ? { tempDir: options.tempDir } : {}),
+    });
+  } catch (error) {
+    download.destroy();
+    throw layerError(error, layer, source);
+  }
+  progress?.done?.(layer, 'uploaded');
+  return { source: layer, staged, diffId: tar.digest!, uncompressedSize: tar.size };
+}
+
+/** zlib's terse errors, as a sentence about the layer. */
+function layerError(error: unknown, layer: Descriptor, source: Target): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return new OcikitError('INVALID_INPUT', `layer ${layer.digest} of ${source.name} is not valid gzip data`, {
+      detail: `${code}: ${(error as Error).message}`,
+      hint: 'the blob is not what its media type (tar+gzip) says; rebuild or push the image again',
+      cause: error,
+    });
+  }
+  return error;
+}

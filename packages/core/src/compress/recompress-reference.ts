@@ -1,0 +1,67 @@
+import { resolve as resolvePath } from 'node:path';
+import { OcikitError } from '../errors.js';
+import { type Reference, parseReference, referenceSelector, registryEndpointHost } from '../reference/reference.js';
+import { RegistryClient } from '../registry/registry-client.js';
+import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
+import type { Target } from '../target/target.js';
+import { type RecompressOptions, type RecompressResult, recompress } from './recompress.js';
+
+export interface RecompressReferenceOptions extends Omit<OpenTargetOptions, 'create' | 'client'>, RecompressOptions {}
+
+export interface RecompressReferenceResult extends RecompressResult {
+  source: Reference;
+  destination: Reference;
+}
+
+/**
+ * `ocikit recompress <src> [<dst>]`: opens both ends and recompresses. Without
+ * a destination the result goes back to the source repository under the
+ * source's tag (by digest only when the source was named by digest). A
+ * destination without a tag takes the source's. One repository named twice is
+ * opened once, so nothing is copied to itself; two repositories of one
+ * registry share a client (tokens, connections, cross-repository mounts).
+ */
+export async function recompressReference(
+  source: string | Reference,
+  destination?: string | Reference,
+  options: RecompressReferenceOptions = {},
+): Promise<RecompressReferenceResult> {
+  const from = typeof source === 'string' ? parseReference(source) : source;
+  const given = destination === undefined ? undefined : typeof destination === 'string' ? parseReference(destination) : destination;
+  if (given?.digest !== undefined) {
+    throw new OcikitError('INVALID_INPUT', `the destination ${given.kind === 'registry' ? `${given.registry}/${given.repository}` : given.path}@${given.digest} names a digest`, {
+      hint: 'recompressed manifests get new digests; give the destination a tag, or none to take the source tag',
+    });
+  }
+  const tag = given?.tag ?? from.tag ?? (from.digest === undefined ? 'latest' : undefined);
+  const to: Reference = { ...(given ?? from), ...(tag !== undefined ? { tag } : {}) };
+  if (tag === undefined) delete to.tag;
+  delete to.digest;
+
+  const shared =
+    from.kind === 'registry' && to.kind === 'registry' && from.registry === to.registry
+      ? new RegistryClient({ ...options, registry: from.registry, endpointHost: registryEndpointHost(from.registry) })
+      : undefined;
+  const targetOptions: OpenTargetOptions = { ...options, ...(shared ? { client: shared } : {}) };
+  const opened: Target[] = [];
+  try {
+    const sourceTarget = (await openTarget(from, targetOptions)).target;
+    opened.push(sourceTarget);
+    let destinationTarget = sourceTarget;
+    if (!sameStore(from, to)) {
+      destinationTarget = (await openTarget(to, { ...targetOptions, create: true })).target;
+      opened.push(destinationTarget);
+    }
+    const result = await recompress(sourceTarget, referenceSelector(from), destinationTarget, tag, options);
+    return { ...result, source: from, destination: to };
+  } finally {
+    for (const target of opened.reverse()) await target.close();
+    await shared?.close();
+  }
+}
+
+function sameStore(a: Reference, b: Reference): boolean {
+  if (a.kind === 'registry' && b.kind === 'registry') return a.registry === b.registry && a.repository === b.repository;
+  if (a.kind === 'oci-layout' && b.kind === 'oci-layout') return resolvePath(a.path) === resolvePath(b.path);
+  return false;
+}

@@ -1,0 +1,17 @@
+import { OcikitError } from '../errors.js';
+import { checkTag } from '../layout/layout-index.js';
+import type { Descriptor } from '../oci/manifest.js';
+import type { Target } from '../target/target.js';
+
+/**
+ * Points more tags at a manifest the target holds (`ocikit tag`). No blob
+ * moves: a registry gets the manifest's own bytes again under each tag, a
+ * layout a new index.json entry. Every tag is checked before anything is sent.
+ */
+export async function tagManifest(target: Target, reference: string, tags: string[]): Promise<Descriptor> {
+  if (tags.length === 0) throw new OcikitError('INVALID_INPUT', `no tag to give ${target.name}:${reference}`, { hint: 'name one or more tags' });
+  tags.forEach(checkTag);
+  const descriptor = await target.resolve(reference);
+  for (const tag of tags) await target.tag(descriptor, tag);
+  return descriptor;
+}

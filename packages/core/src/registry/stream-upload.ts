@@ -1,0 +1,184 @@
+import type { Readable } from 'node:stream';
+import { OcikitError } from '../errors.js';
+import { createDigester, type Digest } from '../oci/digest.js';
+import type { Descriptor } from '../oci/manifest.js';
+import type { StageBlobOptions, StagedBlob } from '../target/target.js';
+import { type UploadContext, finishUpload, openSession, uploadLocation } from './blob-upload.js';
+import type { RegistryResponse } from './registry-client.js';
+import { registryError } from './registry-error.js';
+
+/** `PATCH` size when the repository sets none: big enough for few requests, small enough to keep two in memory. */
+export const DEFAULT_STREAM_CHUNK_SIZE = 8 * 1024 * 1024;
+
+/** Sends of one chunk, counting the first, before giving up on it. */
+const CHUNK_ATTEMPTS = 4;
+
+export interface StreamUploadOptions extends StageBlobOptions {
+  /** Bytes per `PATCH` (default 8 MiB; raised to the registry's `OCI-Chunk-Min-Length`). */
+  chunkSize?: number;
+}
+
+/**
+ * Uploads a stream whose digest is known only at its end: `POST` opens a
+ * session, the bytes go up in `PATCH` chunks as they are produced (one chunk
+ * filling while the one before is on the wire, so memory stays at two chunks),
+ * and the closing `PUT ?digest=` is left to `commit`: until then the registry
+ * holds an unfinished upload that no one can pull, and `abort` deletes it.
+ *
+ * A chunk that fails on the way (dropped connection, 5xx) is not sent blindly
+ * again: the session's status says how many bytes the registry kept, and the
+ * rest of the chunk goes from there (the chunk is still in memory).
+ */
+export async function stageStreamUpload(context: UploadContext, stream: Readable, options: StreamUploadOptions): Promise<StagedBlob> {
+  const target = `${context.client.registry}/${context.repository}`;
+  const what = `uploading a ${options.mediaType} blob to ${target}`;
+  const { signal } = options;
+  const session = await openSession(context, what, signal);
+  let location = session.location;
+  const chunkSize = Math.max(options.chunkSize ?? DEFAULT_STREAM_CHUNK_SIZE, session.minChunk, 1);
+
+  const abortSession = async (): Promise<void> => {
+    try {
+      const response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: true });
+      await response.body.resume();
+    } catch {
+      // an abandoned session expires on the registry's own schedule
+    }
+  };
+
+  /** Sends `chunk` as the bytes from `offset` on, resuming from the registry's count if a send fails. */
+  const sendChunk = async (chunk: Buffer, offset: number): Promise<void> => {
+    const end = offset + chunk.length - 1;
+    let from = offset;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        const body = chunk.subarray(from - offset);
+        const response = await context.client.send({
+          method: 'PATCH',
+          url: location,
+          headers: {
+            'content-type': 'application/octet-stream',
+            'content-length': String(body.length),
+            'content-range': `${from}-${end}`,
+          },
+          body: () => body,
+          scope: context.scope,
+          idempotent: false,
+          signal,
+        });
+        if (response.status === 202) {
+          await response.body.resume();
+          location = uploadLocation(response, what);
+          const held = heldBytes(response);
+          // distribution appends a PATCH it does not like silently: catch it now, not at the final PUT.
+          if (held !== undefined && held !== end + 1) {
+            throw new OcikitError('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
+              hint: 'the registry mishandled a chunked upload; retry, or pass --temp-dir to upload each blob in one request',
+            });
+          }
+          return;
+        }
+        if (!(response.status >= 500 || response.status === 408 || response.status === 429) || attempt >= CHUNK_ATTEMPTS) {
+          throw await registryError(`${what}: sending bytes ${from}-${end}`, response.status, response.body);
+        }
+        await response.body.resume();
+        failure = new Error(`HTTP ${response.status}`);
+      } catch (error) {
+        if (!(error instanceof OcikitError && error.code === 'NETWORK') || attempt >= CHUNK_ATTEMPTS) throw error;
+        failure = error;
+      }
+      signal?.throwIfAborted();
+      // Ask the session how much arrived before going on from there.
+      const held = await sessionStatus(context, location, what, signal);
+      location = held.location;
+      if (held.bytes === end + 1) return;
+      if (held.bytes < offset || held.bytes > end + 1) {
+        throw new OcikitError('REGISTRY_ERROR', `${what}: the upload cannot be resumed after a failed chunk`, {
+          detail: `the chunk was bytes ${offset}-${end}; the registry holds ${held.bytes}; first failure: ${(failure as Error).message}`,
+          hint: 'retry the command',
+        });
+      }
+      from = held.bytes;
+    }
+  };
+
+  const digester = createDigester('sha256');
+  let size = 0;
+  const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
+  let current = 0;
+  let filled = 0;
+  let inFlight: Promise<void> | undefined;
+  try {
+    for await (const piece of stream as AsyncIterable<Buffer>) {
+      digester.update(piece);
+      size += piece.length;
+      let position = 0;
+      while (position < piece.length) {
+        const count = Math.min(chunkSize - filled, piece.length - position);
+        piece.copy(buffers[current]!, filled, position, position + count);
+        position += count;
+        filled += count;
+        if (filled === chunkSize) {
+          await inFlight; // the other buffer is free once its chunk is sent
+          inFlight = sendChunk(buffers[current]!, size - (piece.length - position) - chunkSize);
+          inFlight.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+          current = 1 - current;
+          filled = 0;
+        }
+      }
+    }
+    await inFlight;
+    if (filled > 0) await sendChunk(buffers[current]!.subarray(0, filled), size - filled);
+  } catch (error) {
+    stream.destroy();
+    await inFlight?.catch(() => {});
+    await abortSession();
+    throw error;
+  }
+
+  const descriptor: Descriptor = { mediaType: options.mediaType, digest: `sha256:${digester.digest('hex')}` as Digest, size };
+  let state: 'staged' | 'committed' | 'aborted' = 'staged';
+  return {
+    descriptor,
+    async commit() {
+      if (state !== 'staged') throw new Error(`the upload of ${descriptor.digest} was ${state} already`);
+      state = 'committed';
+      await finishUpload(context, location, descriptor, () => null, '0', `uploading ${descriptor.digest} to ${target}`, signal);
+      return 'uploaded';
+    },
+    async abort() {
+      if (state !== 'staged') return;
+      state = 'aborted';
+      await abortSession();
+    },
+  };
+}
+
+/** `GET` on the session: how many bytes the registry holds, and where to send the next ones. */
+async function sessionStatus(
+  context: UploadContext,
+  location: URL,
+  what: string,
+  signal: AbortSignal | undefined,
+): Promise<{ bytes: number; location: URL }> {
+  const response = await context.client.send({ method: 'GET', url: location, scope: context.scope, idempotent: true, signal });
+  if (response.status !== 204 && response.status !== 200) {
+    throw await registryError(`${what}: asking how much of the upload arrived`, response.status, response.body);
+  }
+  await response.body.resume();
+  return { bytes: heldBytes(response) ?? 0, location: response.headers.location ? uploadLocation(response, what) : location };
+}
+
+/**
+ * The byte count a `Range: 0-<last>` header reports (distribution sends it
+ * without `bytes=`). `0-0` is undefined: distribution says it for an empty
+ * session and for one byte alike.
+ */
+function heldBytes(response: RegistryResponse): number | undefined {
+  const value = response.headers.range;
+  const range = Array.isArray(value) ? value[0] : value;
+  const match = range?.match(/^\s*(?:bytes=)?0-(\d+)\s*$/);
+  const last = match ? Number(match[1]) : 0;
+  return last > 0 ? last + 1 : undefined;
+}

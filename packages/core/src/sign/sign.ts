@@ -1,0 +1,56 @@
+import { bundleToJSON } from '@sigstore/bundle';
+import type { Descriptor } from '../oci/manifest.js';
+import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE } from './constants.js';
+import { type ImageSigner, dsseBundleBuilder, signingError } from './signers.js';
+import { type StatementOptions, buildStatement, encodeStatement } from './statement.js';
+
+export interface SignImageOptions {
+  /** Claims signed along (cosign's `sign -a key=value`); they become the statement subject's annotations. */
+  annotations?: Record<string, string>;
+}
+
+/**
+ * Signs a manifest digest the way `cosign sign --new-bundle-format` does (the
+ * default from cosign 3): an in-toto v1 statement whose subject is the digest and
+ * whose predicate type is https://sigstore.dev/cosign/sign/v1 with an empty
+ * predicate, in a DSSE envelope, in a Sigstore bundle v0.3. Returns the bundle's
+ * JSON bytes, ready to be a referrer's layer (`SIGSTORE_BUNDLE_MEDIA_TYPE`).
+ */
+export async function signImageDigest(subject: Descriptor, signer: ImageSigner, options: SignImageOptions = {}): Promise<Uint8Array> {
+  const statementOptions: StatementOptions = options.annotations ? { annotations: options.annotations } : {};
+  const statement = buildStatement(subject, COSIGN_SIGN_PREDICATE_TYPE, {}, statementOptions);
+  return bundle(encodeStatement(statement), signer);
+}
+
+export interface AttestOptions {
+  /** The subject's `name`, e.g. the repository `ghcr.io/org/app` (cosign attest's choice); omitted when not given. */
+  subjectName?: string;
+}
+
+/**
+ * Attests a predicate about a manifest: an in-toto v1 statement
+ * (`{_type, subject: [{name, digest}], predicateType, predicate}`) in a DSSE
+ * envelope (`application/vnd.in-toto+json`), bundled. What `cosign attest
+ * --new-bundle-format` and actions/attest produce.
+ */
+export async function attestStatement(
+  subject: Descriptor,
+  predicateType: string,
+  predicate: unknown,
+  signer: ImageSigner,
+  options: AttestOptions = {},
+): Promise<Uint8Array> {
+  const statement = buildStatement(subject, predicateType, predicate, options.subjectName === undefined ? {} : { subjectName: options.subjectName });
+  return bundle(encodeStatement(statement), signer);
+}
+
+async function bundle(payload: Buffer, signer: ImageSigner): Promise<Uint8Array> {
+  const builder = dsseBundleBuilder(signer);
+  let built;
+  try {
+    built = await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE });
+  } catch (error) {
+    throw signingError(error, signer);
+  }
+  return new TextEncoder().encode(JSON.stringify(bundleToJSON(built)));
+}
