@@ -15,9 +15,10 @@
 //
 // Every measurement runs RUNS times round-robin (so that load from whatever
 // else runs on the machine falls on all alike) and medians are reported. Every
-// recompression goes to a fresh registry and repository, so nothing is reused:
-// skopeo's blob-info cache (under /var/lib/containers/cache) remembers zstd
-// variants by registry and repository, and a fresh registry has none. A
+// recompression reads from a fresh registry and writes to another fresh one,
+// so nothing is reused: skopeo's blob-info cache (under /var/lib/containers/cache)
+// remembers blobs by registry and repository, and would otherwise have skopeo
+// mount the gzip blob instead of compressing (or reuse an earlier zstd one). A
 // benchmark reports, it does not gate: exit code 0 whatever the figures.
 //
 // Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_MIB (default 500).
@@ -56,6 +57,8 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 let serial = 0;
+const NODE_GUNZIP = `const z=require('node:zlib'),fs=require('node:fs');fs.createReadStream(process.argv[1],{highWaterMark:1<<20}).pipe(z.createGunzip({chunkSize:256<<10})).on('data',()=>{}).on('end',()=>{})`;
+const NODE_ZSTD_STREAM = `const z=require('node:zlib'),fs=require('node:fs');fs.createReadStream(process.argv[1],{highWaterMark:256<<10}).pipe(z.createZstdCompress({chunkSize:256<<10})).on('data',()=>{}).on('end',()=>{})`;
 const results = {}; // "case/tool" -> [{ seconds, cpu, rssKiB, zstdBytes? }]
 const record = (name, measurement) => (results[name] ??= []).push(measurement);
 
@@ -177,25 +180,32 @@ async function layoutOf(image) {
 // ---------------------------------------------------------------------------
 // Measurements
 
-/** A fresh registry holding the gzip image at bench/<name>:v1 (pushed by skopeo, as is, untimed). */
+/**
+ * Two fresh registries: the source, holding the gzip image at bench/<name>-<n>:v1
+ * (pushed by skopeo, as is, untimed), and an empty destination. The
+ * destination is another registry because skopeo 1.9 reuses (mounts) a gzip
+ * blob its destination registry already holds instead of compressing to zstd.
+ */
 async function withImage(image, fn) {
-  const registry = await startRegistry();
+  const source = await startRegistry();
+  const destination = await startRegistry();
   const dir = join(work, `skopeo-${++serial}`);
   try {
     const repo = `bench/${image.name}-${serial}`;
     const layout = await layoutOf(image);
-    await skopeo(dir, ['copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', `oci:${layout}:v1`, `docker://${registry.host}/${repo}:v1`]);
+    await skopeo(dir, ['copy', '--quiet', '--preserve-digests', '--dest-tls-verify=false', `oci:${layout}:v1`, `docker://${source.host}/${repo}:v1`]);
     await rm(layout, { recursive: true, force: true });
-    return await fn(registry, repo);
+    return await fn(source, destination, repo);
   } finally {
-    await registry.stop();
+    await source.stop();
+    await destination.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function ocikitRecompress(image) {
-  return withImage(image, async (registry, repo) => {
-    const measurement = await timed(process.execPath, [CLI, 'recompress', '--json', `${registry.host}/${repo}:v1`, `${registry.host}/${repo}:zstd`]);
+  return withImage(image, async (source, destination, repo) => {
+    const measurement = await timed(process.execPath, [CLI, 'recompress', '--json', `${source.host}/${repo}:v1`, `${destination.host}/${repo}:zstd`]);
     const result = JSON.parse(measurement.stdout);
     if (result.layers.length !== image.layers.length || result.layers.some((l, i) => l.diffId !== image.layers[i].diffId)) {
       throw new Error(`ocikit recompress did not recompress every layer: ${measurement.stdout}`);
@@ -206,15 +216,15 @@ async function ocikitRecompress(image) {
 }
 
 async function skopeoRecompress(image) {
-  return withImage(image, async (registry, repo) => {
+  return withImage(image, async (source, destination, repo) => {
     const dir = join(work, `skopeo-z-${++serial}`);
     try {
       const measurement = await skopeo(dir, [
         'copy', '--quiet', '--src-tls-verify=false', '--dest-tls-verify=false', '--dest-compress-format', 'zstd', '--dest-compress-level', '3',
-        `docker://${registry.host}/${repo}:v1`, `docker://${registry.host}/${repo}:zstd`,
+        `docker://${source.host}/${repo}:v1`, `docker://${destination.host}/${repo}:zstd`,
       ]);
       // It really recompressed: zstd layers, new blobs in this registry.
-      const response = await fetch(`${registry.url}/v2/${repo}/manifests/zstd`, { headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
+      const response = await fetch(`${destination.url}/v2/${repo}/manifests/zstd`, { headers: { accept: 'application/vnd.oci.image.manifest.v1+json' } });
       const manifest = await response.json();
       if (!manifest.layers?.every((l) => l.mediaType === 'application/vnd.oci.image.layer.v1.tar+zstd')) {
         throw new Error(`skopeo did not write zstd layers: ${JSON.stringify(manifest)}`);
@@ -236,8 +246,6 @@ async function skopeo(dir, args) {
   return timed('skopeo', ['--policy', join(dir, 'policy.json'), '--registries.d', join(dir, 'registries.d'), ...args], { env });
 }
 
-const NODE_GUNZIP = `const z=require('node:zlib'),fs=require('node:fs');fs.createReadStream(process.argv[1],{highWaterMark:1<<20}).pipe(z.createGunzip({chunkSize:256<<10})).on('data',()=>{}).on('end',()=>{})`;
-const NODE_ZSTD_STREAM = `const z=require('node:zlib'),fs=require('node:fs');fs.createReadStream(process.argv[1],{highWaterMark:256<<10}).pipe(z.createZstdCompress({chunkSize:256<<10})).on('data',()=>{}).on('end',()=>{})`;
 
 // ---------------------------------------------------------------------------
 // Report

@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, open, rm, stat, statfs, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,6 +57,7 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const results = {}; // name -> { size, runs: [{ seconds, rssKiB }], note }
 const failures = [];
 let serial = 0; // names repositories and temp files uniquely
+const loadAtStart = loadavg()[0];
 
 try {
   log(`work dir ${work}; ${cpus().length} CPUs; ${RUNS} runs per measurement, medians reported${QUICK ? '; QUICK mode' : ''}`);
@@ -243,6 +244,8 @@ async function skopeoCopy(file) {
 function report() {
   const m = (name) => median(results[name]?.runs.map((r) => r.seconds));
   const rss = (name) => median(results[name]?.runs.map((r) => r.rssKiB).filter((v) => v !== undefined)) / 1024;
+  const rssMax = (name) => Math.max(...(results[name]?.runs ?? []).map((r) => r.rssKiB ?? 0)) / 1024;
+  const warnings = [];
   const check = (ok, text) => {
     if (!ok) failures.push(text);
     return ok ? 'PASS' : 'FAIL';
@@ -265,6 +268,9 @@ function report() {
   rows.push(['', '', '', '', `${x(push, skopeo).toFixed(2)}× skopeo`, `≤ ${TARGET.pushVsSkopeo}× skopeo`, check(x(push, skopeo) <= TARGET.pushVsSkopeo, `push is ${x(push, skopeo).toFixed(2)}× skopeo's copy (target ≤ ${TARGET.pushVsSkopeo}×)`)]);
   const outcomes = results['ocikit re-push'].runs.flatMap((r) => r.outcomes);
   const skipped = outcomes.length > 0 && outcomes.every((o) => o === 'skipped');
+  results['  upload phase'] = { size: MAIN_SIZE, runs: results['ocikit push'].runs.map((r) => ({ seconds: r.uploadSeconds ?? Number.NaN })) };
+  const upload = m('  upload phase');
+  row('  upload phase', `${x(upload, curlUp).toFixed(2)}× curl`, '(part of push)');
   row('ocikit re-push', `layer: ${[...new Set(outcomes)].join('/')}`, 'uploads nothing', check(skipped, `a re-push uploaded again (outcomes: ${outcomes.join(', ')})`));
   row('curl download');
   row('ocikit pull', `${x(pull, curlDown).toFixed(2)}× curl`, `≤ ${TARGET.pullVsCurl}× curl`, check(x(pull, curlDown) <= TARGET.pullVsCurl, `pull is ${x(pull, curlDown).toFixed(2)}× curl's download (target ≤ ${TARGET.pullVsCurl}×)`));
@@ -274,14 +280,16 @@ function report() {
 
   lines.push('', `ocikit transfer benchmark: ${label(MAIN_SIZE)} of random bytes, loopback docker-registry (distribution 2.8.2)`);
   lines.push(`median of ${RUNS} runs per figure (this machine: ${cpus().length} CPUs, shared with other work, so figures are noisy); MB/s = 10^6 bytes/s`);
+  lines.push(`load average (1 min) at start ${loadAtStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}`);
   lines.push('', ...table(['measurement', 'median s', 'MB/s', `runs (s)`, 'ratio', 'target', 'result'], rows));
   lines.push(
     '',
     'curl upload  = POST + `curl -T file -X PUT <location>&digest=…` (digest computed beforehand, untimed)',
     'skopeo copy  = `skopeo copy --preserve-digests oci:<layout>:v1 docker://…`, the file as one uncompressed',
     '               application/vnd.oci.image.layer.v1.tar layer (--preserve-digests: no gzip on the way)',
-    'ocikit push  = `node packages/cli/bin/ocikit.js push --json <ref> <file>`: includes ocikit\'s hashing pass',
-    `               (read + SHA-256 of the whole file before the upload starts); its upload phase alone: ${fmtMedian(results['ocikit push'].runs.map((r) => r.uploadSeconds))} s`,
+    'ocikit push  = `node packages/cli/bin/ocikit.js push --json <ref> <file>`: includes node\'s start and ocikit\'s',
+    '               hashing pass (read + SHA-256 of the whole file before the upload starts)',
+    '  upload phase = the layer\'s HEAD + POST + PUT alone, as the CLI\'s progress line reports it (0.1 s resolution)',
     'ocikit re-push = the same push again: hashes the file, HEADs the blob, uploads nothing, re-puts the manifest',
     'hashing pass = a node process reading the file with 1 MiB chunks into SHA-256, as file-source.ts does',
     'curl download = `curl -o /dev/null <blob URL>`; ocikit pull = `ocikit pull <ref> -o <dir>` (verified, written to disk)',
@@ -298,8 +306,10 @@ function report() {
     const b = rss(`ocikit ${verb} ${label(large)}`);
     const peak = Math.max(a, mid, b);
     const growth = b / a;
+    const highest = Math.max(...[small, MAIN_SIZE, large].map((size) => rssMax(size === MAIN_SIZE ? `ocikit ${verb}` : `ocikit ${verb} ${label(size)}`)));
+    if (highest >= TARGET.rssMiB) warnings.push(`one run of ocikit ${verb} peaked at ${highest.toFixed(0)} MiB (the medians are what is judged)`);
     rssRows.push([
-      `ocikit ${verb}`, a.toFixed(0), mid.toFixed(0), b.toFixed(0),
+      `ocikit ${verb}`, a.toFixed(0), mid.toFixed(0), b.toFixed(0), highest.toFixed(0),
       `${growth.toFixed(2)}×`,
       check(peak < TARGET.rssMiB, `ocikit ${verb} peaks at ${peak.toFixed(0)} MiB (target < ${TARGET.rssMiB} MiB)`),
       check(growth <= TARGET.rssGrowth, `ocikit ${verb}'s RSS grows ${growth.toFixed(2)}× from ${label(small)} to ${label(large)} (target ≤ ${TARGET.rssGrowth}×)`),
@@ -311,12 +321,13 @@ function report() {
   lines.push(
     '',
     `Peak RSS (MiB, median of ${RUNS}; ${HAS_GNU_TIME ? 'GNU time %M' : 'VmHWM polled from /proc'})`,
-    ...table(['process', label(small), label(MAIN_SIZE), label(large), `${label(large)}/${label(small)}`, `< ${TARGET.rssMiB} MiB`, `≤ ${TARGET.rssGrowth}×`], rssRows),
+    ...table(['process', label(small), label(MAIN_SIZE), label(large), 'max of any run', `${label(large)}/${label(small)}`, `< ${TARGET.rssMiB} MiB`, `≤ ${TARGET.rssGrowth}×`], rssRows),
     `(times: ${times.join('; ')})`,
     `for reference: \`ocikit --version\` peaks at ${fmtMedian(results.startup.runs.map((r) => r.rssKiB / 1024), 0)} MiB; the bare node hashing pass over ${label(MAIN_SIZE)} at ${fmtMedian(results['hashing pass'].runs.map((r) => r.rssKiB / 1024), 0)} MiB`,
   );
   if (QUICK) lines.push('', `QUICK mode: the RSS pair is ${label(small)}/${label(large)}, not 256 MiB/2 GiB; the growth target is judged on it.`);
   lines.push('', failures.length ? `MISSED TARGETS (${failures.length}):` : 'All targets met.', ...failures.map((f) => `  FAIL: ${f}`));
+  lines.push(...warnings.map((w) => `  note: ${w}`));
   console.log(lines.join('\n'));
 }
 

@@ -178,6 +178,8 @@ describe('ocikit manifest', () => {
     expect(deleted.stdout).toBe(`Deleted ${proxy.host}/verbs/app:doomed@${doomed.descriptor.digest}\n`);
     expect(proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'HEAD /v2/verbs/app/manifests/doomed',
+      // An OCI manifest is read before it goes: if it has a subject, it leaves the sha256-<hex> referrers index too.
+      `GET /v2/verbs/app/manifests/${doomed.descriptor.digest}`,
       `DELETE /v2/verbs/app/manifests/${doomed.descriptor.digest}`,
     ]);
     const gone = await ocikit(['resolve', `${registry.host}/verbs/app:doomed`]);

@@ -16,7 +16,9 @@ export interface FaultRule {
     | { kind: 'truncate-body'; afterBytes: number } // forward, but destroy the socket after N body bytes
     | { kind: 'drop-request-after'; bytes: number } // read N request body bytes, destroy the socket; nothing is forwarded
     | { kind: 'add-headers'; headers: Record<string, string> } // forward, adding response headers (e.g. Warning)
-    | { kind: 'redirect'; location: string; status?: number }; // answer a 3xx (default 307) to another URL
+    | { kind: 'redirect'; location: string; status?: number } // answer a 3xx (default 307) to another URL
+    | { kind: 'rewrite'; path: (path: string) => string } // forward to another path (GitLab answering sha256-<hex> with the subject)
+    | { kind: 'enforce-if-match' }; // a PUT with If-Match whose target's digest (its ETag) is another gets 412, as a registry honouring it
 }
 
 export interface RecordedRequest {
@@ -53,6 +55,28 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
   };
   setRules(rules);
   let origin = '';
+  let ifMatchQueue: Promise<unknown> = Promise.resolve();
+
+  /** The digest the registry serves at a manifest path now (what its ETag quotes); undefined when there is none. */
+  function upstreamDigest(path: string, accept: string | string[] | undefined): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const head = request({
+        host: upstream.hostname,
+        port: upstream.port,
+        method: 'HEAD',
+        path,
+        headers: { host: upstream.host, accept: accept ?? 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' },
+        agent,
+      });
+      head.on('error', () => resolve(undefined));
+      head.on('response', (answer) => {
+        answer.resume();
+        const digest = answer.headers['docker-content-digest'];
+        resolve(answer.statusCode === 200 && typeof digest === 'string' ? digest : undefined);
+      });
+      head.end();
+    });
+  }
 
   /** Counts the request against every rule it matches; returns the fault of the first rule that hits it. */
   function faultFor(method: string, path: string): FaultRule['fault'] | undefined {
@@ -67,12 +91,12 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     return chosen;
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, options: { truncateAfter?: number; addHeaders?: Record<string, string> } = {}): void {
+  function forward(req: IncomingMessage, res: ServerResponse, options: { truncateAfter?: number; addHeaders?: Record<string, string>; path?: string } = {}): void {
     const outgoing = request({
       host: upstream.hostname,
       port: upstream.port,
       method: req.method,
-      path: req.url,
+      path: options.path ?? req.url,
       headers: { ...withoutHopByHop(req.headers), host: upstream.host },
       agent,
     });
@@ -81,10 +105,10 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
       if (!res.writableFinished) outgoing.destroy();
     });
     outgoing.on('response', (answer) => {
+      // `Connection: close` is not passed on: Node's server would then reset a socket whose
+      // request body is still arriving (Go's lingers and reads it), which is not what a client
+      // of the real registry sees. Tests of that answer talk to the registry directly.
       const headers: Record<string, string | string[] | undefined> = { ...withoutHopByHop(answer.headers), ...options.addHeaders };
-      // The registry closes a connection it answered early (a 401 while the body still
-      // arrives); the client must see that too, or it reuses a socket the proxy then resets.
-      if (answer.headers.connection?.toLowerCase() === 'close') headers.connection = 'close';
       if (typeof headers.location === 'string') headers.location = rewriteLocation(headers.location);
       res.writeHead(answer.statusCode ?? 502, headers);
       const limit = options.truncateAfter;
@@ -139,6 +163,28 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
         return forward(req, res, { truncateAfter: fault.afterBytes });
       case 'add-headers':
         return forward(req, res, { addHeaders: fault.headers });
+      case 'rewrite':
+        return forward(req, res, { path: fault.path(req.url ?? '/') });
+      case 'enforce-if-match': {
+        const expected = req.headers['if-match'];
+        if (req.method !== 'PUT' || typeof expected !== 'string') return forward(req, res);
+        // One conditional write at a time, so the check and the write are one step.
+        const turn = ifMatchQueue.then(async () => {
+          const current = await upstreamDigest(req.url ?? '/', req.headers.accept);
+          if (current === undefined || `"${current}"` !== expected.trim()) {
+            req.resume();
+            res.writeHead(412, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ errors: [{ code: 'PRECONDITION_FAILED', message: 'If-Match does not match' }] }));
+            return;
+          }
+          await new Promise<void>((resolve) => {
+            res.on('close', resolve);
+            forward(req, res);
+          });
+        });
+        ifMatchQueue = turn.catch(() => undefined);
+        return turn;
+      }
       case 'redirect':
         req.resume();
         res.writeHead(fault.status ?? 307, { location: fault.location, 'content-length': '0' });

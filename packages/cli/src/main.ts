@@ -10,14 +10,22 @@ import { registerTag } from './commands/tag.js';
 import { registerResolve } from './commands/resolve.js';
 import { registerTags } from './commands/tags.js';
 import { registerManifest } from './commands/manifest.js';
+import { registerAttach } from './commands/attach.js';
+import { registerDiscover } from './commands/discover.js';
+import { registerIndex } from './commands/index.js';
+import { registerRelease } from './commands/release.js';
+import { registerHelm } from './commands/helm.js';
 import { type CliContext, processContext } from './context.js';
 import { disguiseStdinArguments } from './options/stdin-argument.js';
 import { redact } from './output/redact.js';
+import { describeError } from './output/describe-error.js';
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('ocikit')
     .description('Ship build outputs to OCI registries: artifacts, referrers, zstd, indexes.')
     .version(OCIKIT_VERSION)
+    // Program options only before the verb: `helm pull --version` is the chart's, not ocikit's.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -32,6 +40,11 @@ export function buildProgram(context: CliContext): Command {
   registerResolve(program, context);
   registerTags(program, context);
   registerManifest(program, context);
+  registerAttach(program, context);
+  registerDiscover(program, context);
+  registerIndex(program, context);
+  registerRelease(program, context);
+  registerHelm(program, context);
   registerLogin(program, context);
   registerLogout(program, context);
   return program;
@@ -48,7 +61,7 @@ export async function main(argv: string[], context: CliContext = processContext(
       return error.exitCode === 0 ? 0 : 2;
     }
     const text = isOcikitError(error)
-      ? `error: ${error.describe()}`
+      ? `error: ${describeError(error)}`
       : `error: ${(error as Error)?.stack ?? String(error)}`;
     context.stderr.write(`${redact(text, context.secrets)}\n`);
     if (isOcikitError(error) && ['INVALID_INPUT', 'INVALID_REFERENCE'].includes(error.code)) return 2;

@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'REGISTRY_ERROR'
   | 'NETWORK'
   | 'UNSAFE_PATH'
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  /** The operation was interrupted (SIGINT, an aborted signal): nothing is left half done. */
+  | 'CANCELLED';
 
 export interface OcikitErrorOptions {
   /** The registry's answer or other evidence, already free of secrets. */

@@ -4,21 +4,24 @@ import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { pinned } from './push.js';
+import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import { jsonLine } from './with-target.js';
 
-interface CopyFlags extends RemoteFlags {
+interface CopyFlags extends RemoteFlags, ReferrersModeFlags {
   anonymousMount?: boolean;
+  referrers?: boolean;
 }
 
 export function registerCopy(program: Command, context: CliContext): void {
-  addRemoteOptions(
+  addReferrersModeOption(addRemoteOptions(
     program
       .command('copy')
       .description('copy an image, index or artifact with everything it points to')
       .argument('<source>', 'registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
       .argument('<destination>', 'registry/repo[:tag] or oci-layout:<dir>[:tag] (default: the source tag)')
-      .option('--anonymous-mount', 'ask the registry to mount blobs it may hold in any repository (OCI 1.1)'),
-  ).action(async (source: string, destination: string, flags: CopyFlags) => {
+      .option('--anonymous-mount', 'ask the registry to mount blobs it may hold in any repository (OCI 1.1)')
+      .option('--referrers', 'also copy its referrers graph (signatures, SBOMs, reports, theirs), listed at the destination its own way'),
+  )).action(async (source: string, destination: string, flags: CopyFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
       const options = await targetOptions(flags, context, progress);
@@ -27,6 +30,8 @@ export function registerCopy(program: Command, context: CliContext): void {
         concurrency: flags.concurrency,
         progress,
         ...(flags.anonymousMount ? { anonymousMount: true } : {}),
+        ...(flags.referrers ? { referrers: true } : {}),
+        referrersMode: flags.referrersMode,
       });
       progress.stop();
       if (flags.json) {
@@ -38,6 +43,7 @@ export function registerCopy(program: Command, context: CliContext): void {
             blobs: result.blobs,
             manifests: result.manifests,
             bytes: result.bytes,
+            ...(result.referrers ? { referrers: result.referrers } : {}),
           }),
         );
       } else {

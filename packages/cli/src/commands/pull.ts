@@ -1,42 +1,60 @@
 import type { Command } from 'commander';
-import { openTarget, pullArtifact } from '@ocikit/core';
+import { openTarget, parsePlatform, platformString, pullArtifact, selectReferrer } from '@ocikit/core';
+import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { pinned } from './push.js';
 
-interface PullFlags extends RemoteFlags {
+interface PullFlags extends RemoteFlags, ReferrersModeFlags {
+  artifactType?: string;
   output: string;
   mediaType: string[];
   keepOldFiles?: boolean;
+  platform?: string;
+  compatiblePlatforms?: boolean;
 }
 
 export function registerPull(program: Command, context: CliContext): void {
-  addRemoteOptions(
+  addReferrersModeOption(addRemoteOptions(
     program
       .command('pull')
       .description('pull the files of an OCI artifact')
       .argument('<reference>', 'what to pull: registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
       .option('-o, --output <dir>', 'where to write the files; - writes the one selected file to stdout', '.')
       .option('--media-type <type>', 'only layers of this media type (repeatable)', collect, [])
-      .option('-k, --keep-old-files', 'fail instead of replacing files that exist'),
-  ).action(async (reference: string, flags: PullFlags) => {
+      .option('-k, --keep-old-files', 'fail instead of replacing files that exist')
+      .option('--platform <os/arch[/variant]>', "from an index, the entry for this platform (default: this machine's)")
+      .option('--compatible-platforms', 'also take an older compatible platform (arm/v7 takes arm/v6, amd64 takes 386), as containerd does')
+      .option('--artifact-type <type>', 'pull the referrer of this artifact type of <reference> instead (e.g. its SBOM); the newest if several'),
+  )).action(async (reference: string, flags: PullFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
       const options = await targetOptions(flags, context, progress);
-      const { target, reference: parsed, selector } = await openTarget(reference, options);
+      const { target, reference: parsed, selector } = await openTarget(reference, { ...options, referrersMode: flags.referrersMode });
       try {
-        const result = await pullArtifact(target, selector, {
+        // "The SBOM of app:v1": a referrer of the reference, picked by artifact type.
+        const referrer = flags.artifactType ? await selectReferrer(target, selector, flags.artifactType) : undefined;
+        if (referrer && referrer.candidates.length > 1) {
+          const created = referrer.chosen.annotations?.['org.opencontainers.image.created'];
+          progress.warning?.(
+            `${referrer.candidates.length} referrers of type ${flags.artifactType} on ${referrer.subject.digest}; pulling the newest, ${referrer.chosen.digest}${created ? ` (created ${created})` : ''}`,
+          );
+        }
+        const result = await pullArtifact(target, referrer ? referrer.chosen.digest : selector, {
           outputDir: flags.output,
           mediaTypes: flags.mediaType,
           keepOldFiles: Boolean(flags.keepOldFiles),
           concurrency: flags.concurrency,
           progress,
           stdout: context.stdout,
+          ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
+          ...(flags.compatiblePlatforms ? { compatiblePlatforms: true } : {}),
         });
         progress.stop();
-        const pulled = pinned(parsed, parsed.tag, result.descriptor.digest);
+        // From an index, the digest pins the platform's manifest, which the tag does not name.
+        const pulled = pinned(parsed, result.index || referrer ? undefined : parsed.tag, result.descriptor.digest);
         // With -o -, stdout carries the file itself: the summary goes to stderr.
         const out = flags.output === '-' ? context.stderr : context.stdout;
         if (flags.json) {
@@ -46,11 +64,14 @@ export function registerPull(program: Command, context: CliContext): void {
               digest: result.descriptor.digest,
               mediaType: result.descriptor.mediaType,
               artifactType: result.manifest.artifactType,
+              ...(referrer ? { subject: referrer.subject.digest, candidates: referrer.candidates.length } : {}),
+              ...(result.index ? { index: result.index.digest, platform: platformString(result.platform!) } : {}),
               files: result.files.map((f) => ({ title: f.title, path: f.path, digest: f.descriptor.digest, size: f.descriptor.size, mediaType: f.descriptor.mediaType, unpacked: f.unpacked })),
             }, null, 2)}\n`,
           );
         } else {
           out.write(`Pulled ${pulled}\nDigest: ${result.descriptor.digest}\n`);
+          if (result.index) out.write(`Platform: ${platformString(result.platform!)} (from index ${result.index.digest})\n`);
           for (const file of result.files) out.write(`  ${file.unpacked ? 'unpacked' : 'wrote'} ${file.path}\n`);
         }
       } finally {

@@ -6,6 +6,7 @@ import {
   openTarget,
   parseAnnotationArguments,
   parseFileArgument,
+  parsePlatform,
   pushArtifact,
   readAnnotationFile,
   withSelector,
@@ -17,6 +18,7 @@ import { claimStdin } from '../options/stdin.js';
 import { restoreStdinArgument } from '../options/stdin-argument.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { collect } from '../options/collect.js';
+import { addInlineMaxOption } from '../options/referrers-mode.js';
 
 interface PushFlags extends RemoteFlags {
   artifactType?: string;
@@ -25,10 +27,12 @@ interface PushFlags extends RemoteFlags {
   config?: string;
   tag: string[];
   stdinName?: string;
+  platform?: string;
+  inlineMax?: number;
 }
 
 export function registerPush(program: Command, context: CliContext): void {
-  addRemoteOptions(
+  addInlineMaxOption(addRemoteOptions(
     program
       .command('push')
       .description('push files and directories as an OCI artifact')
@@ -39,8 +43,9 @@ export function registerPush(program: Command, context: CliContext): void {
       .option('--annotation-file <file>', 'annotations as JSON: {"$manifest": {...}, "$config": {...}, "<file>": {...}}')
       .option('--config <file[:mediaType]>', 'a config blob instead of the OCI empty descriptor')
       .option('-t, --tag <tag>', 'an additional tag (repeatable)', collect, [])
-      .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin'),
-  ).action(async (reference: string, files: string[], flags: PushFlags) => {
+      .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin')
+      .option('--platform <os/arch[/variant]>', 'the platform the files are for, recorded in an image config so registries and clients show it'),
+  )).action(async (reference: string, files: string[], flags: PushFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
       const options = await targetOptions(flags, context, progress);
@@ -56,6 +61,8 @@ export function registerPush(program: Command, context: CliContext): void {
           annotations: parseAnnotationArguments(flags.annotation),
           ...(flags.annotationFile ? { annotationFile: await readAnnotationFile(flags.annotationFile) } : {}),
           ...(flags.config ? { config: parseFileArgument(flags.config) } : {}),
+          ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
+          ...(flags.inlineMax ? { inlineMax: flags.inlineMax } : {}),
           ...(sourceDateEpoch(context.env) !== undefined ? { sourceDateEpoch: sourceDateEpoch(context.env)! } : {}),
           concurrency: flags.concurrency,
           progress,
@@ -93,7 +100,7 @@ export function pinned(reference: Reference, tag: string | undefined, digest: st
   return formatReference(withSelector(reference, { ...(tag ? { tag } : {}), digest }));
 }
 
-function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
   const value = env.SOURCE_DATE_EPOCH;
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value)) {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,7 +8,10 @@ import { OcikitError } from '../errors.js';
 import { writeStreamAtomic } from '../fs/atomic-write.js';
 import { moveTreeInto } from '../fs/move-tree.js';
 import { Annotation } from '../oci/annotations.js';
-import { type Descriptor, type ImageManifest, isIndex, parseManifest } from '../oci/manifest.js';
+import { type Descriptor, type ImageIndex, type ImageManifest, type Platform, isIndex, parseManifest } from '../oci/manifest.js';
+import { describePlatforms, selectPlatform } from '../platform/match.js';
+import { platformString, hostPlatform, parsePlatform } from '../platform/platform.js';
+import { FILE_MODE_ANNOTATION, parseFileMode } from './file-mode.js';
 import { countingStream } from '../progress/counting-stream.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
@@ -29,6 +32,13 @@ export interface PullArtifactOptions {
   stdout?: Writable;
   /** Bound on what one directory layer may expand to (decompression bombs). */
   maxUnpackedBytes?: number;
+  /**
+   * When the reference names an index: the platform whose entry to pull
+   * (`linux/arm64` or a Platform). Default: this machine's platform.
+   */
+  platform?: Platform | string;
+  /** Also take a compatible older platform (arm/v7 takes arm/v6; containerd's `platforms.Only`). */
+  compatiblePlatforms?: boolean;
 }
 
 export interface PulledFile {
@@ -43,6 +53,10 @@ export interface PullArtifactResult {
   descriptor: Descriptor;
   manifest: ImageManifest;
   files: PulledFile[];
+  /** The index the manifest was picked from, when the reference named one. */
+  index?: Descriptor;
+  /** The platform of the entry picked from the index. */
+  platform?: Platform;
 }
 
 const STAGING_PREFIX = '.ocikit-pull-';
@@ -53,15 +67,23 @@ const STAGING_PREFIX = '.ocikit-pull-';
  * does anything move into place, so a failure leaves the output as it was.
  */
 export async function pullArtifact(target: Target, reference: string, options: PullArtifactOptions): Promise<PullArtifactResult> {
-  const fetched = await target.fetchManifest(reference);
-  const manifest = parseManifest(fetched.bytes, `${target.name}:${reference}`, fetched.descriptor.mediaType);
+  let fetched = await target.fetchManifest(reference);
+  const root = parseManifest(fetched.bytes, `${target.name}:${reference}`, fetched.descriptor.mediaType);
+  let picked: { index: Descriptor; platform: Platform } | undefined;
+  if (isIndex(root)) {
+    // An index of platforms: take the entry a client on the wanted platform would take.
+    const entry = pickPlatformEntry(root, options, `${target.name}:${reference}`);
+    picked = { index: fetched.descriptor, platform: entry.platform! };
+    fetched = await target.fetchManifest(entry);
+  }
+  const manifest = picked ? parseManifest(fetched.bytes, `${target.name}@${fetched.descriptor.digest}`, fetched.descriptor.mediaType) : root;
   if (isIndex(manifest)) {
     throw new OcikitError('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
       hint: 'pull one of its manifests by digest (`ocikit resolve` / `skopeo inspect --raw` lists them)',
     });
   }
   const selected = selectLayers(manifest, options, target, reference);
-  if (options.outputDir === '-') return pullToStdout(target, fetched.descriptor, manifest, selected, options);
+  if (options.outputDir === '-') return { ...(await pullToStdout(target, fetched.descriptor, manifest, selected, options)), ...picked };
 
   await mkdir(options.outputDir, { recursive: true });
   const staging = await mkdtemp(join(options.outputDir, STAGING_PREFIX));
@@ -71,6 +93,7 @@ export async function pullArtifact(target: Target, reference: string, options: P
     );
     await moveTreeInto(staging, options.outputDir, { overwrite: !options.keepOldFiles });
     return {
+      ...picked,
       descriptor: fetched.descriptor,
       manifest,
       files: files.map((file) => ({ ...file, path: join(options.outputDir, file.title) })),
@@ -78,6 +101,22 @@ export async function pullArtifact(target: Target, reference: string, options: P
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** The index entry for the wanted platform (default: this machine's), or an error naming what there is. */
+function pickPlatformEntry(index: ImageIndex, options: PullArtifactOptions, what: string): Descriptor {
+  const wanted = typeof options.platform === 'string' ? parsePlatform(options.platform) : (options.platform ?? hostPlatform());
+  const chosen = selectPlatform(index.manifests, wanted, { compatible: Boolean(options.compatiblePlatforms) });
+  if (!chosen) {
+    const offered = describePlatforms(index.manifests);
+    throw new OcikitError('NOT_FOUND', `${what} has no entry for ${platformString(wanted)}${options.platform === undefined ? ' (this machine)' : ''}`, {
+      hint: offered.length
+        ? `it has ${offered.join(', ')}; pick one with --platform${/^arm/.test(wanted.architecture) || wanted.architecture === 'amd64' ? ', or accept an older compatible one with --compatible-platforms' : ''}`
+        : 'none of its entries names a platform; pull one by digest',
+    });
+  }
+  if (chosen.rank > 0) options.progress?.warning?.(`${what}: no ${platformString(wanted)} entry; taking the compatible ${platformString(chosen.descriptor.platform!)}`);
+  return chosen.descriptor;
 }
 
 function selectLayers(manifest: ImageManifest, options: PullArtifactOptions, target: Target, reference: string): Descriptor[] {
@@ -112,6 +151,7 @@ function selectLayers(manifest: ImageManifest, options: PullArtifactOptions, tar
 async function stageLayer(target: Target, layer: Descriptor, staging: string, options: PullArtifactOptions): Promise<PulledFile> {
   const title = layer.annotations![Annotation.Title]!;
   const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
+  const mode = unpack ? undefined : parseFileMode(layer.annotations?.[FILE_MODE_ANNOTATION], title);
   options.progress?.start?.(layer, title);
   const stream = pipeThrough(await target.fetchBlob(layer), countingStream(layer, options.progress));
   if (unpack) {
@@ -124,6 +164,7 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
     await extractTarSafely(stream, staging, extractOptions);
   } else {
     await writeStreamAtomic(join(staging, title), stream);
+    if (mode !== undefined) await chmod(join(staging, title), mode);
   }
   options.progress?.done?.(layer, 'downloaded');
   return { title, descriptor: layer, path: '', unpacked: unpack };

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import { Annotation } from '../oci/annotations.js';
-import { type Descriptor, EMPTY_DESCRIPTOR, EMPTY_JSON, type ImageManifest, describeManifest, encodeManifest } from '../oci/manifest.js';
+import { MAX_MANIFEST_BYTES } from '../oci/manifest.js';
+import { type Descriptor, EMPTY_DESCRIPTOR, EMPTY_JSON, type ImageManifest, type Platform, describeManifest, encodeManifest } from '../oci/manifest.js';
 import { MediaType, isValidMediaType } from '../oci/media-types.js';
+import { digestOf } from '../oci/digest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
@@ -13,6 +15,8 @@ import { type ArtifactFileInput, titleForPath } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, spoolToFile } from './file-source.js';
+import { canonicalPlatform } from '../platform/platform.js';
+import { FILE_MODE_ANNOTATION, formatFileMode } from './file-mode.js';
 
 /** oras's default when an artifact names no type: OCI 1.1 requires one with an empty config. */
 export const DEFAULT_ARTIFACT_TYPE = 'application/vnd.unknown.artifact.v1';
@@ -35,6 +39,18 @@ export interface PushArtifactOptions {
   /** The title of the layer read from standard input. */
   stdinName?: string;
   subject?: Descriptor;
+  /**
+   * Layers of at most this many bytes also travel inside the manifest, as the
+   * OCI 1.1 `data` field (base64), so readers skip a round trip. They are
+   * uploaded all the same: registries require every blob a manifest names.
+   */
+  inlineMax?: number;
+  /**
+   * The platform the files are for: the config becomes an image config that
+   * records it (`{"architecture","os",...}`, what `oras push --artifact-platform`
+   * writes), so registries and clients show it. Not together with `config`.
+   */
+  platform?: Platform;
 }
 
 export interface PushedLayer {
@@ -58,15 +74,25 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
   try {
     const created = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
     const layerSources = await prepareLayers(options, workDir, created);
-    const configSource = options.config ? await prepareConfig(options.config, options.annotationFile) : emptySource();
+    const configSource = options.platform
+      ? platformConfigSource(options)
+      : options.config
+        ? await prepareConfig(options.config, options.annotationFile)
+        : emptySource();
 
     const concurrency = Math.max(1, options.concurrency ?? 3);
     const outcomes = await mapConcurrent([...layerSources, configSource], concurrency, (source) =>
       target.pushBlob(source, { progress: options.progress }),
     );
 
+    if (options.inlineMax !== undefined && options.inlineMax > 0) await inlineSmallLayers(layerSources, options.inlineMax);
     const manifest = buildManifest(options, layerSources, configSource, created);
     const bytes = encodeManifest(manifest);
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      throw new OcikitError('SIZE_LIMIT', `the manifest would be ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit registries keep to`, {
+        hint: options.inlineMax ? 'lower --inline-max: inlined layers count towards the manifest' : 'push fewer files, or pack them into a directory',
+      });
+    }
     const descriptor = describeManifest(manifest, bytes);
     const [first, ...rest] = options.tags;
     await target.pushManifest(descriptor, bytes, first);
@@ -126,10 +152,30 @@ async function prepareLayers(options: PushArtifactOptions, workDir: string, crea
       };
       sources.push((await fileBlobSource(packed.path, descriptor)) satisfies BlobSource);
     } else {
-      sources.push(await fileBlobSource(file.path, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations }));
+      // A file layer carries no mode: an executable says so in an annotation that pull honours.
+      const mode: Record<string, string> = info.mode & 0o111 ? { [FILE_MODE_ANNOTATION]: formatFileMode(info.mode) } : {};
+      sources.push(await fileBlobSource(file.path, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations: { ...annotations, ...mode } }));
     }
   }
   return sources;
+}
+
+/** The config of an artifact for one platform: an image config naming only the platform. */
+function platformConfigSource(options: PushArtifactOptions): BlobSource {
+  if (options.config) {
+    throw new OcikitError('INVALID_INPUT', 'a platform and a config cannot both be given', {
+      hint: 'the platform is recorded in a config of its own; put it in your config file instead (architecture, os), or drop --platform',
+    });
+  }
+  const bytes = Buffer.from(JSON.stringify(canonicalPlatform(options.platform!)));
+  const annotations = options.annotationFile?.$config;
+  const descriptor: Descriptor = {
+    mediaType: MediaType.ImageConfig,
+    digest: digestOf(bytes),
+    size: bytes.length,
+    ...(annotations ? { annotations } : {}),
+  };
+  return { descriptor, open: (start = 0, end = bytes.length - 1) => Readable.from([bytes.subarray(start, end + 1)]) };
 }
 
 async function prepareConfig(config: ArtifactFileInput, annotationFile: AnnotationFile | undefined): Promise<BlobSource> {
@@ -149,7 +195,8 @@ function emptySource(): BlobSource {
 }
 
 function buildManifest(options: PushArtifactOptions, layers: BlobSource[], config: BlobSource, created: Date): ImageManifest {
-  const usesEmptyConfig = config.descriptor.mediaType === MediaType.Empty;
+  // A platform config stands in for the empty one: the artifact still needs its type (as oras does).
+  const usesEmptyConfig = config.descriptor.mediaType === MediaType.Empty || options.platform !== undefined;
   const artifactType = options.artifactType ?? (usesEmptyConfig ? DEFAULT_ARTIFACT_TYPE : undefined);
   const annotations = {
     [Annotation.Created]: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -172,4 +219,20 @@ function buildManifest(options: PushArtifactOptions, layers: BlobSource[], confi
 function withoutData(descriptor: Descriptor): Descriptor {
   const { data: _data, ...rest } = descriptor;
   return rest;
+}
+
+/** Adds OCI 1.1 `data` (the bytes, base64) to the descriptors of layers no larger than `max`. */
+async function inlineSmallLayers(layers: BlobSource[], max: number): Promise<void> {
+  for (const layer of layers) {
+    if (layer.descriptor.size > max) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of layer.open() as AsyncIterable<Buffer>) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    if (bytes.length !== layer.descriptor.size) throw new OcikitError('INVALID_INPUT', `${displayTitle(layer.descriptor)} changed while it was being pushed`);
+    layer.descriptor.data = bytes.toString('base64');
+  }
+}
+
+function displayTitle(descriptor: Descriptor): string {
+  return descriptor.annotations?.[Annotation.Title] ?? descriptor.digest;
 }

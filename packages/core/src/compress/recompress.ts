@@ -32,6 +32,7 @@ import {
   zstdLayerDescriptor,
 } from './layer-types.js';
 import type { Limiter } from './limiter.js';
+import { defaultZstdLimiter } from './zstd-frames.js';
 import { type RecompressedLayer, recompressLayer } from './recompress-layer.js';
 
 /**
@@ -47,11 +48,11 @@ export interface RecompressOptions {
   level?: number;
   /** Only images of these platforms are recompressed; the other entries of an index stay as they are. */
   platforms?: readonly PlatformSelector[];
-  /** Layers recompressed (and blobs copied) at once (default 3). */
+  /** Blobs copied at once (default 3); layers are recompressed at most one per core at once. */
   concurrency?: number;
   /** Spool each zstd blob to a temp file here and upload it in one request (registries that refuse chunked uploads). */
   tempDir?: string;
-  /** Uncompressed bytes per zstd frame (default 8 MiB). */
+  /** Uncompressed bytes per zstd frame (default 4 MiB). */
   frameSize?: number;
   /** Shared bound on frames compressed at once (default: one per core, process-wide). */
   limiter?: Limiter;
@@ -279,12 +280,14 @@ class Recompression {
     for (const image of this.images(plan)) {
       for (const layer of image.manifest.layers) if (layerKind(layer) === 'gzip' && !layers.has(layer.digest)) layers.set(layer.digest, layer);
     }
-    const { level, frameSize, limiter, tempDir, progress, signal } = this.options;
-    await mapConcurrent([...layers.values()], this.concurrency, async (layer) => {
+    const { level, frameSize, tempDir, progress, signal } = this.options;
+    const limiter = this.options.limiter ?? defaultZstdLimiter();
+    // A layer in flight keeps a core busy with gunzip and holds its frames: no more of them than cores.
+    await mapConcurrent([...layers.values()], Math.min(this.concurrency, limiter.size), async (layer) => {
       const recompressed = await recompressLayer(this.source, this.destination, layer, {
         ...(level !== undefined ? { level } : {}),
         ...(frameSize !== undefined ? { frameSize } : {}),
-        ...(limiter ? { limiter } : {}),
+        limiter,
         ...(tempDir !== undefined ? { tempDir } : {}),
         ...(progress ? { progress } : {}),
         ...(signal ? { signal } : {}),
@@ -292,6 +295,7 @@ class Recompression {
       this.staged.push(recompressed);
       this.layerByDigest.set(layer.digest, recompressed);
     });
+    this.layerByDigest = new Map([...layers.keys()].map((digest) => [digest, this.layerByDigest.get(digest)!]));
   }
 
   /** Every recompressed layer's tar against its image's config: a corrupt or lying layer stops everything. */
@@ -461,7 +465,8 @@ class Recompression {
   }
 
   private result(top: Built, tag: string | undefined): RecompressResult {
-    const layers = this.staged.map((layer) => ({ from: layer.source, to: layer.staged.descriptor, diffId: layer.diffId }));
+    // In the order the layers first appear (staging finishes in any order).
+    const layers = [...this.layerByDigest.values()].map((layer) => ({ from: layer.source, to: layer.staged.descriptor, diffId: layer.diffId }));
     return {
       descriptor: top.descriptor,
       ...(tag !== undefined ? { tag } : {}),

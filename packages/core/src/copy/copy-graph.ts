@@ -7,6 +7,7 @@ import type { ProgressListener } from '../progress/progress.js';
 import type { FetchedManifest, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { FetchedBlobSource } from './fetched-blob-source.js';
+import { copyReferrers } from '../referrers/copy-referrers.js';
 
 export interface CopyGraphOptions {
   /** Blobs transferred at once (default 3); child manifests are read as many at once. */
@@ -15,6 +16,12 @@ export interface CopyGraphOptions {
   signal?: AbortSignal;
   /** Also try an OCI 1.1 anonymous mount (`mount=` without `from`) for blobs that come from elsewhere. */
   anonymousMount?: boolean;
+  /**
+   * Also copy the root's referrers graph (signatures, SBOMs, reports and theirs,
+   * cosign's legacy tags too); the destination lists them its own way (API,
+   * recreated sha256-<hex> tag index, or layout index.json).
+   */
+  referrers?: boolean;
 }
 
 export interface CopyGraphResult {
@@ -27,6 +34,8 @@ export interface CopyGraphResult {
   manifests: { copied: number; skipped: number };
   /** Blob bytes sent to the destination (mounted and skipped blobs cost none). */
   bytes: number;
+  /** With `referrers`: referrers copied, and skipped because the destination held and listed them. */
+  referrers?: { copied: number; skipped: number };
 }
 
 /** Deeper than any real image or artifact graph; what is deeper is refused, not walked. */
@@ -59,6 +68,28 @@ export async function copyGraph(
   destination: Target,
   destinationRef?: string,
   options: CopyGraphOptions = {},
+): Promise<CopyGraphResult> {
+  const result = await copyManifestGraph(source, sourceRef, destination, destinationRef, options);
+  if (!options.referrers) return result;
+  const { referrers: _referrers, ...one } = options;
+  const copyOne = async (digest: string, tag: string | undefined): Promise<boolean> => {
+    const copied = await copyManifestGraph(source, tag ?? digest, destination, tag, one);
+    return copied.manifests.copied === 0;
+  };
+  const referrers = await copyReferrers(source, destination, result.descriptor, copyOne, {
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  return { ...result, referrers };
+}
+
+/** The graph copy of one root, without its referrers. */
+async function copyManifestGraph(
+  source: Target,
+  sourceRef: string,
+  destination: Target,
+  destinationRef: string | undefined,
+  options: CopyGraphOptions,
 ): Promise<CopyGraphResult> {
   const root = await source.fetchManifest(sourceRef);
   const rootManifest = parseManifest(root.bytes, `${source.name}:${sourceRef}`, root.descriptor.mediaType);

@@ -1,6 +1,6 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
-import { addAbortSignal, pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { addAbortSignal, pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
 import { spoolToFile } from '../fs/spool-file.js';
@@ -8,6 +8,10 @@ import { parseDigest, VerifyingStream, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
 import { displayName } from '../progress/progress.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
+import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
+import { isManifestMediaType } from '../oci/media-types.js';
+import { filterByArtifactType, referrerDescriptor } from '../referrers/referrer-descriptor.js';
+import { referrersTag } from '../referrers/referrers-tag.js';
 import { withFileLock } from './index-lock.js';
 import {
   LAYOUT_FILE,
@@ -33,6 +37,8 @@ export interface OpenLayoutOptions {
 export class OciLayoutStore implements Target {
   readonly name: string;
   private readonly root: string;
+  /** What each manifest listed in index.json refers to (its subject), read once: manifests never change. */
+  private readonly subjects = new Map<string, { subject: string | undefined; referrer: Descriptor }>();
 
   private constructor(path: string) {
     this.name = `oci-layout:${path}`;
@@ -106,6 +112,10 @@ export class OciLayoutStore implements Target {
 
   async fetchBlob(descriptor: Descriptor, options: { signal?: AbortSignal } = {}): Promise<Readable> {
     options.signal?.throwIfAborted();
+    if (descriptor.data !== undefined) {
+      // OCI 1.1 `data`: the bytes are in the descriptor; verified like any blob, no file read.
+      return Readable.from([Buffer.from(descriptor.data, 'base64')]).pipe(new VerifyingStream(descriptor, `inline data of ${descriptor.digest}`));
+    }
     const handle = await open(this.blobPath(descriptor.digest), 'r').catch((error: unknown) => {
       throw this.missing(error, `blob ${descriptor.digest}`);
     });
@@ -122,6 +132,15 @@ export class OciLayoutStore implements Target {
     const what = `manifest ${descriptor.digest} in ${this.name}`;
     if (descriptor.size > MAX_MANIFEST_BYTES) {
       throw new OcikitError('SIZE_LIMIT', `${what} is ${descriptor.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte manifest limit`);
+    }
+    if (typeof reference !== 'string' && reference.data !== undefined) {
+      const inline = new Uint8Array(Buffer.from(reference.data, 'base64'));
+      if (inline.length !== reference.size) {
+        throw new OcikitError('DIGEST_MISMATCH', `inline data of ${what}: size does not match its descriptor`, { detail: `expected ${reference.size} bytes, got ${inline.length}` });
+      }
+      verifyBytes(inline, reference.digest, `inline data of ${what}`);
+      parseManifest(inline, what, reference.mediaType);
+      return { descriptor, bytes: inline };
     }
     const bytes = await this.readManifestBytes(descriptor.digest, descriptor.size);
     parseManifest(bytes, what, descriptor.mediaType);
@@ -214,10 +233,76 @@ export class OciLayoutStore implements Target {
       });
     }
     verifyBytes(bytes, descriptor.digest, what);
-    parseManifest(bytes, what, descriptor.mediaType);
+    const manifest = parseManifest(bytes, what, descriptor.mediaType);
     if (!(await this.exists(descriptor))) await writeFileAtomic(this.blobPath(descriptor.digest), bytes);
-    // Untagged manifests stay out of index.json: a referrer or child is reachable through what points to it.
-    if (tag !== undefined) await this.updateIndex((index) => applyTag(index, descriptor, tag));
+    if (tag !== undefined) {
+      await this.updateIndex((index) => applyTag(index, descriptor, tag));
+    } else if (manifest.subject) {
+      // A referrer: nothing points to it, so index.json lists it (untagged, as oras does) for referrers() to find.
+      const entry: Descriptor = {
+        mediaType: descriptor.mediaType,
+        digest: descriptor.digest,
+        size: descriptor.size,
+        ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+      };
+      await this.updateIndex((index) => {
+        if (index.manifests.some((e) => e.digest === descriptor.digest)) return false;
+        index.manifests.push(entry);
+        return true;
+      });
+    }
+    // Other untagged manifests stay out of index.json: a child is reachable through what points to it.
+  }
+
+  /**
+   * The referrers of `subject`: every manifest index.json lists (tagged or not)
+   * whose `subject` is it, and the entries of a tag-schema index (`sha256-<hex>`)
+   * if one was copied in from a registry.
+   */
+  async referrers(subject: Descriptor, query: ReferrersQuery = {}): Promise<ReferrersListing> {
+    const index = await this.readIndex();
+    const found = new Map<string, Descriptor>();
+    for (const entry of index.manifests) {
+      if (!isManifestMediaType(entry.mediaType) || found.has(entry.digest)) continue;
+      const known = await this.subjectOfEntry(entry);
+      if (known?.subject === subject.digest) found.set(entry.digest, known.referrer);
+    }
+    const tagged = index.manifests.find((e) => refNameOf(e) === referrersTag(subject.digest));
+    if (tagged && tagged.digest !== subject.digest) {
+      try {
+        const { bytes } = await this.fetchManifest(withoutRefName(tagged));
+        const listed = parseManifest(bytes, `referrers index ${tagged.digest} in ${this.name}`);
+        if ('manifests' in listed) {
+          for (const d of listed.manifests) {
+            if (!isManifestMediaType(d.mediaType) || found.has(d.digest)) continue;
+            // The manifest itself, when the layout has it, says best what it is (a copy may have dropped
+            // artifactType from the index, as skopeo 1.9 does) and whether it refers to this subject at all.
+            const known = await this.subjectOfEntry(d);
+            if (!known) found.set(d.digest, d);
+            else if (known.subject === subject.digest) found.set(d.digest, known.referrer);
+          }
+        }
+      } catch (error) {
+        if (!(error instanceof OcikitError)) throw error; // a damaged tag-schema index lists nothing
+      }
+    }
+    return { manifests: filterByArtifactType([...found.values()], query.artifactType), via: 'layout' };
+  }
+
+  private async subjectOfEntry(entry: Descriptor): Promise<{ subject: string | undefined; referrer: Descriptor } | undefined> {
+    const cached = this.subjects.get(entry.digest);
+    if (cached) return cached;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.readManifestBytes(entry.digest, entry.size);
+    } catch (error) {
+      if (error instanceof OcikitError && error.code === 'NOT_FOUND') return undefined; // listed but gone: not ours to fail on
+      throw error;
+    }
+    const manifest = parseManifest(bytes, `manifest ${entry.digest} in ${this.name}`, entry.mediaType);
+    const known = { subject: manifest.subject?.digest, referrer: referrerDescriptor(entry, manifest) };
+    this.subjects.set(entry.digest, known);
+    return known;
   }
 
   async tag(descriptor: Descriptor, tag: string): Promise<void> {

@@ -45,7 +45,7 @@ export function parsePlatform(value: string): Platform {
 }
 
 /** `os/arch[/variant]` (with `(os.version)` after the os when there is one). */
-export function formatPlatform(platform: Platform): string {
+export function platformString(platform: Platform): string {
   const os = platform['os.version'] ? `${platform.os}(${platform['os.version']})` : platform.os;
   return [os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
 }

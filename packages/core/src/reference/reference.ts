@@ -202,6 +202,14 @@ export function formatReference(ref: Reference): string {
   return `${base}${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
 }
 
+/**
+ * `registry/repo:tag@digest`: the tag people read, the digest that pins it (what
+ * every verb reports as the reference it pushed or pulled). No tag: `repo@digest`.
+ */
+export function pinnedReference(ref: Reference, tag: string | undefined, digest: string): string {
+  return formatReference(withSelector(ref, { ...(tag ? { tag } : {}), digest }));
+}
+
 /** Docker Hub's name is not where its API lives. */
 export function registryEndpointHost(registry: string): string {
   return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;

@@ -107,7 +107,7 @@ export class Authenticator {
       const credential = await this.lookupCredential();
       if (!credential || !isBasicCredential(credential)) {
         throw new OcikitError('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {
-          hint: 'pass -u <user> with -p or --password-stdin, or log in with `ocikit login` / `docker login`',
+          hint: 'provide a username and password or token: the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`',
           status: 401,
         });
       }
@@ -195,7 +195,7 @@ export class Authenticator {
         detail: answer,
         hint: credential
           ? 'the token service refused these credentials; check the username and password or token'
-          : 'the token service refused anonymous access; pass credentials with -u/-p or log in first',
+          : 'the token service refused anonymous access; provide a username and password or token (the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`)',
         status: response.statusCode,
       });
       if (refused && credential) this.refusal = error;

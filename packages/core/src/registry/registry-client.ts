@@ -30,7 +30,26 @@ export interface RegistryClientOptions {
   /** Shared connection pool; the client makes (and closes) its own otherwise. */
   dispatcher?: Dispatcher;
   onWarning?: (message: string) => void;
+  /**
+   * Cancels every request of this client (SIGINT in the CLI). Requests marked
+   * `cleanup` still go out afterwards, so an interrupted upload can delete its session.
+   */
+  signal?: AbortSignal;
+  /** How long a silent registry is waited for before the connection counts as dropped (and retried where safe). */
+  timeouts?: Partial<RegistryTimeouts>;
 }
+
+export interface RegistryTimeouts {
+  /** From the request's end to the response headers (default 300 s: a registry may take long to commit a big blob). */
+  headersMs: number;
+  /** Between two pieces of a response body (default 60 s). */
+  bodyMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: RegistryTimeouts = { headersMs: 300_000, bodyMs: 60_000 };
+
+/** How long a cleanup request (deleting an abandoned upload session) may take. */
+const CLEANUP_TIMEOUT_MS = 5_000;
 
 export type RequestBody = string | Uint8Array | Readable | null;
 
@@ -48,6 +67,11 @@ export interface RegistryRequest {
   /** Follow 3xx (blob downloads redirect to object storage). */
   followRedirects?: boolean;
   signal?: AbortSignal;
+  /**
+   * Tidying up after a failure or an interruption (`DELETE` of an upload session):
+   * sent even when the client's signal has fired, once, within a few seconds.
+   */
+  cleanup?: boolean;
 }
 
 export interface RegistryResponse {
@@ -81,6 +105,7 @@ export class RegistryClient {
   private readonly ownsDispatcher: boolean;
   private readonly auth: Authenticator;
   private readonly retry: RetryPolicy;
+  private readonly timeouts: RegistryTimeouts;
   private readonly warned = new Set<string>();
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -90,6 +115,7 @@ export class RegistryClient {
     this.ownsDispatcher = !options.dispatcher;
     this.dispatcher = options.dispatcher ?? createDispatcher(options);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.auth = new Authenticator({
       registry: options.registry,
       credentials: options.credentials ?? noCredentials,
@@ -105,17 +131,21 @@ export class RegistryClient {
    * on throttling, server errors and dropped connections. The caller consumes or
    * dumps the body of what is returned.
    */
-  async send(request: RegistryRequest): Promise<RegistryResponse> {
+  async send(given: RegistryRequest): Promise<RegistryResponse> {
+    const signal = this.signalFor(given);
+    const request: RegistryRequest = signal ? { ...given, signal } : given;
     const startedAt = Date.now();
     let authAttempts = 0;
     for (let attempt = 1; ; attempt++) {
       let response: RegistryResponse;
       try {
+        signal?.throwIfAborted();
         response = await this.sendFollowingRedirects(request);
       } catch (error) {
-        const delay = request.idempotent && isRetryableError(error) ? nextDelay(this.retry, attempt, startedAt) : undefined;
+        if (signal?.aborted) throw cancelled(signal, request, this.registry);
+        const delay = request.idempotent && !request.cleanup && isRetryableError(error) ? nextDelay(this.retry, attempt, startedAt) : undefined;
         if (delay === undefined) throw this.networkError(error, request);
-        await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+        await this.pause(delay, request);
         continue;
       }
       if (response.status === 401 && authAttempts < 2) {
@@ -141,7 +171,7 @@ export class RegistryClient {
         const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
         if (delay !== undefined) {
           await dump(response);
-          await sleep(delay, undefined, request.signal ? { signal: request.signal } : undefined);
+          await this.pause(delay, request);
           continue;
         }
       }
@@ -151,6 +181,35 @@ export class RegistryClient {
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** The retry policy this client keeps to (uploads resume under the same bounds). */
+  get retryPolicy(): Readonly<RetryPolicy> {
+    return this.retry;
+  }
+
+  /** The client's own signal (SIGINT), for work around requests that should stop with them. */
+  get signal(): AbortSignal | undefined {
+    return this.options.signal;
+  }
+
+  /** Waits before a retry; an interruption ends the wait at once. */
+  private async pause(ms: number, request: RegistryRequest): Promise<void> {
+    try {
+      await sleep(ms, undefined, request.signal ? { signal: request.signal } : undefined);
+    } catch (error) {
+      if (request.signal?.aborted) throw cancelled(request.signal, request, this.registry);
+      throw error;
+    }
+  }
+
+  /** The request's own signal joined with the client's; a cleanup ignores the client's and gets a deadline instead. */
+  private signalFor(request: RegistryRequest): AbortSignal | undefined {
+    const signals = [request.signal];
+    if (request.cleanup) signals.push(AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
+    else signals.push(this.options.signal);
+    const present = signals.filter((s): s is AbortSignal => s !== undefined);
+    return present.length <= 1 ? present[0] : AbortSignal.any(present);
   }
 
   private async sendFollowingRedirects(request: RegistryRequest): Promise<RegistryResponse> {
@@ -169,6 +228,8 @@ export class RegistryClient {
         headers,
         body: request.body ? request.body() : null,
         signal: request.signal,
+        headersTimeout: this.timeouts.headersMs,
+        bodyTimeout: this.timeouts.bodyMs,
       });
       const response: RegistryResponse = { status: raw.statusCode, headers: raw.headers, body: raw.body, url };
       if (headers.authorization) response.sentAuthorization = headers.authorization;
@@ -216,6 +277,18 @@ export class RegistryClient {
       cause: error,
     });
   }
+}
+
+/**
+ * What an aborted signal becomes: its reason when that is already an OcikitError
+ * (the CLI aborts with one that says SIGINT), else a CANCELLED error naming the request.
+ */
+export function cancelled(signal: AbortSignal, request: RegistryRequest | undefined, registry: string): OcikitError {
+  if (signal.reason instanceof OcikitError) return signal.reason;
+  return new OcikitError('CANCELLED', `${request ? `${describeRequest(request, registry)}: ` : ''}cancelled`, {
+    detail: signal.reason instanceof Error ? signal.reason.message : undefined,
+    cause: signal.reason,
+  });
 }
 
 function describeRequest(request: RegistryRequest, registry: string): string {

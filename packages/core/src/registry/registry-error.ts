@@ -39,7 +39,7 @@ export async function registryAnswer(status: number, body: Readable | undefined)
 const CODE_BY_STATUS: Record<number, ErrorCode> = { 401: 'UNAUTHORIZED', 403: 'DENIED', 404: 'NOT_FOUND' };
 
 const HINT_BY_STATUS: Record<number, string> = {
-  401: 'check the username and password or token (-u/-p, --password-stdin, or docker login); the token needs read and write access to this repository',
+  401: 'check the username and password or token (the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`); the token needs read and write access to this repository',
   403: 'the credentials are valid but lack permission for this repository; grant write access (for GHCR, a token with write:packages)',
   404: 'check the registry, repository and tag; `ocikit tags <repo>` lists what is there',
   429: 'the registry is throttling requests; retry later or lower --concurrency',

@@ -1,11 +1,15 @@
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { OcikitError } from '../errors.js';
 import { VerifyingStream, digestOf, isDigest, parseDigest, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
-import { isManifestMediaType } from '../oci/media-types.js';
+import { MediaType, isManifestMediaType } from '../oci/media-types.js';
 import { displayName } from '../progress/progress.js';
 import { type RegistryReference, registryEndpointHost } from '../reference/reference.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
+import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
+import type { Manifest } from '../oci/manifest.js';
+import { RemoteReferrers, type RemoteReferrersOptions, type ReferrersUpdate } from '../referrers/remote-referrers.js';
 import { type UploadSession, mountBlob, uploadBlob } from './blob-upload.js';
 import { stageStreamUpload } from './stream-upload.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
@@ -14,7 +18,7 @@ import { RegistryClient, type RegistryClientOptions, type RegistryResponse } fro
 import { registryError } from './registry-error.js';
 import { mergeScopes, repositoryScope } from './scope.js';
 
-export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 'registry' | 'endpointHost'> {
+export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 'registry' | 'endpointHost'>, Omit<RemoteReferrersOptions, 'onWarning'> {
   /** Upload in `PATCH` chunks of this many bytes (GHCR caps one request at 4 MiB). */
   chunkSize?: number;
   /** Reuse a client (and its tokens and connections) for several repositories of one registry. */
@@ -32,6 +36,8 @@ export class RemoteRepository implements Target {
   private readonly ownsClient: boolean;
   private readonly pullScope: string;
   private readonly pushScope: string;
+  /** Referrers: the OCI 1.1 API where the registry has it, the sha256-<hex> tag schema where not. */
+  private readonly referrersSupport: RemoteReferrers;
 
   constructor(
     readonly reference: Pick<RegistryReference, 'registry' | 'repository'>,
@@ -44,6 +50,7 @@ export class RemoteRepository implements Target {
       new RegistryClient({ ...options, registry: reference.registry, endpointHost: registryEndpointHost(reference.registry) });
     this.pullScope = repositoryScope(reference.repository, 'pull');
     this.pushScope = repositoryScope(reference.repository, 'pull,push');
+    this.referrersSupport = new RemoteReferrers(this, options);
   }
 
   private get repository(): string {
@@ -209,17 +216,29 @@ export class RemoteRepository implements Target {
 
   async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {
     verifyBytes(bytes, descriptor.digest, `manifest ${descriptor.digest}`);
+    const manifest = parsedOrUndefined(bytes, descriptor);
     const selector = tag ?? descriptor.digest;
-    const response = await this.client.send({
-      method: 'PUT',
-      url: `/v2/${this.repository}/manifests/${selector}`,
-      // The registry refuses a Content-Type other than the manifest's own mediaType.
-      headers: { 'content-type': descriptor.mediaType },
-      body: () => bytes,
-      scope: this.pushScope,
-      idempotent: true,
-    });
-    if (response.status !== 201) throw await registryError(`pushing manifest ${this.name}:${selector}`, response.status, response.body);
+    let response: RegistryResponse;
+    for (let attempt = 1; ; attempt++) {
+      response = await this.client.send({
+        method: 'PUT',
+        url: `/v2/${this.repository}/manifests/${selector}`,
+        // The registry refuses a Content-Type other than the manifest's own mediaType.
+        headers: { 'content-type': descriptor.mediaType },
+        body: () => bytes,
+        scope: this.pushScope,
+        idempotent: true,
+      });
+      if (response.status === 201) break;
+      const error = await registryError(`pushing manifest ${this.name}:${selector}`, response.status, response.body);
+      // distribution rewrites a blob's link file in place when two uploads of it end together (concurrent
+      // attaches all push the empty config): a manifest checked in that instant is refused. Ask again.
+      if (response.status === 400 && attempt < 3 && /MANIFEST_BLOB_UNKNOWN/.test(error.detail ?? '')) {
+        await sleep(300 * attempt);
+        continue;
+      }
+      throw this.referrersSupport.explainRefusal(error, manifest);
+    }
     await response.body.resume();
     const reported = header(response, 'docker-content-digest');
     if (reported && reported.startsWith(`${parseDigest(descriptor.digest).algorithm}:`) && reported !== descriptor.digest) {
@@ -227,6 +246,18 @@ export class RemoteRepository implements Target {
         detail: `sent ${descriptor.digest}, registry says ${reported}`,
       });
     }
+    // A manifest with a subject is a referrer: list it where the registry does not (the sha256-<hex> tag schema).
+    if (manifest?.subject) await this.referrersSupport.afterPush(descriptor, manifest, header(response, 'oci-subject'));
+  }
+
+  /** The referrers of `subject`: from the referrers API, else the `sha256-<hex>` tag schema. */
+  referrers(subject: Descriptor, query?: ReferrersQuery): Promise<ReferrersListing> {
+    return this.referrersSupport.list(subject, query);
+  }
+
+  /** How a referrer this repository pushed or deleted was (un)listed: by the registry's API or in the tag schema's index. */
+  referrersOutcome(digest: string): ReferrersUpdate | undefined {
+    return this.referrersSupport.outcome(digest);
   }
 
   async tag(descriptor: Descriptor, tag: string): Promise<void> {
@@ -276,6 +307,9 @@ export class RemoteRepository implements Target {
    * so callers resolve tags first; deleting the manifest removes its tags too.
    */
   async deleteManifest(descriptor: Descriptor): Promise<void> {
+    // A referrer leaves the tag schema's index with it: read its subject before it is gone.
+    const mayHaveSubject = descriptor.mediaType === MediaType.ImageManifest || descriptor.mediaType === MediaType.ImageIndex;
+    const referrer = this.referrersSupport.mode !== 'api' && mayHaveSubject ? await this.subjectOf(descriptor) : undefined;
     const response = await this.client.send({
       method: 'DELETE',
       url: `/v2/${this.repository}/manifests/${descriptor.digest}`,
@@ -285,6 +319,7 @@ export class RemoteRepository implements Target {
     const what = `deleting manifest ${this.name}@${descriptor.digest}`;
     if (response.status === 202 || response.status === 200 || response.status === 204) {
       await response.body.resume();
+      if (referrer) await this.referrersSupport.afterDelete(descriptor, referrer);
       return;
     }
     if (response.status === 404) {
@@ -304,6 +339,18 @@ export class RemoteRepository implements Target {
 
   async close(): Promise<void> {
     if (this.ownsClient) await this.client.close();
+  }
+
+  /** The manifest, when it has a subject; undefined for anything else or when it cannot be read. */
+  private async subjectOf(descriptor: Descriptor): Promise<Manifest | undefined> {
+    try {
+      const { bytes } = await this.fetchManifest(descriptor);
+      const manifest = parsedOrUndefined(bytes, descriptor);
+      return manifest?.subject ? manifest : undefined;
+    } catch (error) {
+      if (error instanceof OcikitError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   private notFound(selector: string): OcikitError {
@@ -332,6 +379,15 @@ function header(response: RegistryResponse, name: string): string | undefined {
 
 function contentType(response: RegistryResponse): string | undefined {
   return header(response, 'content-type')?.split(';')[0]?.trim() || undefined;
+}
+
+/** The manifest parsed, or undefined when it is not one ocikit reads (stored as given all the same). */
+function parsedOrUndefined(bytes: Uint8Array, descriptor: Descriptor): Manifest | undefined {
+  try {
+    return parseManifest(bytes, `manifest ${descriptor.digest}`, descriptor.mediaType);
+  } catch {
+    return undefined;
+  }
 }
 
 function inlineData(descriptor: Descriptor): Buffer | undefined {

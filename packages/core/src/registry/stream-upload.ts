@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import { createDigester, type Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
@@ -46,23 +46,24 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
     }
   };
 
-  /** Sends `chunk` as the bytes from `offset` on, resuming from the registry's count if a send fails. */
-  const sendChunk = async (chunk: Buffer, offset: number): Promise<void> => {
-    const end = offset + chunk.length - 1;
+  /** Sends `parts` (one chunk) as the bytes from `offset` on, resuming from the registry's count if a send fails. */
+  const sendChunk = async (parts: Buffer[], offset: number): Promise<void> => {
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    const end = offset + length - 1;
     let from = offset;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
-        const body = chunk.subarray(from - offset);
+        const body = skip(parts, from - offset);
         const response = await context.client.send({
           method: 'PATCH',
           url: location,
           headers: {
             'content-type': 'application/octet-stream',
-            'content-length': String(body.length),
+            'content-length': String(end - from + 1),
             'content-range': `${from}-${end}`,
           },
-          body: () => body,
+          body: () => Readable.from(body),
           scope: context.scope,
           idempotent: false,
           signal,
@@ -103,33 +104,36 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
     }
   };
 
+  // The stream's own buffers are cut into chunks as views, not copied: one chunk
+  // on the wire while the next one gathers, so memory stays at about two chunks.
   const digester = createDigester('sha256');
   let size = 0;
-  const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
-  let current = 0;
-  let filled = 0;
+  let sent = 0;
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
   let inFlight: Promise<void> | undefined;
+  const dispatch = async (parts: Buffer[], length: number): Promise<void> => {
+    await inFlight;
+    inFlight = sendChunk(parts, sent);
+    inFlight.catch(() => {}); // awaited later; a failure must not go unhandled meanwhile
+    sent += length;
+  };
   try {
     for await (const piece of stream as AsyncIterable<Buffer>) {
       digester.update(piece);
       size += piece.length;
-      let position = 0;
-      while (position < piece.length) {
-        const count = Math.min(chunkSize - filled, piece.length - position);
-        piece.copy(buffers[current]!, filled, position, position + count);
-        position += count;
-        filled += count;
-        if (filled === chunkSize) {
-          await inFlight; // the other buffer is free once its chunk is sent
-          inFlight = sendChunk(buffers[current]!, size - (piece.length - position) - chunkSize);
-          inFlight.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-          current = 1 - current;
-          filled = 0;
-        }
+      gathered.push(piece);
+      gatheredBytes += piece.length;
+      while (gatheredBytes >= chunkSize) {
+        const [chunk, rest] = split(gathered, chunkSize);
+        gathered = rest;
+        gatheredBytes -= chunkSize;
+        await dispatch(chunk, chunkSize);
       }
     }
+    if (gatheredBytes > 0) await dispatch(gathered, gatheredBytes);
+    gathered = [];
     await inFlight;
-    if (filled > 0) await sendChunk(buffers[current]!.subarray(0, filled), size - filled);
   } catch (error) {
     stream.destroy();
     await inFlight?.catch(() => {});
@@ -181,4 +185,27 @@ function heldBytes(response: RegistryResponse): number | undefined {
   const match = range?.match(/^\s*(?:bytes=)?0-(\d+)\s*$/);
   const last = match ? Number(match[1]) : 0;
   return last > 0 ? last + 1 : undefined;
+}
+
+/** The first `length` bytes of `parts` and the rest, as views of the same memory. */
+function split(parts: Buffer[], length: number): [Buffer[], Buffer[]] {
+  const head: Buffer[] = [];
+  let remaining = length;
+  let i = 0;
+  for (; i < parts.length && remaining > 0; i++) {
+    const part = parts[i]!;
+    if (part.length <= remaining) {
+      head.push(part);
+      remaining -= part.length;
+    } else {
+      head.push(part.subarray(0, remaining));
+      return [head, [part.subarray(remaining), ...parts.slice(i + 1)]];
+    }
+  }
+  return [head, parts.slice(i)];
+}
+
+/** `parts` without their first `count` bytes. */
+function skip(parts: Buffer[], count: number): Buffer[] {
+  return count === 0 ? parts : split(parts, count)[1];
 }

@@ -1,4 +1,3 @@
-import { bundleToJSON } from '@sigstore/bundle';
 import type { Descriptor } from '../oci/manifest.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE } from './constants.js';
 import { type ImageSigner, dsseBundleBuilder, signingError } from './signers.js';
@@ -45,12 +44,14 @@ export async function attestStatement(
 }
 
 async function bundle(payload: Buffer, signer: ImageSigner): Promise<Uint8Array> {
-  const builder = dsseBundleBuilder(signer);
+  const builder = await dsseBundleBuilder(signer);
   let built;
   try {
     built = await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE });
   } catch (error) {
     throw signingError(error, signer);
   }
+  // Loaded here, not at the top: only signing needs it (start-up of every other verb).
+  const { bundleToJSON } = await import('@sigstore/bundle');
   return new TextEncoder().encode(JSON.stringify(bundleToJSON(built)));
 }

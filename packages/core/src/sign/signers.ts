@@ -1,16 +1,11 @@
 import type { BundleWithDsseEnvelope } from '@sigstore/bundle';
-import {
-  type Artifact,
-  CIContextProvider,
+import type {
+  Artifact,
   DSSEBundleBuilder,
-  FulcioSigner,
-  type IdentityProvider,
-  InternalError,
-  RekorWitness,
-  type Signature,
-  type Signer as SigstoreSigner,
-  TSAWitness,
-  type Witness,
+  IdentityProvider,
+  Signature,
+  Signer as SigstoreSigner,
+  Witness,
 } from '@sigstore/sign';
 import { OcikitError, type ErrorCode } from '../errors.js';
 import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL } from './constants.js';
@@ -94,7 +89,8 @@ export function keylessSignerFromEnvironment(options: KeylessOptions = {}): Keyl
           : 'GitHub Actions: `permissions: id-token: write`; GitLab CI: `id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }`; elsewhere set SIGSTORE_ID_TOKEN, or sign with a key',
       });
     }
-    identity = new CIContextProvider('sigstore');
+    // sigstore-js's CIContextProvider, loaded when the token is asked for (it picks its source then too).
+    identity = { getToken: async () => new (await loadSigstoreSign()).CIContextProvider('sigstore').getToken() };
   }
   const rekorURL = options.rekorURL ?? DEFAULT_REKOR_URL;
   if (rekorURL === false && !options.tsaURL) {
@@ -116,8 +112,20 @@ function fetchOptions(signer: ImageSigner): { retry: number; timeout: number } {
   return { retry: signer.retries ?? 2, timeout: signer.timeoutMs ?? 30_000 };
 }
 
+/**
+ * @sigstore/sign, loaded on first use: it is the heaviest dependency (about a third
+ * of what loading all of core costs), and only signing needs it. Once loaded it is
+ * kept, so `signingError` can tell its errors (none can exist before it is loaded).
+ */
+let sigstoreSign: typeof import('@sigstore/sign') | undefined;
+async function loadSigstoreSign(): Promise<typeof import('@sigstore/sign')> {
+  sigstoreSign ??= await import('@sigstore/sign');
+  return sigstoreSign;
+}
+
 /** @internal The sigstore-js builder that turns a payload into a DSSE bundle for this signer. */
-export function dsseBundleBuilder(signer: ImageSigner): DSSEBundleBuilder {
+export async function dsseBundleBuilder(signer: ImageSigner): Promise<DSSEBundleBuilder> {
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = await loadSigstoreSign();
   const fetch = fetchOptions(signer);
   const witnesses: Witness[] = [];
   if (signer.rekorURL !== false) {
@@ -136,23 +144,23 @@ export function dsseBundleBuilder(signer: ImageSigner): DSSEBundleBuilder {
   } else {
     bundleSigner = new FulcioSigner({ fulcioBaseURL: trimSlash(signer.fulcioURL), identityProvider: signer.identity, ...fetch });
   }
-  return new CosignDSSEBundleBuilder({ signer: bundleSigner, witnesses });
-}
-
-/**
- * sigstore-js puts a key's hint into the DSSE signature's `keyid` too. Go verifiers
- * (sigstore-go, so `cosign verify`) skip a DSSE signature whose keyid differs from
- * their own key id for the key (an SSH-style SHA256 fingerprint), so such an
- * envelope fails there. cosign leaves the keyid empty; so does this builder,
- * before the envelope is logged. The keyid is not signed (DSSE signs only the
- * payload type and payload); the hint stays in `verificationMaterial.publicKey`.
- */
-class CosignDSSEBundleBuilder extends DSSEBundleBuilder {
-  protected override async package(artifact: Artifact, signature: Signature): Promise<BundleWithDsseEnvelope> {
-    const bundle = await super.package(artifact, signature);
-    for (const sig of bundle.content.dsseEnvelope.signatures) sig.keyid = '';
-    return bundle;
+  /**
+   * sigstore-js puts a key's hint into the DSSE signature's `keyid` too. Go verifiers
+   * (sigstore-go, so `cosign verify`) skip a DSSE signature whose keyid differs from
+   * their own key id for the key (an SSH-style SHA256 fingerprint), so such an
+   * envelope fails there. cosign leaves the keyid empty; so does this builder,
+   * before the envelope is logged. The keyid is not signed (DSSE signs only the
+   * payload type and payload); the hint stays in `verificationMaterial.publicKey`.
+   * (Declared here: its base class is in the lazily loaded @sigstore/sign.)
+   */
+  class CosignDSSEBundleBuilder extends DSSEBundleBuilder {
+    protected override async package(artifact: Artifact, signature: Signature): Promise<BundleWithDsseEnvelope> {
+      const bundle = await super.package(artifact, signature);
+      for (const sig of bundle.content.dsseEnvelope.signatures) sig.keyid = '';
+      return bundle;
+    }
   }
+  return new CosignDSSEBundleBuilder({ signer: bundleSigner, witnesses });
 }
 
 function trimSlash(url: string): string {
@@ -167,7 +175,8 @@ function trimSlash(url: string): string {
  */
 export function signingError(error: unknown, signer: ImageSigner): OcikitError {
   if (error instanceof OcikitError) return error;
-  if (!(error instanceof InternalError)) {
+  const InternalError = sigstoreSign?.InternalError;
+  if (!InternalError || !(error instanceof InternalError)) {
     return new OcikitError('REGISTRY_ERROR', `signing failed: ${redact(String((error as Error)?.message ?? error))}`);
   }
   const status = httpStatus(error.cause);

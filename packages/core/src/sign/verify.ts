@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { type Bundle, bundleFromJSON } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+// Small, and what the synchronous checkVerificationPolicy needs: loaded with the module.
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { type SignedEntity, type TrustMaterial, VerificationError, Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import type { SignedEntity, TrustMaterial, Verifier } from '@sigstore/verify';
 import { OcikitError } from '../errors.js';
 import { type Digest, parseDigest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
@@ -11,6 +12,26 @@ import { type InTotoStatement, readStatement } from './statement.js';
 
 /** Bundles are a few kilobytes; a referrer layer larger than this is not one. */
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+
+/** The sigstore-js parts verification uses, loaded on first use (start-up of every other verb). */
+interface SigstoreVerify {
+  bundleFromJSON: typeof import('@sigstore/bundle').bundleFromJSON;
+  Verifier: typeof import('@sigstore/verify').Verifier;
+  VerificationError: typeof import('@sigstore/verify').VerificationError;
+  toSignedEntity: typeof import('@sigstore/verify').toSignedEntity;
+  toTrustMaterial: typeof import('@sigstore/verify').toTrustMaterial;
+}
+
+async function loadSigstoreVerify(): Promise<SigstoreVerify> {
+  const [bundle, verify] = await Promise.all([import('@sigstore/bundle'), import('@sigstore/verify')]);
+  return {
+    bundleFromJSON: bundle.bundleFromJSON,
+    Verifier: verify.Verifier,
+    VerificationError: verify.VerificationError,
+    toSignedEntity: verify.toSignedEntity,
+    toTrustMaterial: verify.toTrustMaterial,
+  };
+}
 
 /**
  * What a verification is held to. Either a public key, or a certificate identity
@@ -95,6 +116,15 @@ export async function verifyAttestation(
   return verifyBundle(bundle, subject, policy, policy.predicateType);
 }
 
+/**
+ * Checks a policy as verification will (a readable public key; or identity,
+ * issuer and a usable trusted root) without a bundle, so a bad policy is a usage
+ * error before anything is fetched. Throws OcikitError INVALID_INPUT.
+ */
+export function checkVerificationPolicy(policy: VerificationPolicy): void {
+  checkPolicy(policy);
+}
+
 async function verifyBundle(
   bytes: Uint8Array,
   subject: Descriptor,
@@ -103,7 +133,9 @@ async function verifyBundle(
 ): Promise<VerificationResult> {
   const { algorithm, hex } = parseDigest(subject.digest);
   const mode = checkPolicy(policy);
-  const bundle = decodeBundle(bytes);
+  const lib = await loadSigstoreVerify();
+  const { Verifier, toSignedEntity, toTrustMaterial } = lib;
+  const bundle = decodeBundle(bytes, lib);
   if (bundle.content.$case !== 'dsseEnvelope') {
     throw new SignatureVerificationError('bundle', 'the bundle holds a bare message signature, not a DSSE envelope with an in-toto statement', {
       hint: 'ocikit verifies new-format image signatures (cosign ≥ 2.4 --new-bundle-format, cosign 3) and attestations',
@@ -144,7 +176,7 @@ async function verifyBundle(
       entity = { ...entity, tlogEntries: [], timestamps: [] };
       verifier = new Verifier(trust, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 });
     }
-    runVerifier(verifier, entity, () => {
+    runVerifier(lib, verifier, entity, () => {
       const bundleHint = material.publicKey.hint;
       return bundleHint && bundleHint !== hint
         ? new SignatureVerificationError('key', `the bundle was signed by another key (hint ${shown(bundleHint)}), not by the given public key (hint ${hint})`)
@@ -158,7 +190,7 @@ async function verifyBundle(
     }
     trust = toTrustMaterial(mode.root);
     verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
-    const verified = runVerifier(verifier, entity, () => undefined);
+    const verified = runVerifier(lib, verifier, entity, () => undefined);
     const identity = verified.identity?.subjectAlternativeName;
     const issuer = verified.identity?.extensions?.issuer;
     if (identity !== mode.identity) {
@@ -250,7 +282,7 @@ function emptyRoot(): TrustedRoot {
   return { mediaType: '', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };
 }
 
-function decodeBundle(bytes: Uint8Array): Bundle {
+function decodeBundle(bytes: Uint8Array, { bundleFromJSON }: SigstoreVerify): Bundle {
   if (bytes.length > MAX_BUNDLE_BYTES) {
     throw new SignatureVerificationError('bundle', `it is ${bytes.length} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit for a bundle`);
   }
@@ -269,7 +301,12 @@ function decodeBundle(bytes: Uint8Array): Bundle {
 }
 
 /** Runs sigstore-js's Verifier and says which check failed, in words. */
-function runVerifier(verifier: Verifier, entity: SignedEntity, onSignatureError: () => SignatureVerificationError | undefined) {
+function runVerifier(
+  { VerificationError }: SigstoreVerify,
+  verifier: Verifier,
+  entity: SignedEntity,
+  onSignatureError: () => SignatureVerificationError | undefined,
+) {
   try {
     return verifier.verify(entity);
   } catch (error) {

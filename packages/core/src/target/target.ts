@@ -85,6 +85,15 @@ export interface Target {
    */
   stageBlobStream?(stream: Readable, options: StageBlobOptions): Promise<StagedBlob>;
 
+  /**
+   * Optional: the manifests whose `subject` is `subject` (OCI 1.1 referrers), as
+   * descriptors with `artifactType` and annotations. A registry answers from
+   * its referrers API or the `sha256-<hex>` tag schema; a layout from the
+   * manifests it holds. Stores that keep referrers also maintain them on
+   * `pushManifest` and `deleteManifest` of a manifest with a subject.
+   */
+  referrers?(subject: Descriptor, query?: ReferrersQuery): Promise<ReferrersListing>;
+
   /** Releases connections and locks. */
   close(): Promise<void>;
 }
@@ -103,4 +112,19 @@ export interface StagedBlob {
   commit(): Promise<'uploaded' | 'skipped'>;
   /** Drops what was staged; harmless after a commit or a second time. */
   abort(): Promise<void>;
+}
+
+/** What `Target.referrers` is asked. */
+export interface ReferrersQuery {
+  /** Only referrers of this artifact type (filtered by the registry when it can, else locally). */
+  artifactType?: string;
+  signal?: AbortSignal;
+}
+
+/** What `Target.referrers` answers. */
+export interface ReferrersListing {
+  /** Descriptors of the referrers, each with `artifactType` and the manifest's annotations. */
+  manifests: Descriptor[];
+  /** Where the list came from: the referrers API, the tag schema's index, or a layout's index.json. */
+  via: 'api' | 'tag' | 'layout';
 }

@@ -1,0 +1,39 @@
+# The ocikit CLI image: Node.js 24, the CLI bundled into one directory (no
+# node_modules), `ocikit` on PATH, running as the unprivileged `node` user. It is the
+# default `image` of the GitLab CI/CD components in templates/, and works as a
+# plain tool image too:
+#
+#   docker build -t ocikit .
+#   docker run --rm -v "$PWD:/work" -w /work ocikit ocikit push oci-layout:./out:v1 README.md
+#
+# No ENTRYPOINT: GitLab runs a job's script through the image's shell, so the
+# image must start whatever command it is given.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
+# Dependencies first, so they stay cached while the sources change.
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY packages/core/package.json packages/core/
+COPY packages/cli/package.json packages/cli/
+COPY packages/github/package.json packages/github/
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY packages/core packages/core
+COPY packages/cli packages/cli
+# tsc, then @vercel/ncc bundles bin/ocikit.js with everything it imports (ESM,
+# code-split chunks, the licenses of what it bundles).
+RUN npx tsc -b packages/core packages/cli \
+ && npx ncc build packages/cli/bin/ocikit.js -o /out/ocikit --minify --license licenses.txt --quiet \
+ && node /out/ocikit/index.js --version
+
+FROM ${NODE_IMAGE}
+LABEL org.opencontainers.image.title="ocikit" \
+      org.opencontainers.image.description="Ship build outputs to OCI registries from CI: the ocikit CLI" \
+      org.opencontainers.image.licenses="Apache-2.0"
+COPY --from=build /out/ocikit /opt/ocikit
+RUN ln -s /opt/ocikit/index.js /usr/local/bin/ocikit \
+ && ocikit --version
+# The CLI is read-only for the user that runs it.
+USER node
+WORKDIR /home/node
+CMD ["ocikit", "--help"]

@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { formatReference, pullHelmChart, pushHelmChart } from '@ocikit/core';
+import type { CliContext } from '../context.js';
+import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { createProgressRenderer } from '../output/progress-renderer.js';
+import { pinned, sourceDateEpoch } from './push.js';
+import { jsonLine } from './with-target.js';
+
+interface HelmPushFlags extends RemoteFlags {
+  prov?: string;
+}
+
+interface HelmPullFlags extends RemoteFlags {
+  version?: string;
+  output: string;
+  prov?: boolean;
+}
+
+/** `ocikit helm push|pull`: Helm charts in the layout helm itself writes and reads. */
+export function registerHelm(program: Command, context: CliContext): void {
+  const helm = program.command('helm').description('push and pull Helm charts as `helm push` and `helm pull oci://` do');
+
+  addRemoteOptions(
+    helm
+      .command('push')
+      .description('push a packaged chart (.tgz) to <namespace>/<chart name>:<version>')
+      .argument('<chart>', 'the chart archive, as `helm package` writes it')
+      .argument('<remote>', 'oci://<registry>/<namespace>')
+      .option('--prov <file>', 'the provenance file (`helm package --sign` writes <chart>.tgz.prov)'),
+  ).action(async (chart: string, remote: string, flags: HelmPushFlags) => {
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const epoch = sourceDateEpoch(context.env);
+      const options = await targetOptions(flags, context, progress);
+      const result = await pushHelmChart(chart, remote, {
+        ...options,
+        ...(flags.prov ? { provenance: flags.prov } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        progress,
+      });
+      progress.stop();
+      const pushed = formatReference(result.reference);
+      if (flags.json) {
+        context.stdout.write(
+          jsonLine({
+            reference: pinned(result.reference, result.reference.tag, result.descriptor.digest),
+            ...result.descriptor,
+            name: result.metadata.name,
+            version: result.metadata.version,
+            config: result.config,
+            chart: result.chart,
+            ...(result.provenance ? { provenance: result.provenance } : {}),
+          }),
+        );
+      } else {
+        context.stdout.write(`Pushed: ${pushed}\nDigest: ${result.descriptor.digest}\n`);
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+
+  addRemoteOptions(
+    helm
+      .command('pull')
+      .description('pull a chart as <name>-<version>.tgz, as `helm pull oci://` does')
+      .argument('<remote>', 'oci://<registry>/<namespace>/<chart name>[:<version>]')
+      .option('--version <version>', 'the chart version (default: the highest release version)')
+      .option('-o, --output <dir>', 'where to write the chart', '.')
+      .option('--prov', 'also write the provenance file (<name>-<version>.tgz.prov)'),
+  ).action(async (remote: string, flags: HelmPullFlags) => {
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const options = await targetOptions(flags, context, progress);
+      const result = await pullHelmChart(remote, {
+        ...options,
+        ...(flags.version ? { version: flags.version } : {}),
+        outputDir: flags.output,
+        ...(flags.prov ? { provenance: true } : {}),
+        progress,
+      });
+      progress.stop();
+      const pulled = pinned(result.reference, result.reference.tag, result.descriptor.digest);
+      if (flags.json) {
+        context.stdout.write(
+          jsonLine({ reference: pulled, ...result.descriptor, name: result.name, version: result.version, path: result.path, provenance: result.provenancePath }),
+        );
+      } else {
+        context.stdout.write(`Pulled: ${pulled}\nDigest: ${result.descriptor.digest}\n  wrote ${result.path}\n`);
+        if (result.provenancePath) context.stdout.write(`  wrote ${result.provenancePath}\n`);
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, releaseArtifacts } from '@ocikit/core';
+import type { CliContext } from '../context.js';
+import { collect } from '../options/collect.js';
+import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { createProgressRenderer } from '../output/progress-renderer.js';
+import { pinned, sourceDateEpoch } from './push.js';
+import { jsonLine } from './with-target.js';
+
+interface ReleaseFlags extends RemoteFlags {
+  artifactType?: string;
+  annotation: string[];
+  tag: string[];
+  allowDuplicates?: boolean;
+}
+
+/** `ocikit release <ref> <file=os/arch>...`: one artifact per platform and the index over them. */
+export function registerRelease(program: Command, context: CliContext): void {
+  addRemoteOptions(
+    program
+      .command('release')
+      .description('push one artifact per platform and the index over them, so pull picks the right file')
+      .argument('<reference>', 'where the index goes: registry/repo[:tag] or oci-layout:<dir>[:tag]')
+      .argument('<files...>', 'files, each as path[:mediaType]=os/arch[/variant], e.g. dist/tool-linux-arm64=linux/arm64')
+      .option('--artifact-type <type>', 'the artifact type of each per-platform artifact (default application/vnd.unknown.artifact.v1)')
+      .option('-a, --annotation <key=value>', 'an annotation of every manifest and the index (repeatable)', collect, [])
+      .option('-t, --tag <tag>', 'an additional tag for the index (repeatable)', collect, [])
+      .option('--allow-duplicates', 'allow two files for one platform (clients take the first)'),
+  ).action(async (reference: string, files: string[], flags: ReleaseFlags) => {
+    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    try {
+      const releaseFiles = files.map(parseReleaseArgument);
+      const annotations = parseAnnotationArguments(flags.annotation);
+      const epoch = sourceDateEpoch(context.env);
+      const options = await targetOptions(flags, context, progress);
+      const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });
+      try {
+        const tags = [...(parsed.tag ? [parsed.tag] : parsed.digest ? [] : ['latest']), ...flags.tag];
+        const result = await releaseArtifacts(target, {
+          files: releaseFiles,
+          tags,
+          annotations,
+          ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
+          ...(flags.allowDuplicates ? { allowDuplicates: true } : {}),
+          ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+          concurrency: flags.concurrency,
+          progress,
+        });
+        progress.stop();
+        const pushed = pinned(parsed, tags[0], result.descriptor.digest);
+        if (flags.json) {
+          context.stdout.write(
+            jsonLine({
+              reference: pushed,
+              ...result.descriptor,
+              tags: result.tags,
+              artifacts: result.artifacts.map((a) => ({
+                file: a.file.path,
+                platform: platformString(a.entry.platform!),
+                digest: a.entry.digest,
+                layer: a.result.layers[0]?.descriptor,
+              })),
+            }),
+          );
+        } else {
+          for (const a of result.artifacts) context.stdout.write(`  ${platformString(a.entry.platform!).padEnd(20)} ${a.entry.digest} ${a.file.path}\n`);
+          context.stdout.write(`Pushed ${pushed}\nDigest: ${result.descriptor.digest}\n`);
+        }
+      } finally {
+        await target.close();
+      }
+    } finally {
+      progress.stop();
+    }
+  });
+}

@@ -1,0 +1,86 @@
+import { isOcikitError } from '../errors.js';
+import type { Descriptor } from '../oci/manifest.js';
+import type { ProgressListener } from '../progress/progress.js';
+import type { Target } from '../target/target.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
+import { type ReferrerNode, discoverReferrers } from './discover.js';
+
+export interface CopyReferrersOptions {
+  concurrency?: number;
+  progress?: ProgressListener;
+}
+
+export interface CopyReferrersResult {
+  /** Referrers copied (and listed at the destination). */
+  copied: number;
+  /** Referrers the destination already held and listed. */
+  skipped: number;
+}
+
+/** Copies one manifest (and everything it points to) by digest, or under `tag`; true when the destination held it already. */
+export type CopyOne = (digest: string, tag: string | undefined) => Promise<boolean>;
+
+/**
+ * Copies the whole referrers graph of `subject` (every level, cosign's legacy
+ * tags too) from `source` to `destination`, parents before their referrers.
+ * Each referrer is copied with `copyOne` (a graph copy), so the destination
+ * lists it the way it lists referrers: a registry through its API or by
+ * recreating the `sha256-<hex>` tag index, a layout in index.json. A referrer
+ * the destination holds but does not list (an interrupted earlier copy) is
+ * stored again so that it gets listed.
+ */
+export async function copyReferrers(
+  source: Target,
+  destination: Target,
+  subject: Descriptor,
+  copyOne: CopyOne,
+  options: CopyReferrersOptions = {},
+): Promise<CopyReferrersResult> {
+  const graph = await discoverReferrers(source, subject.digest, { ...(options.progress ? { progress: options.progress } : {}) });
+  const result: CopyReferrersResult = { copied: 0, skipped: 0 };
+  const concurrency = Math.max(1, options.concurrency ?? 3);
+  let level: Array<{ parent: Descriptor; nodes: ReferrerNode[] }> = [{ parent: subject, nodes: graph.referrers }];
+  while (level.length > 0) {
+    const next: typeof level = [];
+    await mapConcurrent(level, concurrency, async ({ parent, nodes }) => {
+      if (nodes.length === 0) return;
+      const listed = new Set((await listedAt(destination, parent)).map((d) => d.digest));
+      await mapConcurrent(nodes, concurrency, async (node) => {
+        const { digest } = node.descriptor;
+        if (node.legacy ? await tagged(destination, node.legacy.tag, digest) : listed.has(digest)) {
+          result.skipped++;
+        } else {
+          const wasThere = await copyOne(digest, node.legacy?.tag);
+          if (wasThere && !node.legacy && !(await listsAfterCopy(destination, parent, digest))) {
+            // Held but not listed: storing the manifest again makes the destination list it.
+            const fetched = await source.fetchManifest(node.descriptor);
+            await destination.pushManifest(fetched.descriptor, fetched.bytes);
+          }
+          result.copied++;
+        }
+      });
+      for (const node of nodes) next.push({ parent: node.descriptor, nodes: node.referrers });
+    });
+    level = next;
+  }
+  return result;
+}
+
+async function listedAt(destination: Target, subject: Descriptor): Promise<Descriptor[]> {
+  if (!destination.referrers) return [];
+  return (await destination.referrers(subject)).manifests;
+}
+
+async function listsAfterCopy(destination: Target, subject: Descriptor, digest: string): Promise<boolean> {
+  if (!destination.referrers) return true;
+  return (await destination.referrers(subject)).manifests.some((d) => d.digest === digest);
+}
+
+async function tagged(destination: Target, tag: string, digest: string): Promise<boolean> {
+  try {
+    return (await destination.resolve(tag)).digest === digest;
+  } catch (error) {
+    if (isOcikitError(error, 'NOT_FOUND')) return false;
+    throw error;
+  }
+}

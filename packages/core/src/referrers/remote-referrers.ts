@@ -1,0 +1,528 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OcikitError, isOcikitError } from '../errors.js';
+import { digestOf, isDigest, verifyBytes } from '../oci/digest.js';
+import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
+import { MediaType, isManifestMediaType } from '../oci/media-types.js';
+import { MANIFEST_ACCEPT } from '../registry/manifest-accept.js';
+import { readBounded } from '../registry/read-bounded.js';
+import type { RegistryClient, RegistryResponse } from '../registry/registry-client.js';
+import { registryAnswer, registryError } from '../registry/registry-error.js';
+import { repositoryScope } from '../registry/scope.js';
+import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
+import { filterByArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from './referrer-descriptor.js';
+import { referrersTag } from './referrers-tag.js';
+
+/**
+ * How referrers are found and recorded on a registry, as oras's
+ * `--distribution-spec`: `auto` detects (the API where the registry has it, the
+ * tag schema where not), `api` uses only the OCI 1.1 referrers API
+ * (`v1.1-referrers-api`), `tag` only the `sha256-<hex>` tag schema
+ * (`v1.1-referrers-tag`).
+ */
+export type ReferrersMode = 'auto' | 'api' | 'tag';
+export const REFERRERS_MODES: readonly ReferrersMode[] = ['auto', 'api', 'tag'];
+
+export function parseReferrersMode(value: string): ReferrersMode {
+  if ((REFERRERS_MODES as readonly string[]).includes(value)) return value as ReferrersMode;
+  throw new OcikitError('INVALID_INPUT', `"${value}" is not a referrers mode`, {
+    hint: 'use auto (detect), api (the OCI 1.1 referrers API) or tag (the sha256-<hex> tag schema)',
+  });
+}
+
+export interface RemoteReferrersOptions {
+  referrersMode?: ReferrersMode;
+  /**
+   * How long to wait after writing a tag-schema index before reading it back to
+   * confirm it (default: three times the write's own round trip, at least
+   * 250 ms, at most 2 s, plus jitter). A writer that read before ours and
+   * writes after it would have done so by then, and its loss of our entry shows.
+   */
+  referrersSettleMs?: number;
+  /** Read-modify-write rounds of one tag-schema update before giving up (default 30). */
+  referrersMaxAttempts?: number;
+  onWarning?: (message: string) => void;
+}
+
+/** How a pushed or deleted referrer got (un)listed. */
+export interface ReferrersUpdate {
+  /** `api`: the registry lists it itself; `tag`: the tag schema's index was updated. */
+  via: 'api' | 'tag';
+  /** The tag schema's tag (`sha256-<hex>`), when `via` is `tag`. */
+  tag?: string;
+  /** The index the tag names after the update. */
+  index?: Descriptor['digest'];
+  /** Read-modify-write rounds it took (1 without contention). */
+  attempts?: number;
+  /** Replaced index manifests deleted afterwards. */
+  cleanedUp?: string[];
+}
+
+/** The parts of a remote repository this needs: raw requests, no referrers logic of its own. */
+export interface ReferrersRepository {
+  readonly name: string;
+  readonly client: RegistryClient;
+  readonly reference: { repository: string };
+}
+
+interface TagIndex {
+  /** absent: no such tag; subject: the registry answered with the subject itself (GitLab); foreign: some other manifest. */
+  state: 'absent' | 'index' | 'subject' | 'foreign';
+  digest?: Descriptor['digest'];
+  etag?: string;
+  mediaType?: string;
+  /** The index's entries as they are (other clients' entries kept). */
+  manifests: Descriptor[];
+}
+
+interface Change {
+  add?: Descriptor;
+  remove?: string;
+}
+
+interface Pending {
+  change: Change;
+  resolve(update: ReferrersUpdate): void;
+  reject(error: unknown): void;
+}
+
+const REFERRERS_PAGE_LIMIT = MAX_MANIFEST_BYTES;
+const MAX_PAGES = 1000;
+const DEFAULT_MAX_ATTEMPTS = 30;
+const UPDATE_BUDGET_MS = 5 * 60_000;
+/** Statuses with which a registry without the API answers the referrers path (besides the 404 of the spec). */
+const NO_API_STATUSES = new Set([400, 404, 405, 406, 501, 301, 302, 303, 307, 308]);
+
+/**
+ * The referrers of a remote repository: listed from the OCI 1.1 referrers API
+ * where the registry has it, else from the index under the `sha256-<hex>` tag
+ * (distribution-spec 1.1, "Unavailable Referrers API"), which this also
+ * maintains when manifests with a subject are pushed or deleted.
+ *
+ * The tag schema is a read-modify-write of one manifest that concurrent CI
+ * jobs race on. Every update is confirmed: after writing, the index is read
+ * back once the write has settled, and written again (bounded) until every
+ * referrer this process added is in it and every one it removed is not.
+ * Where the registry sends an `ETag`, the write carries `If-Match`, so a
+ * registry that honours it refuses a stale write outright (412). Updates for
+ * one subject from this process are batched into one write.
+ */
+export class RemoteReferrers {
+  /** What the registry is known to do; undefined until a request tells. */
+  apiAvailable: boolean | undefined;
+  private readonly queues = new Map<string, { pending: Pending[]; running: boolean }>();
+  private readonly outcomes = new Map<string, ReferrersUpdate>();
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly repository: ReferrersRepository,
+    private readonly options: RemoteReferrersOptions = {},
+  ) {
+    if (options.referrersMode === 'api') this.apiAvailable = true;
+    if (options.referrersMode === 'tag') this.apiAvailable = false;
+  }
+
+  get mode(): ReferrersMode {
+    return this.options.referrersMode ?? 'auto';
+  }
+
+  private get repo(): string {
+    return this.repository.reference.repository;
+  }
+
+  /** How the referrer with this digest was listed by a push or delete of this process. */
+  outcome(digest: string): ReferrersUpdate | undefined {
+    return this.outcomes.get(digest);
+  }
+
+  async list(subject: Descriptor, query: ReferrersQuery = {}): Promise<ReferrersListing> {
+    if (this.mode !== 'tag' && this.apiAvailable !== false) {
+      const listed = await this.listViaApi(subject, query);
+      if (listed) return { manifests: listed, via: 'api' };
+      if (this.mode === 'api') throw this.noApi(subject);
+      this.apiAvailable = false;
+    }
+    const index = await this.readTagIndex(subject);
+    const manifests = index.state === 'index' ? index.manifests.filter((d) => isManifestMediaType(d.mediaType)) : [];
+    return { manifests: filterByArtifactType(manifests, query.artifactType), via: 'tag' };
+  }
+
+  /**
+   * After a manifest was stored: record it as a referrer of its subject where
+   * the registry does not. `ociSubject` is the push response's `OCI-Subject`.
+   */
+  async afterPush(descriptor: Descriptor, manifest: Manifest, ociSubject: string | undefined): Promise<ReferrersUpdate | undefined> {
+    const subject = manifest.subject;
+    if (!subject) return undefined;
+    let update: ReferrersUpdate;
+    if (this.mode === 'api') {
+      if (!ociSubject) this.warnOnce('no-oci-subject', `${this.repository.name} did not confirm the subject of ${descriptor.digest} (no OCI-Subject header); with --referrers-mode api no sha256-<hex> tag is written`);
+      update = { via: 'api' };
+    } else if (this.mode === 'auto' && ociSubject && (await this.probeApi(subject))) {
+      update = { via: 'api' };
+    } else {
+      if (this.mode === 'auto' && ociSubject) {
+        this.warnOnce('oci-subject-without-api', `${this.repository.name} answered OCI-Subject but has no referrers API; keeping the ${referrersTag(subject.digest)} tag index too`);
+      }
+      update = await this.enqueue(subject, { add: referrerDescriptor(descriptor, manifest) });
+    }
+    this.outcomes.set(descriptor.digest, update);
+    return update;
+  }
+
+  /** After a manifest with a subject was deleted: take it out of the tag schema's index where that is what lists it. */
+  async afterDelete(descriptor: Descriptor, manifest: Manifest): Promise<ReferrersUpdate | undefined> {
+    const subject = manifest.subject;
+    if (!subject || this.mode === 'api') return undefined;
+    if (this.mode === 'auto' && (await this.probeApi(subject))) return { via: 'api' };
+    const update = await this.enqueue(subject, { remove: descriptor.digest });
+    this.outcomes.set(descriptor.digest, update);
+    return update;
+  }
+
+  /**
+   * A registry that refuses a manifest as MANIFEST_INVALID because of its
+   * artifactType (GitLab keeps an allow-list) is told apart here, so the error
+   * says what to change rather than "manifest invalid".
+   */
+  explainRefusal(error: OcikitError, manifest: Manifest | undefined): OcikitError {
+    if (!manifest || error.status !== 400 || !error.detail?.includes('MANIFEST_INVALID')) return error;
+    const type = manifest.artifactType ?? (isIndex(manifest) ? undefined : manifest.config.mediaType);
+    const standard = [MediaType.ImageConfig, MediaType.DockerConfig] as string[];
+    if (!type || standard.includes(type)) return error;
+    return new OcikitError('UNSUPPORTED', `${this.repository.name} refused the manifest as invalid (MANIFEST_INVALID): the registry does not accept the artifact type "${type}"`, {
+      detail: error.detail,
+      hint:
+        'some registries (GitLab among them) accept only artifact types on an allow-list; use one it accepts (--artifact-type, or the file\'s media type), ' +
+        'ask its operator to allow this one, or push to a registry that takes any (GHCR, Docker Hub, Harbor, zot)',
+      status: 400,
+      cause: error,
+    });
+  }
+
+  // --- The referrers API -------------------------------------------------------
+
+  /** Whether the registry really answers the referrers API (it may send OCI-Subject and still lack it). */
+  private async probeApi(subject: Descriptor): Promise<boolean> {
+    if (this.apiAvailable === undefined) this.apiAvailable = (await this.listViaApi(subject, {})) !== undefined;
+    return this.apiAvailable;
+  }
+
+  /** Every page of `GET /v2/<name>/referrers/<digest>`; undefined when the registry has no such API. */
+  private async listViaApi(subject: Descriptor, query: ReferrersQuery): Promise<Descriptor[] | undefined> {
+    const search = query.artifactType === undefined ? '' : `?${new URLSearchParams({ artifactType: query.artifactType })}`;
+    let url: string | undefined = new URL(`/v2/${this.repo}/referrers/${subject.digest}${search}`, this.repository.client.baseUrl).href;
+    const visited = new Set<string>();
+    const manifests: Descriptor[] = [];
+    let filtered = true;
+    for (let page = 0; url; page++) {
+      if (page >= MAX_PAGES || visited.has(url)) {
+        throw new OcikitError('REGISTRY_ERROR', `listing referrers of ${this.repository.name}@${subject.digest}: the registry's pages do not come to an end`, {
+          hint: 'the registry paginates wrongly; report it to its operator',
+        });
+      }
+      visited.add(url);
+      const response: RegistryResponse = await this.repository.client.send({
+        method: 'GET',
+        url,
+        headers: { accept: MediaType.ImageIndex },
+        scope: repositoryScope(this.repo, 'pull'),
+        idempotent: true,
+        ...(query.signal ? { signal: query.signal } : {}),
+      });
+      const what = `referrers of ${this.repository.name}@${subject.digest}`;
+      if (response.status !== 200) {
+        if (page === 0 && NO_API_STATUSES.has(response.status)) {
+          await response.body.resume();
+          return undefined;
+        }
+        throw await registryError(`listing ${what}`, response.status, response.body);
+      }
+      const bytes = await readBounded(response.body, REFERRERS_PAGE_LIMIT, what);
+      let entries: Descriptor[];
+      try {
+        entries = parseReferrersList(bytes, what);
+      } catch (error) {
+        // A 200 that is no image index (a web page behind a catch-all route): no API here.
+        if (page === 0 && isOcikitError(error, 'INVALID_MANIFEST') && this.mode === 'auto') return undefined;
+        throw error;
+      }
+      manifests.push(...entries);
+      const applied = (header(response, 'oci-filters-applied') ?? '').split(',').map((f) => f.trim());
+      if (!applied.includes('artifactType')) filtered = false;
+      url = nextLink(response);
+    }
+    // A registry that did not apply the filter says so by leaving out OCI-Filters-Applied: filter here.
+    return filtered ? manifests : filterByArtifactType(manifests, query.artifactType);
+  }
+
+  private noApi(subject: Descriptor): OcikitError {
+    return new OcikitError('UNSUPPORTED', `${this.repository.name} has no referrers API (GET /v2/${this.repo}/referrers/${subject.digest} is not answered)`, {
+      hint: 'use --referrers-mode auto or tag (the sha256-<hex> tag schema; oras: --distribution-spec v1.1-referrers-tag)',
+    });
+  }
+
+  // --- The tag schema -----------------------------------------------------------
+
+  /** Reads the index under the subject's referrers tag, telling an index from what some registries answer instead. */
+  private async readTagIndex(subject: Descriptor): Promise<TagIndex> {
+    const tag = referrersTag(subject.digest);
+    const response = await this.repository.client.send({
+      method: 'GET',
+      url: `/v2/${this.repo}/manifests/${tag}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      scope: repositoryScope(this.repo, 'pull'),
+      idempotent: true,
+    });
+    if (response.status === 404) {
+      await response.body.resume();
+      return { state: 'absent', manifests: [] };
+    }
+    const what = `referrers index ${this.repository.name}:${tag}`;
+    if (response.status !== 200) throw await registryError(`reading ${what}`, response.status, response.body);
+    const bytes = await readBounded(response.body, MAX_MANIFEST_BYTES, what);
+    const headerDigest = header(response, 'docker-content-digest');
+    if (headerDigest && isDigest(headerDigest) && headerDigest.startsWith('sha256:')) verifyBytes(bytes, headerDigest, what);
+    const digest = digestOf(bytes);
+    const etag = header(response, 'etag');
+    const mediaType = header(response, 'content-type')?.split(';')[0]?.trim();
+    // GitLab answers a sha256-<hex> tag with the manifest of that digest: the subject, not a referrers index.
+    if (digest === subject.digest) return { state: 'subject', digest, manifests: [] };
+    let manifest: Manifest;
+    try {
+      manifest = parseManifest(bytes, what, mediaType && isManifestMediaType(mediaType) ? mediaType : undefined);
+    } catch {
+      return { state: 'foreign', digest, ...(mediaType ? { mediaType } : {}), manifests: [] };
+    }
+    if (!isIndex(manifest) || manifest.mediaType !== MediaType.ImageIndex) {
+      return { state: 'foreign', digest, mediaType: manifest.mediaType, manifests: [] };
+    }
+    return { state: 'index', digest, ...(etag ? { etag } : {}), manifests: manifest.manifests };
+  }
+
+  /** Queues a change for the subject's index; changes queued while a write runs go into the next one together. */
+  private enqueue(subject: Descriptor, change: Change): Promise<ReferrersUpdate> {
+    let queue = this.queues.get(subject.digest);
+    if (!queue) {
+      queue = { pending: [], running: false };
+      this.queues.set(subject.digest, queue);
+    }
+    const promise = new Promise<ReferrersUpdate>((resolve, reject) => queue.pending.push({ change, resolve, reject }));
+    if (!queue.running) void this.drain(subject, queue);
+    return promise;
+  }
+
+  private async drain(subject: Descriptor, queue: { pending: Pending[]; running: boolean }): Promise<void> {
+    queue.running = true;
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0);
+      try {
+        const update = await this.updateTagIndex(subject, batch.map((p) => p.change));
+        batch.forEach((p) => p.resolve(update));
+      } catch (error) {
+        batch.forEach((p) => p.reject(error));
+      }
+    }
+    queue.running = false;
+    this.queues.delete(subject.digest);
+  }
+
+  /**
+   * The read-modify-write of the subject's referrers index (distribution-spec
+   * 1.1, "Pushing Manifests with Subject" and "Deleting Manifests"), confirmed
+   * by reading it back, retried until it holds, then the replaced index
+   * manifests deleted where the registry allows it.
+   */
+  private async updateTagIndex(subject: Descriptor, changes: Change[]): Promise<ReferrersUpdate> {
+    const tag = referrersTag(subject.digest);
+    const adds = new Map<string, Descriptor>();
+    const removes = new Set<string>();
+    for (const change of changes) {
+      if (change.add) {
+        adds.set(change.add.digest, change.add);
+        removes.delete(change.add.digest);
+      }
+      if (change.remove) {
+        removes.add(change.remove);
+        adds.delete(change.remove);
+      }
+    }
+    const maxAttempts = this.options.referrersMaxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const deadline = Date.now() + UPDATE_BUDGET_MS;
+    const replaced = new Set<string>();
+    const written = new Set<string>();
+    let started = Date.now();
+    let current = await this.readTagIndex(subject);
+    for (let attempt = 1; ; attempt++) {
+      if (current.state === 'foreign') {
+        const problem = `${this.repository.name}:${tag} holds a ${current.mediaType ?? 'manifest'} (${current.digest}), not a referrers index`;
+        if (adds.size === 0) {
+          this.warnOnce(`foreign-${tag}`, `${problem}; left as it is`);
+          return { via: 'tag', tag };
+        }
+        throw new OcikitError('REGISTRY_ERROR', `cannot list ${[...adds.keys()].join(', ')} as a referrer: ${problem}`, {
+          hint: `the referrer itself was pushed; the tag ${tag} is reserved for the referrers index of ${subject.digest}: remove or move what is there, then attach again`,
+        });
+      }
+      if (current.state === 'subject' && written.size > 0) {
+        // GitLab answers a sha256-<hex> tag with the manifest of that digest: what was written cannot be read back.
+        this.warnOnce(`unverifiable-${tag}`, `${this.repository.name} answers the tag ${tag} with the subject itself rather than the referrers index written there, so the index could not be read back to confirm it`);
+        return { via: 'tag', tag, attempts: attempt };
+      }
+      const base = current.state === 'index' ? current.manifests : [];
+      if (holds(base, adds, removes)) {
+        const cleanedUp = written.size > 0 ? await this.cleanUp(tag, [...replaced, ...written], current.digest) : [];
+        return {
+          via: 'tag',
+          tag,
+          ...(current.state === 'index' && current.digest ? { index: current.digest } : {}),
+          attempts: attempt,
+          ...(cleanedUp.length ? { cleanedUp } : {}),
+        };
+      }
+      if (attempt > maxAttempts || Date.now() > deadline) {
+        throw new OcikitError('REGISTRY_ERROR', `could not update the referrers index ${this.repository.name}:${tag}: other writers kept replacing it (${attempt - 1} attempts)`, {
+          hint: 'the referrers themselves were pushed; attach again (ocikit adds what is missing), run fewer attaches to one subject at once, or use a registry with the OCI 1.1 referrers API',
+        });
+      }
+      const next = [...base.filter((d) => !removes.has(d.digest) && !adds.has(d.digest)), ...adds.values()];
+      const put = await this.putTagIndex(tag, next, current.state === 'index' ? current.etag : undefined);
+      if (put.outcome === 'conflict') {
+        // If-Match refused: someone wrote since we read. Read again and redo the change on theirs.
+        started = Date.now();
+        current = await this.readTagIndex(subject);
+        continue;
+      }
+      if (put.outcome === 'dangling') {
+        const missing = await this.missingEntries(next);
+        for (const digest of adds.keys()) {
+          if (missing.has(digest)) throw new OcikitError('NOT_FOUND', `${this.repository.name}@${digest} is no longer in the repository; it cannot be listed as a referrer`);
+        }
+        if (missing.size === 0) throw put.error;
+        this.warnOnce(`dangling-${tag}`, `the referrers index ${this.repository.name}:${tag} listed manifests that are gone (${[...missing].join(', ')}); dropped them`);
+        current = { ...current, manifests: base.filter((d) => !missing.has(d.digest)) };
+        continue;
+      }
+      written.add(put.digest);
+      if (current.state === 'index' && current.digest) replaced.add(current.digest);
+      // Wait out the window in which a writer that read before our write may still write; then see whether ours stuck.
+      const roundTrip = Date.now() - started;
+      const settle = this.options.referrersSettleMs ?? Math.min(2000, Math.max(250, 3 * roundTrip));
+      if (settle > 0) await sleep(settle + Math.random() * settle * 0.5);
+      started = Date.now();
+      current = await this.readTagIndex(subject);
+    }
+  }
+
+  private async putTagIndex(
+    tag: string,
+    manifests: Descriptor[],
+    etag: string | undefined,
+  ): Promise<{ outcome: 'written'; digest: string } | { outcome: 'conflict' } | { outcome: 'dangling'; error: OcikitError }> {
+    const bytes = encodeManifest(referrersIndex(manifests));
+    const response = await this.repository.client.send({
+      method: 'PUT',
+      url: `/v2/${this.repo}/manifests/${tag}`,
+      headers: { 'content-type': MediaType.ImageIndex, ...(etag ? { 'if-match': etag } : {}) },
+      body: () => bytes,
+      scope: repositoryScope(this.repo, 'pull,push'),
+      idempotent: true,
+    });
+    if (response.status === 201 || response.status === 200) {
+      await response.body.resume();
+      return { outcome: 'written', digest: digestOf(bytes) };
+    }
+    if (response.status === 412) {
+      await response.body.resume();
+      return { outcome: 'conflict' };
+    }
+    const answer = await registryAnswer(response.status, response.body);
+    const error = new OcikitError(response.status === 401 ? 'UNAUTHORIZED' : response.status === 403 ? 'DENIED' : 'REGISTRY_ERROR', `writing the referrers index ${this.repository.name}:${tag} failed (HTTP ${response.status})`, {
+      detail: answer,
+      hint: 'the referrer itself was pushed; the tag schema needs push access to the repository',
+      status: response.status,
+    });
+    // distribution refuses an index that lists a manifest it no longer has (deleted by a tool that left the index).
+    if (response.status === 400 && /MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|MANIFEST_UNKNOWN/.test(answer)) return { outcome: 'dangling', error };
+    throw error;
+  }
+
+  /** The entries of an index whose manifests the repository no longer holds. */
+  private async missingEntries(manifests: Descriptor[]): Promise<Set<string>> {
+    const missing = new Set<string>();
+    await mapConcurrent(manifests, 8, async (descriptor) => {
+      const response = await this.repository.client.send({
+        method: 'HEAD',
+        url: `/v2/${this.repo}/manifests/${descriptor.digest}`,
+        headers: { accept: MANIFEST_ACCEPT },
+        scope: repositoryScope(this.repo, 'pull'),
+        idempotent: true,
+      });
+      await response.body.resume();
+      if (response.status === 404) missing.add(descriptor.digest);
+    });
+    return missing;
+  }
+
+  /**
+   * Deletes index manifests this update replaced (or wrote and saw replaced), so
+   * they do not pile up untagged. Never the one the tag names now. A registry
+   * that refuses deletes (GHCR) gets a warning, not a failure.
+   */
+  private async cleanUp(tag: string, digests: string[], keep: string | undefined): Promise<string[]> {
+    const deleted: string[] = [];
+    for (const digest of new Set(digests)) {
+      if (digest === keep) continue;
+      try {
+        const response = await this.repository.client.send({
+          method: 'DELETE',
+          url: `/v2/${this.repo}/manifests/${digest}`,
+          scope: repositoryScope(this.repo, 'delete'),
+          idempotent: true,
+        });
+        if ([200, 202, 204].includes(response.status)) {
+          await response.body.resume();
+          deleted.push(digest);
+          continue;
+        }
+        if (response.status === 404) {
+          await response.body.resume(); // another writer cleaned it up first
+          continue;
+        }
+        const answer = await registryAnswer(response.status, response.body);
+        this.warnOnce(`cleanup-${tag}`, `${this.repository.name} did not delete the replaced referrers index ${digest} (HTTP ${response.status}: ${answer}); it stays in the repository, untagged`);
+        return deleted;
+      } catch (error) {
+        this.warnOnce(`cleanup-${tag}`, `could not delete the replaced referrers index ${this.repository.name}@${digest}: ${(error as Error).message}`);
+        return deleted;
+      }
+    }
+    return deleted;
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.options.onWarning?.(message);
+  }
+}
+
+/** Whether the index already lists every referrer to add and none to remove. */
+function holds(manifests: Descriptor[], adds: Map<string, Descriptor>, removes: Set<string>): boolean {
+  const listed = new Set<string>(manifests.map((d) => d.digest));
+  for (const digest of adds.keys()) if (!listed.has(digest)) return false;
+  for (const digest of removes) if (listed.has(digest)) return false;
+  return true;
+}
+
+function header(response: RegistryResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The `rel="next"` target of a `Link` header (distribution-spec pagination). */
+function nextLink(response: RegistryResponse): string | undefined {
+  const link = header(response, 'link');
+  const match = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/);
+  return match?.[1] ? new URL(match[1], response.url).href : undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * Binaries released per platform in one step: one artifact per platform (its
+ * config records the platform, its layer is the file with its name and, for
+ * an executable, its mode), then the index over them, so that `ocikit pull
+ * <ref>` on any machine takes the file for that machine.
+ */
+import { type ArtifactFileInput, parseFileArgument } from '../artifact/artifact-inputs.js';
+import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
+import { OcikitError } from '../errors.js';
+import { checkTag } from '../layout/layout-index.js';
+import type { Descriptor, ImageIndex, Platform } from '../oci/manifest.js';
+import { buildIndexDocument } from '../platform-index/assemble-index.js';
+import { entryOf } from '../platform-index/index-entries.js';
+import { samePlatform } from '../platform/match.js';
+import { canonicalPlatform, platformString, parsePlatform } from '../platform/platform.js';
+import type { ProgressListener } from '../progress/progress.js';
+import type { Target } from '../target/target.js';
+
+export interface ReleaseFile extends ArtifactFileInput {
+  platform: Platform;
+}
+
+export interface ReleaseOptions {
+  files: ReleaseFile[];
+  /** Tags for the index: the first is pushed, the rest tagged after. Empty: by digest only. */
+  tags: string[];
+  /** The artifact type of every per-platform artifact (default oras's `application/vnd.unknown.artifact.v1`). */
+  artifactType?: string;
+  /** Annotations of every per-platform manifest and of the index. */
+  annotations?: Record<string, string>;
+  /** Fixes `org.opencontainers.image.created` (SOURCE_DATE_EPOCH), for reproducible digests. */
+  sourceDateEpoch?: number;
+  /** Let two files share a platform (clients take the first). */
+  allowDuplicates?: boolean;
+  concurrency?: number;
+  progress?: ProgressListener;
+}
+
+export interface ReleaseResult {
+  descriptor: Descriptor;
+  index: ImageIndex;
+  tags: string[];
+  /** One per file, in the order given, each with the index entry it got. */
+  artifacts: Array<{ file: ReleaseFile; entry: Descriptor; result: PushArtifactResult }>;
+}
+
+/** `path[:mediaType]=os/arch[/variant]`; the last `=` starts the platform (paths may contain `=`). */
+export function parseReleaseArgument(argument: string): ReleaseFile {
+  const eq = argument.lastIndexOf('=');
+  if (eq <= 0) {
+    throw new OcikitError('INVALID_INPUT', `"${argument}" names no platform`, {
+      hint: 'write each file as path=os/arch[/variant], e.g. dist/tool-linux-arm64=linux/arm64',
+    });
+  }
+  const file = parseFileArgument(argument.slice(0, eq));
+  if (file.path === '-') throw new OcikitError('INVALID_INPUT', 'release takes files, not standard input');
+  return { ...file, platform: parsePlatform(argument.slice(eq + 1)) };
+}
+
+/**
+ * Pushes each file as an artifact for its platform (by digest), then the
+ * index that lists them under `tags`. Everything is checked before the first
+ * byte goes out: platforms (two files for one platform are refused unless
+ * allowed), tags, the artifact type.
+ */
+export async function releaseArtifacts(target: Target, options: ReleaseOptions): Promise<ReleaseResult> {
+  if (options.files.length === 0) {
+    throw new OcikitError('INVALID_INPUT', 'nothing to release', { hint: 'name the files, each as path=os/arch[/variant]' });
+  }
+  options.tags.forEach((tag) => checkTag(tag));
+  if (!options.allowDuplicates) {
+    options.files.forEach((file, i) => {
+      const earlier = options.files.slice(0, i).find((other) => samePlatform(other.platform, file.platform));
+      if (earlier) {
+        throw new OcikitError('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${platformString(file.platform)}`, {
+          hint: 'clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass --allow-duplicates if that order is meant',
+        });
+      }
+    });
+  }
+
+  const artifacts: ReleaseResult['artifacts'] = [];
+  for (const file of options.files) {
+    const result = await pushArtifact(target, {
+      files: [{ path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
+      tags: [],
+      platform: canonicalPlatform(file.platform),
+      ...(options.artifactType ? { artifactType: options.artifactType } : {}),
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+      ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    const entry = entryOf({ ...result.descriptor, artifactType: result.manifest.artifactType ?? DEFAULT_ARTIFACT_TYPE }, file.platform, undefined);
+    artifacts.push({ file, entry, result });
+  }
+
+  const created = artifacts[0]!.result.manifest.annotations?.['org.opencontainers.image.created'];
+  const document = buildIndexDocument(
+    artifacts.map((a) => a.entry),
+    { ...(options.annotations ? { annotations: options.annotations } : {}), ...(created ? { created } : {}) },
+  );
+  const [first, ...rest] = options.tags;
+  options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
+  await target.pushManifest(document.descriptor, document.bytes, first);
+  for (const tag of rest) await target.pushManifest(document.descriptor, document.bytes, tag);
+  options.progress?.done?.(document.descriptor, 'uploaded');
+  return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
+}

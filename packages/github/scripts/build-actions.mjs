@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Builds every action's committed bundle: tsc (core + github), then @vercel/ncc
+// from packages/github/dist/main/<verb>.js into <action dir>/dist/ as ESM
+// (index.js, code-split chunks, licenses.txt, package.json {"type":"module"} so
+// plain `node dist/index.js` runs it), then dist/build-manifest.json (see
+// packages/github/src/bundle/manifest.ts).
+//
+//   node packages/github/scripts/build-actions.mjs            build all
+//   node packages/github/scripts/build-actions.mjs pull       build one
+//   node packages/github/scripts/build-actions.mjs --check    rebuild in memory, compare bytes with
+//                                                            what is committed; exit 1 if stale
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const require = createRequire(import.meta.url);
+process.chdir(repoRoot);
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const only = args.filter((a) => !a.startsWith('--'));
+
+// 1. Compile, so the bundles are made from the sources as they are now.
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'packages/core', 'packages/github'], {
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const manifestLib = await import('../dist/bundle/manifest.js');
+const { BUILD_CONFIG_FILES, MANIFEST_FILE, hashInputs, inputPathFor, listActionBundles, serializeManifest, toolVersions } = manifestLib;
+const ncc = require('@vercel/ncc');
+
+const bundles = listActionBundles(repoRoot).filter((b) => only.length === 0 || only.includes(b.verb));
+if (only.length > 0 && bundles.length !== only.length) {
+  console.error(`unknown action(s): ${only.filter((v) => !bundles.some((b) => b.verb === v)).join(', ')}`);
+  process.exit(2);
+}
+
+/** Every file webpack read, through concatenated modules. */
+function bundledFiles(stats) {
+  const files = new Set();
+  const walk = (modules) => {
+    for (const m of modules ?? []) {
+      if (m.modules) walk(m.modules);
+      const id = m.identifier ?? '';
+      const path = id.slice(id.lastIndexOf('!') + 1).split('|')[0];
+      if (path.startsWith('/') && existsSync(path)) files.add(path);
+    }
+  };
+  walk(stats.toJson({ modules: true, nestedModules: true }).modules);
+  return files;
+}
+
+/**
+ * The license of every third-party package in the bundle, with its text, in name
+ * order (ncc's own license option lists only a few of them).
+ */
+function licenses(modules) {
+  const packages = new Map();
+  for (const file of modules) {
+    const match = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+    if (!match || packages.has(match[1])) continue;
+    const dir = match[1];
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    packages.set(dir, {
+      name: pkg.name,
+      version: pkg.version,
+      license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN'),
+      text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : '(no license file in the package)',
+    });
+  }
+  const entries = [...packages.values()].sort((a, b) => (a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1));
+  const seen = new Set();
+  return entries
+    .filter((p) => !seen.has(`${p.name}@${p.version}`) && seen.add(`${p.name}@${p.version}`))
+    .map((p) => `${p.name}@${p.version}\n${p.license}\n${p.text}\n`)
+    .join('\n');
+}
+
+/** What differs between the committed and the rebuilt build manifest, in words. */
+function manifestDifference(committedText, rebuiltText) {
+  const committed = JSON.parse(committedText);
+  const rebuilt = JSON.parse(rebuiltText);
+  const changed = [];
+  for (const section of ['tools', 'inputs', 'outputs']) {
+    const names = new Set([...Object.keys(committed[section] ?? {}), ...Object.keys(rebuilt[section] ?? {})]);
+    for (const name of [...names].sort()) {
+      if (committed[section]?.[name] !== rebuilt[section]?.[name]) changed.push(name);
+    }
+  }
+  return `${MANIFEST_FILE} differs (${changed.length ? changed.join(', ') : 'formatting'})`;
+}
+
+const sha256 = async (bytes) => (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex');
+
+let stale = false;
+for (const bundle of bundles) {
+  const compiledEntry = join(repoRoot, 'packages/github/dist/main', `${bundle.verb}.js`);
+  if (!existsSync(join(repoRoot, bundle.entry)) || !existsSync(compiledEntry)) {
+    console.error(`${bundle.dir}/action.yml has no entry ${bundle.entry}`);
+    process.exit(1);
+  }
+  const started = Date.now();
+  const { code, assets, stats } = await ncc(compiledEntry, {
+    minify: true,
+    sourceMapRegister: false,
+    cache: false,
+    quiet: true,
+  });
+  const files = { 'index.js': Buffer.from(code) };
+  for (const [name, asset] of Object.entries(assets)) files[name] = Buffer.from(asset.source);
+
+  const modules = [...bundledFiles(stats)];
+  const inputs = [...BUILD_CONFIG_FILES, bundle.entry, ...modules.map((f) => inputPathFor(repoRoot, f))];
+  files['licenses.txt'] = Buffer.from(licenses(modules));
+  const outputs = {};
+  for (const name of Object.keys(files).sort()) outputs[name] = await sha256(files[name]);
+  const manifest = serializeManifest({ verb: bundle.verb, tools: toolVersions(repoRoot), inputs: hashInputs(repoRoot, inputs), outputs });
+  files[MANIFEST_FILE] = Buffer.from(manifest);
+
+  const distDir = join(repoRoot, bundle.distDir);
+  if (check) {
+    const problems = [];
+    for (const [name, bytes] of Object.entries(files)) {
+      const path = join(distDir, name);
+      if (!existsSync(path)) problems.push(`${name} missing`);
+      else if (!(await readFile(path)).equals(bytes)) problems.push(name === MANIFEST_FILE ? manifestDifference(await readFile(path, 'utf8'), bytes.toString()) : `${name} differs`);
+    }
+    const committed = existsSync(distDir) ? Object.keys(manifestLib.hashOutputs(distDir)) : [];
+    for (const name of committed) if (!(name in files)) problems.push(`${name} is not produced by the build`);
+    if (problems.length > 0) {
+      stale = true;
+      console.error(`${bundle.distDir} is stale: ${problems.join('; ')}`);
+    } else {
+      console.log(`${bundle.distDir} is fresh`);
+    }
+    continue;
+  }
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(distDir, { recursive: true });
+  for (const [name, bytes] of Object.entries(files)) {
+    await mkdir(dirname(join(distDir, name)), { recursive: true });
+    await writeFile(join(distDir, name), bytes);
+  }
+  const size = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const detail = Object.entries(files)
+    .filter(([name]) => name.endsWith('.js'))
+    .map(([name, bytes]) => `${name} ${size(bytes.length)}`)
+    .join(', ');
+  console.log(`${relative(repoRoot, distDir) || '.'}: ${detail} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+if (stale) {
+  console.error('run `npm run build:actions` and commit the dist/ directories');
+  process.exit(1);
+}

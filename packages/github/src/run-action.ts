@@ -1,0 +1,78 @@
+/**
+ * What every action entry shares: a progress listener that logs through the
+ * runner, registry warnings as `core.warning`, and failures as `core.setFailed`
+ * with OcikitError.describe() (what failed, the registry's answer, what to try),
+ * every known secret redacted as the last line of defence.
+ */
+import * as actions from '@actions/core';
+import { type Descriptor, type ProgressListener, type TransferOutcome, isOcikitError } from '@ocikit/core';
+import { formatBytes } from './summary.js';
+
+/** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
+export class Secrets {
+  private readonly values = new Set<string>();
+
+  /** Adds a secret; true when it is new (so it still needs masking). */
+  add(secret: string): boolean {
+    if (secret === '' || this.values.has(secret)) return false;
+    this.values.add(secret);
+    return true;
+  }
+
+  redact(text: string): string {
+    let result = text;
+    for (const secret of this.values) if (secret.length >= 3) result = result.split(secret).join('***');
+    return result;
+  }
+}
+
+/** Byte-level events as log lines: one when a blob is done, registry warnings as annotations. */
+export function actionProgress(secrets: Secrets): ProgressListener {
+  const names = new Map<string, string>();
+  return {
+    start(descriptor: Descriptor, name: string) {
+      names.set(descriptor.digest, name);
+    },
+    done(descriptor: Descriptor, outcome: TransferOutcome) {
+      const name = names.get(descriptor.digest);
+      names.delete(descriptor.digest);
+      if (name === undefined) return;
+      actions.info(`${outcome.padEnd(10)} ${name} ${formatBytes(descriptor.size)} ${descriptor.digest}`);
+    },
+    warning(message: string) {
+      actions.warning(secrets.redact(message));
+    },
+  };
+}
+
+/** What the person at the log can do about a refused login, in this action's terms. */
+const ACTION_HINTS: Partial<Record<string, string>> = {
+  UNAUTHORIZED:
+    'in this action: set the `username` and `password` inputs (a secret), or for ghcr.io give the job `permissions: packages: write` (push) / `packages: read` (pull)',
+  DENIED:
+    'in this action: check that these credentials may write this repository; for ghcr.io, `permissions: packages: write` and the package\'s "Manage Actions access" setting',
+};
+
+/** The message a step fails with. */
+export function failureMessage(error: unknown, secrets: Secrets): string {
+  if (isOcikitError(error)) {
+    const hint = ACTION_HINTS[error.code];
+    return secrets.redact(hint ? `${error.describe()}\n  ${hint}` : error.describe());
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return secrets.redact(`unexpected error: ${message}`);
+}
+
+/**
+ * Runs an action body; a failure becomes `core.setFailed` (exit code 1) and never
+ * an unhandled rejection. Returns normally either way, so an entry is `await run()`.
+ */
+export async function runAction(body: (secrets: Secrets) => Promise<void>): Promise<void> {
+  const secrets = new Secrets();
+  try {
+    await body(secrets);
+  } catch (error) {
+    if (!isOcikitError(error) && error instanceof Error && error.stack) actions.debug(secrets.redact(error.stack));
+    actions.setFailed(failureMessage(error, secrets));
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The manifest annotations a workflow run knows: where the source lives and which
+ * commit was built. `org.opencontainers.image.created` is left to core, which sets
+ * it to the time of the push (the run's time) or to SOURCE_DATE_EPOCH, so a
+ * reproducible build keeps a reproducible digest. Whatever the user sets wins.
+ */
+import { Annotation, OcikitError } from '@ocikit/core';
+import type { Env } from './inputs.js';
+
+/** `org.opencontainers.image.source` and `.revision` from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA. */
+export function runAnnotations(env: Env = process.env): Record<string, string> {
+  const annotations: Record<string, string> = {};
+  const server = (env.GITHUB_SERVER_URL ?? '').trim().replace(/\/+$/, '');
+  const repository = (env.GITHUB_REPOSITORY ?? '').trim();
+  if (server !== '' && repository !== '') annotations[Annotation.Source] = `${server}/${repository}`;
+  const sha = (env.GITHUB_SHA ?? '').trim();
+  if (sha !== '') annotations[Annotation.Revision] = sha;
+  return annotations;
+}
+
+/** The run's annotations under the user's: a key the user sets is theirs. */
+export function withRunAnnotations(user: Record<string, string>, env: Env = process.env): Record<string, string> {
+  return { ...runAnnotations(env), ...user };
+}
+
+/**
+ * SOURCE_DATE_EPOCH as the CLI reads it (seconds since the epoch), for reproducible digests.
+ * TODO(core): the CLI has the same few lines (packages/cli/src/commands/push.ts); both should call one core helper.
+ */
+export function sourceDateEpoch(env: Env = process.env): number | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) {
+    throw new OcikitError('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value}" is not a number of seconds`, {
+      hint: 'set it to e.g. $(git log -1 --format=%ct)',
+    });
+  }
+  return Number(value);
+}

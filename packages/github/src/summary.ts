@@ -1,0 +1,99 @@
+/**
+ * The job summary (`core.summary`, the GITHUB_STEP_SUMMARY file): what a step
+ * pushed or pulled, with digests and sizes. Everything that came from a user or
+ * a registry is HTML-escaped: titles and media types are untrusted text.
+ */
+import * as actions from '@actions/core';
+import type { PullArtifactResult, PushArtifactResult } from '@ocikit/core';
+
+type Cell = string | { data: string; header: true };
+type Summary = typeof actions.summary;
+
+/**
+ * Writes the summary built so far. A runner without a summary file (GHES before
+ * 3.6, act, a local run) gets a debug line, and a summary that cannot be written
+ * a warning: what was pushed is pushed, and the step does not fail over it.
+ */
+async function write(summary: Summary): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    actions.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
+    summary.emptyBuffer();
+    return;
+  }
+  try {
+    await summary.write();
+  } catch (error) {
+    summary.emptyBuffer();
+    actions.warning(`job summary not written: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function header(...names: string[]): Cell[] {
+  return names.map((data) => ({ data, header: true }));
+}
+
+export async function writePushSummary(reference: string, result: PushArtifactResult): Promise<void> {
+  const total = result.layers.reduce((sum, l) => sum + l.descriptor.size, 0);
+  await write(
+    actions.summary
+      .addHeading('ocikit push', 3)
+      .addTable([
+        header('Reference', 'Digest', 'Artifact type', 'Tags'),
+        [code(reference), code(result.descriptor.digest), code(result.manifest.artifactType ?? '(from config)'), result.tags.map(code).join(' ') || '(none: by digest)'],
+      ])
+      .addTable([
+        header('Layer', 'Media type', 'Size', 'Digest', 'Outcome'),
+        ...result.layers.map((l) => [
+          code(l.descriptor.annotations?.['org.opencontainers.image.title'] ?? '(untitled)'),
+          code(l.descriptor.mediaType),
+          formatBytes(l.descriptor.size),
+          code(l.descriptor.digest),
+          l.outcome,
+        ]),
+      ])
+      .addRaw(`${result.layers.length} layer${result.layers.length === 1 ? '' : 's'}, ${formatBytes(total)}`, true),
+  );
+}
+
+export async function writePullSummary(reference: string, result: PullArtifactResult): Promise<void> {
+  await write(
+    actions.summary
+      .addHeading('ocikit pull', 3)
+      .addTable([header('Reference', 'Digest'), [code(reference), code(result.descriptor.digest)]])
+      .addTable([
+        header('File', 'Media type', 'Size', 'Digest'),
+        ...result.files.map((f) => [
+          code(f.path) + (f.unpacked ? ' (unpacked)' : ''),
+          code(f.descriptor.mediaType),
+          formatBytes(f.descriptor.size),
+          code(f.descriptor.digest),
+        ]),
+      ]),
+  );
+}
+
+export async function writeCacheHitSummary(reference: string, digest: string, directory: string, key: string): Promise<void> {
+  await write(
+    actions.summary
+      .addHeading('ocikit pull', 3)
+      .addTable([header('Reference', 'Digest', 'Into'), [code(reference), code(digest), code(directory)]])
+      .addRaw(`Restored from the Actions cache (key ${code(key)}); nothing was downloaded from the registry.`, true),
+  );
+}

@@ -1,0 +1,233 @@
+// The pull action's cache flow: resolve the digest, restore into `path`, on a miss
+// pull (by that digest) then save. @actions/cache needs GitHub's cache service,
+// which cannot run here, so these tests inject a cache that keeps directory
+// snapshots on disk and run the action's `run()` in-process against the real
+// registry: the key and the flow are what is tested, not @actions/cache itself
+// (pull-action.test.ts checks that the bundle loads it and copes without the service).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openTarget, pushArtifact, staticCredentials } from '@ocikit/core';
+import { type CacheService, pullCacheKey, run } from '../../packages/github/src/actions/pull.js';
+import { parseCommands, parseOutputFile } from '../harness/action-runner.js';
+import { useRegistry } from '../harness/registry.js';
+import { makeTempDir } from '../harness/temp.js';
+
+const registry = useRegistry({ auth: 'basic' });
+const USER = 'ocikit';
+const PASSWORD = 'the-s3cret-pass';
+const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+/** A cache that keeps snapshots of the saved directory, and records every call. */
+class SnapshotCache implements CacheService {
+  readonly entries = new Map<string, string>();
+  readonly calls: string[] = [];
+  available = true;
+  restoreError: Error | undefined;
+  saveError: Error | undefined;
+
+  isFeatureAvailable(): boolean {
+    return this.available;
+  }
+
+  async restoreCache(paths: string[], key: string): Promise<string | undefined> {
+    this.calls.push(`restore ${paths.join(',')} ${key}`);
+    if (this.restoreError) throw this.restoreError;
+    const snapshot = this.entries.get(key);
+    if (!snapshot) return undefined;
+    await cp(snapshot, paths[0]!, { recursive: true, verbatimSymlinks: true });
+    return key;
+  }
+
+  async saveCache(paths: string[], key: string): Promise<number> {
+    this.calls.push(`save ${paths.join(',')} ${key}`);
+    if (this.saveError) throw this.saveError;
+    const snapshot = join(makeTempDir('ocikit-cache-'), 'entry');
+    await cp(paths[0]!, snapshot, { recursive: true, verbatimSymlinks: true });
+    this.entries.set(key, snapshot);
+    return 1;
+  }
+}
+
+interface StepResult {
+  outputs: Record<string, string>;
+  warnings: string[];
+  errors: string[];
+  summary: string;
+  stdout: string;
+}
+
+// @actions/core writes to process.stdout, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY (whose
+// path it remembers after the first write): one file each for the whole file, emptied per step.
+const files = { output: '', summary: '' };
+const saved = { GITHUB_OUTPUT: process.env.GITHUB_OUTPUT, GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY };
+
+beforeAll(() => {
+  const dir = makeTempDir('ocikit-step-');
+  files.output = join(dir, 'output');
+  files.summary = join(dir, 'summary');
+  process.env.GITHUB_OUTPUT = files.output;
+  process.env.GITHUB_STEP_SUMMARY = files.summary;
+});
+
+afterAll(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+async function step(inputs: Record<string, string>, cache: SnapshotCache): Promise<StepResult> {
+  await writeFile(files.output, '');
+  await writeFile(files.summary, '');
+  const env: NodeJS.ProcessEnv = { HOME: makeTempDir('ocikit-home-'), INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  let stdout = '';
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  });
+  try {
+    await run(env, { loadCache: async () => cache });
+  } finally {
+    write.mockRestore();
+    // setFailed sets it; this process is jest's.
+    process.exitCode = 0;
+  }
+  const commands = parseCommands(stdout);
+  return {
+    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
+    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.value),
+    errors: commands.filter((c) => c.command === 'error').map((c) => c.value),
+    summary: await readFile(files.summary, 'utf8'),
+    stdout,
+  };
+}
+
+async function push(repository: string, tag: string, content: Record<string, string>): Promise<{ digest: string; layers: string[] }> {
+  const dir = makeTempDir('ocikit-src-');
+  for (const [name, text] of Object.entries(content)) await writeFile(join(dir, name), text);
+  const { target } = await openTarget(`${registry.host}/${repository}:${tag}`, { credentials: staticCredentials({ username: USER, password: PASSWORD }) });
+  try {
+    const result = await pushArtifact(target, { files: Object.keys(content).map((name) => ({ path: join(dir, name) })), tags: [tag] });
+    return { digest: result.descriptor.digest, layers: result.layers.map((l) => l.descriptor.digest) };
+  } finally {
+    await target.close();
+  }
+}
+
+describe('pull action cache flow (cache injected; the Actions cache service cannot run here)', () => {
+  let cache: SnapshotCache;
+  beforeEach(() => {
+    cache = new SnapshotCache();
+  });
+  afterEach(() => {
+    process.exitCode = 0;
+  });
+
+  it('keys by manifest digest: a miss pulls and saves, a repeat restores without touching the blobs', async () => {
+    const { digest, layers } = await push('cache/app', 'v1', { 'a.txt': 'alpha\n', 'b.txt': 'beta\n' });
+    const key = pullCacheKey(digest, []);
+    expect(key).toBe(`ocikit-pull-v1-sha256-${digest.slice('sha256:'.length)}`);
+
+    const first = join(makeTempDir('ocikit-ws-'), 'out');
+    const miss = await step({ reference: `${registry.host}/cache/app:v1`, path: first, cache: 'true' }, cache);
+    expect(miss.errors).toEqual([]);
+    expect(miss.warnings).toEqual([]);
+    expect(cache.calls).toEqual([`restore ${first} ${key}`, `save ${first} ${key}`]);
+    expect(miss.outputs).toMatchObject({ digest, 'cache-hit': 'false' });
+    expect(JSON.parse(miss.outputs.json!)).toMatchObject({ cacheHit: false, cacheKey: key });
+
+    // Delete the layers from the registry: only the cache can produce them now.
+    for (const layer of layers) {
+      const response = await fetch(`${registry.url}/v2/cache/app/blobs/${layer}`, { method: 'DELETE', headers: { authorization: AUTH } });
+      expect(response.status).toBe(202);
+    }
+    const second = join(makeTempDir('ocikit-ws-'), 'out');
+    const hit = await step({ reference: `${registry.host}/cache/app:v1`, path: second, cache: 'true' }, cache);
+    expect(hit.errors).toEqual([]);
+    expect(cache.calls.slice(2)).toEqual([`restore ${second} ${key}`]);
+    expect(hit.outputs).toMatchObject({ digest, reference: `${registry.host}/cache/app:v1@${digest}`, 'cache-hit': 'true', files: '' });
+    expect(JSON.parse(hit.outputs.json!)).toMatchObject({ digest, cacheHit: true, cacheKey: key });
+    expect(await readFile(join(second, 'a.txt'), 'utf8')).toBe('alpha\n');
+    expect(await readdir(second)).toEqual(['a.txt', 'b.txt']);
+    expect(hit.summary).toContain('Restored from the Actions cache');
+
+    // The control: without the cache the same step cannot pull any more.
+    const control = await step({ reference: `${registry.host}/cache/app:v1`, path: join(makeTempDir('ocikit-ws-'), 'out') }, cache);
+    expect(control.errors).toHaveLength(1);
+  });
+
+  it('misses when the tag moves to another manifest, and keys a media-type filter apart', async () => {
+    await push('cache/moving', 'edge', { 'x.txt': 'one\n' });
+    const out1 = join(makeTempDir('ocikit-ws-'), 'out');
+    await step({ reference: `${registry.host}/cache/moving:edge`, path: out1, cache: 'true' }, cache);
+    const { digest: moved } = await push('cache/moving', 'edge', { 'x.txt': 'two\n' });
+    const out2 = join(makeTempDir('ocikit-ws-'), 'out');
+    const result = await step({ reference: `${registry.host}/cache/moving:edge`, path: out2, cache: 'true' }, cache);
+    expect(result.outputs).toMatchObject({ digest: moved, 'cache-hit': 'false' });
+    expect(await readFile(join(out2, 'x.txt'), 'utf8')).toBe('two\n');
+    expect(cache.entries.size).toBe(2);
+
+    const filtered = pullCacheKey(moved, ['text/plain', 'application/json']);
+    expect(filtered).toMatch(new RegExp(`^${pullCacheKey(moved, [])}-[0-9a-f]{16}$`));
+    expect(pullCacheKey(moved, ['application/json', 'text/plain', 'text/plain'])).toBe(filtered);
+    expect(pullCacheKey(moved, ['text/plain'])).not.toBe(filtered);
+  });
+
+  it('does not cache a directory that already holds files (it would save them too)', async () => {
+    await push('cache/busy', 'v1', { 'y.txt': 'why\n' });
+    const busy = makeTempDir('ocikit-ws-');
+    await writeFile(join(busy, 'unrelated.txt'), 'keep me out of the cache\n');
+    const result = await step({ reference: `${registry.host}/cache/busy:v1`, path: busy, cache: 'true' }, cache);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringContaining(`cache: not used, ${busy} already holds files`)]);
+    expect(cache.calls).toEqual([]);
+    expect(await readFile(join(busy, 'y.txt'), 'utf8')).toBe('why\n');
+  });
+
+  it('pulls anyway when the service is unavailable or a restore fails, and a failed save only warns', async () => {
+    await push('cache/flaky', 'v1', { 'z.txt': 'zed\n' });
+    const reference = `${registry.host}/cache/flaky:v1`;
+
+    cache.available = false;
+    const unavailable = await step({ reference, path: join(makeTempDir('ocikit-ws-'), 'out'), cache: 'true' }, cache);
+    expect(unavailable.errors).toEqual([]);
+    expect(unavailable.warnings).toEqual(['cache: the Actions cache service is not available on this runner; pulling without it']);
+    expect(cache.calls).toEqual([]);
+
+    cache.available = true;
+    cache.restoreError = new Error(`download failed (token ${PASSWORD})`);
+    cache.saveError = new Error('reserve failed: another job is saving this key');
+    const out = join(makeTempDir('ocikit-ws-'), 'out');
+    const flaky = await step({ reference, path: out, cache: 'true' }, cache);
+    expect(flaky.errors).toEqual([]);
+    expect(flaky.warnings).toEqual([
+      'cache: restore failed, pulling instead: download failed (token ***)',
+      'cache: not saved: reserve failed: another job is saving this key',
+    ]);
+    expect(flaky.outputs['cache-hit']).toBe('false');
+    expect(await readFile(join(out, 'z.txt'), 'utf8')).toBe('zed\n');
+  });
+
+  it('never loads the cache without cache: true', async () => {
+    await push('cache/plain', 'v1', { 'p.txt': 'plain\n' });
+    const loadCache = jest.fn(async () => cache);
+    const out = join(makeTempDir('ocikit-ws-'), 'out');
+    await mkdir(out);
+    await writeFile(files.output, '');
+    let stdout = '';
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += chunk.toString();
+      return true;
+    });
+    try {
+      await run({ HOME: makeTempDir(), INPUT_REFERENCE: `${registry.host}/cache/plain:v1`, INPUT_PATH: out, INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD }, { loadCache });
+    } finally {
+      write.mockRestore();
+    }
+    expect(parseCommands(stdout).filter((c) => c.command === 'error')).toEqual([]);
+    expect(loadCache).not.toHaveBeenCalled();
+    expect(parseOutputFile(await readFile(files.output, 'utf8'))['cache-hit']).toBe('false');
+  });
+});

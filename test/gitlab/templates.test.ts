@@ -1,0 +1,208 @@
+// The GitLab CI/CD components as GitLab's catalog reads them, without running them:
+// spec headers, the inputs every pipeline in this repository passes, the image and
+// CLI version they pin, and the Dockerfile of that image. components.test.ts runs them.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../harness/ocikit-cli.js';
+import {
+  type ComponentTemplate,
+  commonScript,
+  includeProblems,
+  listTemplates,
+  ourComponentIncludes,
+  parsePipeline,
+  readTemplate,
+  specProblems,
+  yamlBlocks,
+} from './component-spec.js';
+
+const templates = listTemplates();
+const cliVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
+const IMAGE = `registry.gitlab.com/ocikit/ocikit/cli:${cliVersion}`;
+
+function theJob(template: ComponentTemplate): Record<string, unknown> {
+  const jobs = Object.entries(template.body).filter(([name]) => !name.startsWith('.'));
+  expect(jobs.map(([name]) => name)).toEqual(['$[[ inputs.job-name ]]']);
+  return jobs[0]![1] as Record<string, unknown>;
+}
+
+describe('the components in templates/', () => {
+  it('are push and pull so far, one file each', () => {
+    expect(templates.map((t) => t.verb)).toEqual(expect.arrayContaining(['push', 'pull']));
+    for (const template of templates) expect(template.file).toMatch(/^templates\/[a-z][a-z0-9-]*(\.yml|\/template\.yml)$/);
+  });
+
+  it.each(templates.map((t) => [t.verb, t] as const))('%s has a valid spec header', (_verb, template) => {
+    expect(specProblems(template)).toEqual([]);
+  });
+
+  it.each(templates.map((t) => [t.verb, t] as const))('%s offers the catalog inputs and runs its verb', (verb, template) => {
+    for (const name of ['job-name', 'stage', 'image', 'reference', 'username', 'password', 'plain-http', 'insecure', 'concurrency']) {
+      expect(Object.keys(template.inputs)).toContain(name);
+    }
+    expect(template.inputs['job-name']!.default).toBe(`ocikit-${verb}`);
+    expect(template.inputs.image!.default).toBe(IMAGE);
+    expect('default' in template.inputs.reference!).toBe(false);
+    // Secrets have no default and say how to pass them.
+    expect(template.inputs.password!.default).toBe('');
+    expect(String(template.inputs.password!.description)).toMatch(/masked/);
+
+    const job = theJob(template);
+    expect(job.stage).toBe('$[[ inputs.stage ]]');
+    expect(job.image).toEqual({ name: '$[[ inputs.image ]]', entrypoint: [''] });
+    const variables = job.variables as Record<string, unknown>;
+    expect(variables.OCIKIT_CLI_VERSION).toBe(cliVersion);
+    // Text inputs reach the script as variables, never spliced into its source.
+    for (const [name, spec] of Object.entries(template.inputs)) {
+      if (['job-name', 'stage', 'image'].includes(name)) continue;
+      const variable = `OCIKIT_IN_${name.toUpperCase().replace(/-/g, '_')}`;
+      if (spec.type === 'string') expect(variables[variable]).toBe(`$[[ inputs.${name} ]]`);
+      else expect(variables[variable]).toBeUndefined();
+    }
+    const script = (job.script as string[]).join('\n');
+    expect(script).toContain(`const VERB = '${verb}';`);
+    for (const match of script.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)) {
+      expect(['boolean', 'number']).toContain(template.inputs[match[1]!]!.type);
+    }
+    expect(script).not.toMatch(/set -x|echo .*PASSWORD|console\.log\(.*(password|stdin)/i);
+    expect(script).toContain(`@ocikit/cli@\${env.OCIKIT_CLI_VERSION}`);
+    expect(String(template.inputs.image!.description)).toContain(`@ocikit/cli@${cliVersion}`);
+
+    const artifacts = job.artifacts as { paths: string[]; reports: { dotenv: string } };
+    expect(artifacts.paths).toContain('.ocikit/');
+    expect(artifacts.reports.dotenv).toBe('.ocikit/$CI_JOB_NAME_SLUG.env');
+  });
+
+  it('share one common script, word for word', () => {
+    const commons = templates.map((t) => commonScript(t));
+    expect(commons[0]).toBeDefined();
+    for (const [i, common] of commons.entries()) {
+      expect({ file: templates[i]!.file, common }).toEqual({ file: templates[i]!.file, common: commons[0] });
+    }
+  });
+
+  it('are found by the spec check when broken', () => {
+    const broken = readTemplate('push', join(REPO_ROOT, 'templates', 'push.yml'));
+    broken.inputs = {
+      ...broken.inputs,
+      untyped: { description: 'an input with no type at all' },
+      wrong: { type: 'number', default: '3', description: 'a number input with a string default' },
+      picky: { type: 'string', default: 'c', options: ['a', 'b'], description: 'options without the default' },
+      silent: { type: 'boolean', default: false },
+    };
+    const problems = specProblems(broken).join('\n');
+    expect(problems).toMatch(/input untyped: type undefined is not one of/);
+    expect(problems).toMatch(/input wrong: default "3" is a string, not a number/);
+    expect(problems).toMatch(/input picky: options do not contain the default "c"/);
+    expect(problems).toMatch(/input silent: needs a description/);
+    expect(problems).toMatch(/input silent is declared but never used/);
+  });
+});
+
+describe('the inputs pipelines pass to the components', () => {
+  const pipelines: Array<[string, string]> = [];
+  const add = (where: string, text: string): void => {
+    pipelines.push([where, text]);
+  };
+  add('.gitlab-ci.yml', readFileSync(join(REPO_ROOT, '.gitlab-ci.yml'), 'utf8'));
+  for (const name of readdirSync(join(REPO_ROOT, 'examples', 'gitlab'))) {
+    if (/\.ya?ml$/.test(name)) add(`examples/gitlab/${name}`, readFileSync(join(REPO_ROOT, 'examples', 'gitlab', name), 'utf8'));
+  }
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  yamlBlocks(readme).forEach((block, i) => add(`README.md yaml block ${i + 1}`, block));
+
+  it('include our components in every place that documents or uses them', () => {
+    const included = (where: RegExp): string[] =>
+      pipelines.filter(([w]) => where.test(w)).flatMap(([w, text]) => ourComponentIncludes(parsePipeline(text, w)).map((i) => i.verb));
+    expect(included(/^\.gitlab-ci\.yml$/)).toEqual(expect.arrayContaining(['push', 'pull']));
+    expect(included(/^examples\/gitlab\//)).toEqual(expect.arrayContaining(['push', 'pull']));
+    expect(included(/^README/)).toEqual(expect.arrayContaining(templates.map((t) => t.verb)));
+  });
+
+  it.each(pipelines)('%s passes only declared inputs of the right types', (where, text) => {
+    expect(includeProblems(parsePipeline(text, where), where, templates)).toEqual([]);
+  });
+
+  it('are found by the check when wrong', () => {
+    const pipeline = parsePipeline(
+      [
+        'include:',
+        '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/push@$CI_COMMIT_SHA',
+        '    inputs:',
+        '      files: a.txt',
+        '      refrence: typo.example.com/app:v1',
+        '      concurrency: "4"',
+        '  - component: gitlab.com/ocikit/ocikit/teleport@1.0.0',
+        '  - component: gitlab.com/someone-else/tools/push@1.0.0',
+        '    inputs: { anything: 1 }',
+      ].join('\n'),
+      'broken.yml',
+    );
+    const problems = includeProblems(pipeline, 'broken.yml', templates).join('\n');
+    expect(problems).toMatch(/input refrence is not declared in templates\/push\.yml/);
+    expect(problems).toMatch(/the required input reference is missing/);
+    expect(problems).toMatch(/input concurrency is a string, the component declares number/);
+    expect(problems).toMatch(/there is no component teleport/);
+    expect(problems).not.toMatch(/someone-else/);
+  });
+
+  it('are documented in the README, every input of every component', () => {
+    const section = readme.slice(readme.indexOf('## GitLab CI/CD component'), readme.indexOf('## License'));
+    const tableOf = (header: string): string[] => {
+      const start = section.indexOf(`\n| ${header} |`);
+      if (start < 0) return [];
+      const rows = section.slice(start + 1).split('\n\n')[0]!.split('\n').slice(2);
+      return rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!));
+    };
+    const common = tableOf('input');
+    expect(common).toEqual(['job-name', 'stage', 'image']);
+    for (const template of templates) {
+      const documented = [...common, ...tableOf(`${template.verb} input`)];
+      expect({ verb: template.verb, undocumented: Object.keys(template.inputs).filter((name) => !documented.includes(name)) }).toEqual({ verb: template.verb, undocumented: [] });
+      expect({ verb: template.verb, unknown: documented.filter((name) => !(name in template.inputs)) }).toEqual({ verb: template.verb, unknown: [] });
+    }
+  });
+
+  it('name the released components by the version of the CLI they pin', () => {
+    for (const [where, text] of pipelines) {
+      for (const include of ourComponentIncludes(parsePipeline(text, where))) {
+        if (include.component.startsWith('$CI_SERVER_FQDN/$CI_PROJECT_PATH/')) expect(include.component).toMatch(/@\$CI_COMMIT_SHA$/);
+        else expect({ where, component: include.component }).toEqual({ where, component: `gitlab.com/ocikit/ocikit/${include.verb}@${cliVersion}` });
+      }
+    }
+  });
+});
+
+describe('the CLI image (Dockerfile)', () => {
+  const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const finalStage = instructions.slice(instructions.map((l) => l.startsWith('FROM ')).lastIndexOf(true));
+
+  it('is Node 24 based, bundles the CLI and runs as a user that is not root', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24[\w.-]*$/m);
+    expect(instructions.filter((l) => l.startsWith('FROM '))).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
+    expect(instructions.join('\n')).toMatch(/npx ncc build packages\/cli\/bin\/ocikit\.js -o \/out\/ocikit/);
+    expect(finalStage.join('\n')).toContain('COPY --from=build /out/ocikit /opt/ocikit');
+    expect(finalStage.join('\n')).toMatch(/ln -s \/opt\/ocikit\/index\.js \/usr\/local\/bin\/ocikit/);
+    const users = finalStage.filter((l) => l.startsWith('USER '));
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.at(-1)).not.toMatch(/^USER (root|0)(:|$)/);
+    // GitLab starts the job's shell in the image: an ENTRYPOINT would swallow it.
+    expect(instructions.some((l) => l.startsWith('ENTRYPOINT'))).toBe(false);
+  });
+
+  it('builds from a context that holds only the sources it needs', () => {
+    const ignore = readFileSync(join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    expect(ignore[0]).toBe('*');
+    for (const copied of instructions.filter((l) => l.startsWith('COPY ') && !l.includes('--from='))) {
+      for (const source of copied.split(/\s+/).slice(1, -1)) {
+        expect(ignore.some((l) => l === `!${source}` || l.startsWith(`!${source.replace(/\/$/, '')}/`))).toBe(true);
+      }
+    }
+  });
+});
