@@ -20,6 +20,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
+  // Suite-wide: every test fails if a CLI or action run it made printed a secret it was given.
+  setupFilesAfterEnv: ['<rootDir>/test/harness/secrets-check.ts'],
   reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,

@@ -21,7 +21,8 @@
 // mount the gzip blob instead of compressing (or reuse an earlier zstd one). A
 // benchmark reports, it does not gate: exit code 0 whatever the figures.
 //
-// Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_MIB (default 500).
+// Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_MIB (default 500),
+// OCIKIT_BENCH_CLI (the ocikit.js to run; default this checkout's packages/cli/bin).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
@@ -36,11 +37,12 @@ const TOTAL = Number(process.env.OCIKIT_BENCH_MIB ?? 500) * MiB;
 const TARGET = { vsSkopeo: 0.8, rssMiB: 250 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');
+// OCIKIT_BENCH_CLI: another build of the CLI to measure (a copy, so that rebuilds meanwhile do not disturb a run).
+const CLI = process.env.OCIKIT_BENCH_CLI ?? join(ROOT, 'packages/cli/bin/ocikit.js');
 const GNU_TIME = '/usr/bin/time';
 const CACHE = join(tmpdir(), 'ocikit-bench-recompress');
 
-if (!existsSync(join(ROOT, 'packages/cli/dist/main.js'))) {
+if (!existsSync(join(CLI, '..', '..', 'dist', 'main.js'))) {
   console.error('error: the CLI is not built (packages/cli/dist/main.js is missing)\n  hint: npm run build && node bench/recompress.mjs');
   process.exit(1);
 }
@@ -65,6 +67,7 @@ const record = (name, measurement) => (results[name] ??= []).push(measurement);
 try {
   log(`work dir ${work}; ${cpus().length} CPUs; ${RUNS} runs per figure, medians reported`);
   const cases = await buildImages();
+  const facts = await nodeZstdFacts(cases[0].layers[0].tar);
   for (let round = 1; round <= RUNS; round++) {
     for (const image of cases) {
       log(`${image.name}, round ${round}/${RUNS}`);
@@ -79,6 +82,7 @@ try {
     }
   }
   report(cases);
+  console.log(['', `Node ${process.version} zstd (zlib.createZstdCompress), on 64 MiB of the tar:`, ...facts.map((f) => `  - ${f}`)].join('\n'));
 } catch (error) {
   console.error(`benchmark failed: ${error?.stack ?? error}`);
   process.exitCode = 1;
@@ -246,6 +250,57 @@ async function skopeo(dir, args) {
   return timed('skopeo', ['--policy', join(dir, 'policy.json'), '--registries.d', join(dir, 'registries.d'), ...args], { env });
 }
 
+
+// ---------------------------------------------------------------------------
+// What Node's own zstd stream does (issue 5 asks to check it on the Node we pin)
+
+async function nodeZstdFacts(tarPath) {
+  const { constants, createZstdCompress, zstdDecompressSync } = await import('node:zlib');
+  const { Readable } = await import('node:stream');
+  const handle = await (await import('node:fs/promises')).open(tarPath);
+  const input = Buffer.alloc(64 * MiB);
+  await handle.read(input, 0, input.length, 0);
+  await handle.close();
+  const compress = (pieces, params = {}) =>
+    new Promise((resolve) => {
+      const chunks = [];
+      const zstd = createZstdCompress({ params });
+      zstd.on('data', (chunk) => chunks.push(chunk));
+      zstd.on('error', (error) => resolve({ error }));
+      zstd.on('end', () => resolve({ bytes: Buffer.concat(chunks) }));
+      Readable.from(pieces).pipe(zstd);
+    });
+  const cut = (size) => Array.from({ length: Math.ceil(input.length / size) }, (_, i) => input.subarray(i * size, (i + 1) * size));
+  const digest = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const facts = [];
+  const decodes = (bytes) => {
+    try {
+      return zstdDecompressSync(bytes).equals(input);
+    } catch {
+      return false;
+    }
+  };
+  for (const workers of [1, 2]) {
+    const outcomes = [];
+    for (let run = 0; run < 3; run++) {
+      const result = await compress(cut(64 * 1024), { [constants.ZSTD_c_nbWorkers]: workers });
+      outcomes.push(result.error ? `error ${result.error.code ?? result.error.message}` : decodes(result.bytes) ? 'correct' : `ended without error, ${result.bytes.length} bytes that do not decompress to the input`);
+    }
+    facts.push(`nbWorkers=${workers}, 3 runs: ${outcomes.join('; ')}`);
+  }
+  const outputs = new Map();
+  for (const size of [16 * 1024, 64 * 1024, 1 * MiB, 5000, 77777]) {
+    const { bytes } = await compress(cut(size));
+    if (!decodes(bytes)) throw new Error('Node zstd round trip failed');
+    outputs.set(size, `${digest(bytes)}/${bytes.length}`);
+  }
+  const distinct = new Set(outputs.values()).size;
+  facts.push(
+    `one stream, same input written in pieces of ${[...outputs.keys()].join(', ')} bytes: ${distinct} different outputs ` +
+      `(${[...outputs.entries()].map(([size, out]) => `${size}: ${out}`).join('; ')}) — all decompress to the input`,
+  );
+  return facts;
+}
 
 // ---------------------------------------------------------------------------
 // Report

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { listActionBundles } from '../../packages/github/src/bundle/manifest.js';
 import { REPO_ROOT } from '../harness/ocikit-cli.js';
@@ -57,15 +57,23 @@ function checkActionYml(yml: Yml, dir: string): string[] {
   return problems;
 }
 
-const INPUT_READ = /\bget(?:String|Required|List|Boolean|PositiveInteger)\('([^']+)'/g;
+const INPUT_READ = /\bget(?:String|Required|List|Boolean|PositiveInteger|Choice)\('([^']+)'/g;
+const RELATIVE_IMPORT = /\bfrom '(\.{1,2}\/[^']+)\.js'/g;
 const SRC = join(REPO_ROOT, 'packages/github/src');
 
-/** The input names an action's code reads: its own module, plus the shared remote inputs when it uses them. */
+/** The input names an action's code reads: its own module and every module of ours it imports, transitively. */
 function inputsRead(verb: string): Set<string> {
-  const own = readFileSync(join(SRC, 'actions', `${verb}.ts`), 'utf8');
-  const files = [own];
-  if (own.includes("'../target-options.js'")) files.push(readFileSync(join(SRC, 'target-options.ts'), 'utf8'), readFileSync(join(SRC, 'auth.ts'), 'utf8'));
-  return new Set(files.flatMap((source) => [...source.matchAll(INPUT_READ)].map((m) => m[1]!)));
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(INPUT_READ)) names.add(m[1]!);
+    for (const m of source.matchAll(RELATIVE_IMPORT)) visit(`${join(dirname(file), m[1]!)}.ts`);
+  };
+  visit(join(SRC, 'actions', `${verb}.ts`));
+  return names;
 }
 
 const bundles = listActionBundles(REPO_ROOT);
@@ -153,5 +161,68 @@ describe('workflows (actionlint)', () => {
     await writeFile(file, 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ocikit/ocikit@v0\n        with:\n          reference: ${{ steps.nope.outputs.digest }\n');
     const result = await run(process.execPath, [ACTIONLINT, file], { timeoutMs: 60_000 });
     expect(result.code).toBe(1);
+  });
+});
+
+/** The action a step's `uses:` names, if it is one of ours: `ocikit/ocikit[/actions/<verb>]@ref` or `./[actions/<verb>]`. */
+function ourAction(uses: unknown): string | undefined {
+  if (typeof uses !== 'string') return undefined;
+  const match = /^(?:ocikit\/ocikit(?:\/actions\/([a-z-]+))?@.+|\.\/?(?:actions\/([a-z-]+))?)$/.exec(uses);
+  return match ? (match[1] ?? match[2] ?? 'push') : undefined;
+}
+
+/** Steps that use one of our actions with inputs it does not declare, or without a required one. */
+function checkOurSteps(workflow: Yml, file: string): { steps: number; problems: string[] } {
+  const problems: string[] = [];
+  let steps = 0;
+  for (const [jobName, job] of Object.entries<Yml>(workflow.jobs ?? {})) {
+    for (const [i, step] of (job.steps ?? []).entries()) {
+      const verb = ourAction(step.uses);
+      if (!verb) continue;
+      steps++;
+      const where = `${file} ${jobName} step ${i + 1} (${verb})`;
+      const bundle = bundles.find((b) => b.verb === verb);
+      if (!bundle) {
+        problems.push(`${where}: there is no such action`);
+        continue;
+      }
+      const declared: Yml = parse(readFileSync(join(REPO_ROOT, bundle.dir, 'action.yml'), 'utf8')).inputs ?? {};
+      const given = Object.keys(step.with ?? {});
+      for (const name of given) if (!(name in declared)) problems.push(`${where}: unknown input "${name}"`);
+      for (const [name, input] of Object.entries<Yml>(declared)) if (input.required && !given.includes(name)) problems.push(`${where}: required input "${name}" is missing`);
+    }
+  }
+  return { steps, problems };
+}
+
+describe('workflows use our actions as they are declared', () => {
+  it('every step that uses an ocikit action passes only its inputs, and all the required ones', () => {
+    let steps = 0;
+    const problems: string[] = [];
+    for (const file of workflowFiles()) {
+      const checked = checkOurSteps(parse(readFileSync(join(REPO_ROOT, file), 'utf8')), file);
+      steps += checked.steps;
+      problems.push(...checked.problems);
+    }
+    expect(problems).toEqual([]);
+    expect(steps).toBeGreaterThanOrEqual(20);
+  });
+
+  it('the check catches a typo, a missing input and an action that does not exist (so a pass means something)', () => {
+    const workflow = {
+      jobs: {
+        a: {
+          steps: [
+            { uses: 'ocikit/ocikit/actions/attach@v0', with: { subject: 'x', file: 'sbom.json' } },
+            { uses: './actions/no-such-verb', with: {} },
+            { uses: 'actions/checkout@v5', with: { anything: 1 } },
+          ],
+        },
+      },
+    };
+    expect(checkOurSteps(workflow, 'w.yml')).toEqual({
+      steps: 2,
+      problems: ['w.yml a step 1 (attach): unknown input "file"', 'w.yml a step 1 (attach): required input "files" is missing', 'w.yml a step 2 (no-such-verb): there is no such action'],
+    });
   });
 });

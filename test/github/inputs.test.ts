@@ -3,11 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseReference } from '@ocikit/core';
 import { chooseCredentials, readAuthInputs } from '../../packages/github/src/auth.js';
-import { getBoolean, getList, getPositiveInteger, getRequired, getString, inputVariable } from '../../packages/github/src/inputs.js';
+import { getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString, inputVariable } from '../../packages/github/src/inputs.js';
 import { Secrets, failureMessage } from '../../packages/github/src/run-action.js';
-import { runAnnotations, sourceDateEpoch, withRunAnnotations } from '../../packages/github/src/run-annotations.js';
+import { runAnnotations, withRunAnnotations } from '../../packages/github/src/run-annotations.js';
 import { escapeHtml, formatBytes } from '../../packages/github/src/summary.js';
 import { OcikitError } from '@ocikit/core';
 import { makeTempDir } from '../harness/temp.js';
@@ -36,6 +35,13 @@ describe('inputs', () => {
     expect(getPositiveInteger('n', undefined, { INPUT_N: '4194304' })).toBe(4194304);
     for (const bad of ['0', '-1', '1.5', '1e3', 'abc']) expect(() => getPositiveInteger('n', 3, { INPUT_N: bad })).toThrow('not a positive whole number');
   });
+
+  it('reads one of a fixed set of words', () => {
+    const modes = ['replace', 'add'] as const;
+    expect(getChoice('mode', modes, 'replace', {})).toBe('replace');
+    expect(getChoice('mode', modes, 'replace', { INPUT_MODE: ' add ' })).toBe('add');
+    expect(() => getChoice('mode', modes, 'replace', { INPUT_MODE: 'Add' })).toThrow('input "mode" is "Add", not one of replace, add');
+  });
 });
 
 describe('credentials', () => {
@@ -51,32 +57,58 @@ describe('credentials', () => {
 
   it('uses github-token as github.actor for ghcr.io only', async () => {
     const e = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok' });
-    const ghcr = chooseCredentials(parseReference('ghcr.io/octo-org/app:v1'), readAuthInputs(e, mask), e, mask);
-    expect(ghcr.source).toBe('github-token as octocat');
+    const ghcr = chooseCredentials(['ghcr.io'], readAuthInputs(e, mask), e, mask);
+    expect(ghcr.sources).toEqual({ 'ghcr.io': 'github-token as octocat' });
     expect(await ghcr.provider('ghcr.io')).toEqual({ username: 'octocat', password: 'ghs_tok' });
     expect(await ghcr.provider('docker.io')).toBeUndefined();
 
-    const other = chooseCredentials(parseReference('registry.example.com/app'), readAuthInputs(e, mask), e, mask);
-    expect(other.source).toMatch(/^the Docker config .*config\.json if it has a login for registry\.example\.com, else anonymous$/);
+    const other = chooseCredentials(['registry.example.com'], readAuthInputs(e, mask), e, mask);
+    expect(other.sources['registry.example.com']).toMatch(/^the Docker config .*config\.json if it has a login for registry\.example\.com, else anonymous$/);
     expect(await other.provider('registry.example.com')).toBeUndefined();
   });
 
   it('prefers username/password over the token, and the username input over the actor', async () => {
     const withPassword = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok', INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'pat_123' });
-    const chosen = chooseCredentials(parseReference('ghcr.io/o/a'), readAuthInputs(withPassword, mask), withPassword, mask);
+    const chosen = chooseCredentials(['ghcr.io'], readAuthInputs(withPassword, mask), withPassword, mask);
     expect(await chosen.provider('ghcr.io')).toEqual({ username: 'bot', password: 'pat_123' });
     const withUser = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok', INPUT_USERNAME: 'bot' });
-    const token = chooseCredentials(parseReference('ghcr.io/o/a'), readAuthInputs(withUser, mask), withUser, mask);
+    const token = chooseCredentials(['ghcr.io'], readAuthInputs(withUser, mask), withUser, mask);
     expect(await token.provider('ghcr.io')).toEqual({ username: 'bot', password: 'ghs_tok' });
+  });
+
+  it('serves each registry a step names by its own rule, and no other registry', async () => {
+    masked.length = 0;
+    const config = makeTempDir('ocikit-docker-');
+    await writeFile(join(config, 'config.json'), JSON.stringify({ auths: { 'src.example.com': { auth: Buffer.from('reader:config-pw').toString('base64') } } }));
+    // ghcr.io by the token, the other by the Docker config: a copy out of GHCR after docker/login-action.
+    const e = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok', DOCKER_CONFIG: config });
+    const both = chooseCredentials(['ghcr.io', 'src.example.com', 'ghcr.io'], readAuthInputs(e, mask), e, mask);
+    expect(Object.keys(both.sources)).toEqual(['ghcr.io', 'src.example.com']);
+    expect(await both.provider('ghcr.io')).toEqual({ username: 'octocat', password: 'ghs_tok' });
+    expect(await both.provider('src.example.com')).toEqual({ username: 'reader', password: 'config-pw' });
+    expect(await both.provider('elsewhere.example.com')).toBeUndefined();
+    // username/password serve every named registry; Docker Hub's aliases are one registry.
+    const given = env({ INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'pat_9' });
+    const two = chooseCredentials(['a.example.com', 'index.docker.io'], readAuthInputs(given, mask), given, mask);
+    expect(two.sources).toEqual({ 'a.example.com': 'username bot', 'docker.io': 'username bot' });
+    expect(await two.provider('docker.io')).toEqual({ username: 'bot', password: 'pat_9' });
+    // ghcr.io with a mirror: the token for ghcr.io (as the actor), username/password for the mirror.
+    const mirror = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok', INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'mirror_pw' });
+    const copy = chooseCredentials(['ghcr.io', 'mirror.example.com'], readAuthInputs(mirror, mask), mirror, mask);
+    expect(copy.sources).toEqual({ 'ghcr.io': 'github-token as octocat', 'mirror.example.com': 'username bot' });
+    expect(await copy.provider('ghcr.io')).toEqual({ username: 'octocat', password: 'ghs_tok' });
+    expect(await copy.provider('mirror.example.com')).toEqual({ username: 'bot', password: 'mirror_pw' });
+    // A layout names no registry.
+    expect(chooseCredentials([], readAuthInputs(given, mask), given, mask).sources).toEqual({});
   });
 
   it('refuses half a credential, naming the input', () => {
     const half = env({ INPUT_USERNAME: 'bot' });
-    expect(() => chooseCredentials(parseReference('r.example.com/a'), readAuthInputs(half, mask), half, mask)).toThrow(
+    expect(() => chooseCredentials(['r.example.com'], readAuthInputs(half, mask), half, mask)).toThrow(
       'input "username" (bot) was given without "password"',
     );
     const other = env({ INPUT_PASSWORD: 'pw' });
-    expect(() => chooseCredentials(parseReference('r.example.com/a'), readAuthInputs(other, mask), other, mask)).toThrow(
+    expect(() => chooseCredentials(['r.example.com'], readAuthInputs(other, mask), other, mask)).toThrow(
       'input "password" was given without "username"',
     );
   });
@@ -86,7 +118,7 @@ describe('credentials', () => {
     const config = makeTempDir('ocikit-docker-');
     await writeFile(join(config, 'config.json'), JSON.stringify({ auths: { 'r.example.com': { auth: Buffer.from('u:from-config').toString('base64') } } }));
     const e = env({ DOCKER_CONFIG: config });
-    const chosen = chooseCredentials(parseReference('r.example.com/a'), readAuthInputs(e, mask), e, mask);
+    const chosen = chooseCredentials(['r.example.com'], readAuthInputs(e, mask), e, mask);
     expect(await chosen.provider('r.example.com')).toEqual({ username: 'u', password: 'from-config' });
     expect(masked).toEqual(['from-config']);
   });
@@ -106,12 +138,6 @@ describe('run annotations', () => {
       k: 'v',
     });
     expect(runAnnotations({})).toEqual({});
-  });
-
-  it('reads SOURCE_DATE_EPOCH', () => {
-    expect(sourceDateEpoch({})).toBeUndefined();
-    expect(sourceDateEpoch({ SOURCE_DATE_EPOCH: '1700000000' })).toBe(1700000000);
-    expect(() => sourceDateEpoch({ SOURCE_DATE_EPOCH: 'yesterday' })).toThrow('is not a number of seconds');
   });
 });
 

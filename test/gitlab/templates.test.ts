@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { REPO_ROOT } from '../harness/ocikit-cli.js';
 import {
   type ComponentTemplate,
@@ -27,9 +28,21 @@ function theJob(template: ComponentTemplate): Record<string, unknown> {
   return jobs[0]![1] as Record<string, unknown>;
 }
 
+/** The CLI verbs that have a component, one file each. */
+const VERBS = ['attach', 'copy', 'discover', 'helm', 'index', 'pull', 'push', 'recompress', 'release', 'sign', 'verify'];
+/** The required input naming what a component acts on (`reference` unless named here). */
+const TARGET: Record<string, string> = { attach: 'subject', copy: 'source', helm: 'repository', recompress: 'source' };
+
+/** A template's job script as Node would run it, with boolean and number inputs at their defaults. */
+function scriptSource(template: ComponentTemplate): string {
+  const script = (theJob(template).script as string[]).join('\n');
+  const body = script.slice(script.indexOf('\n') + 1, script.lastIndexOf('OCIKIT_JOB'));
+  return body.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_m, name: string) => JSON.stringify(template.inputs[name]!.default));
+}
+
 describe('the components in templates/', () => {
-  it('are push and pull so far, one file each', () => {
-    expect(templates.map((t) => t.verb)).toEqual(expect.arrayContaining(['push', 'pull']));
+  it('are one per verb, one file each', () => {
+    expect(templates.map((t) => t.verb)).toEqual(VERBS);
     for (const template of templates) expect(template.file).toMatch(/^templates\/[a-z][a-z0-9-]*(\.yml|\/template\.yml)$/);
   });
 
@@ -38,12 +51,13 @@ describe('the components in templates/', () => {
   });
 
   it.each(templates.map((t) => [t.verb, t] as const))('%s offers the catalog inputs and runs its verb', (verb, template) => {
-    for (const name of ['job-name', 'stage', 'image', 'reference', 'username', 'password', 'plain-http', 'insecure', 'concurrency']) {
+    const target = TARGET[verb] ?? 'reference';
+    for (const name of ['job-name', 'stage', 'image', target, 'username', 'password', 'plain-http', 'insecure', 'concurrency']) {
       expect(Object.keys(template.inputs)).toContain(name);
     }
     expect(template.inputs['job-name']!.default).toBe(`ocikit-${verb}`);
     expect(template.inputs.image!.default).toBe(IMAGE);
-    expect('default' in template.inputs.reference!).toBe(false);
+    expect('default' in template.inputs[target]!).toBe(false);
     // Secrets have no default and say how to pass them.
     expect(template.inputs.password!.default).toBe('');
     expect(String(template.inputs.password!.description)).toMatch(/masked/);
@@ -53,11 +67,12 @@ describe('the components in templates/', () => {
     expect(job.image).toEqual({ name: '$[[ inputs.image ]]', entrypoint: [''] });
     const variables = job.variables as Record<string, unknown>;
     expect(variables.OCIKIT_CLI_VERSION).toBe(cliVersion);
-    // Text inputs reach the script as variables, never spliced into its source.
+    // Text inputs reach the script as variables, never spliced into its source; arrays as {"items": <JSON>}.
     for (const [name, spec] of Object.entries(template.inputs)) {
       if (['job-name', 'stage', 'image'].includes(name)) continue;
       const variable = `OCIKIT_IN_${name.toUpperCase().replace(/-/g, '_')}`;
       if (spec.type === 'string') expect(variables[variable]).toBe(`$[[ inputs.${name} ]]`);
+      else if (spec.type === 'array') expect(variables[variable]).toBe(`{"items": $[[ inputs.${name} ]]}`);
       else expect(variables[variable]).toBeUndefined();
     }
     const script = (job.script as string[]).join('\n');
@@ -72,6 +87,10 @@ describe('the components in templates/', () => {
     const artifacts = job.artifacts as { paths: string[]; reports: { dotenv: string } };
     expect(artifacts.paths).toContain('.ocikit/');
     expect(artifacts.reports.dotenv).toBe('.ocikit/$CI_JOB_NAME_SLUG.env');
+  });
+
+  it.each(templates.map((t) => [t.verb, t] as const))('%s has a script that Node compiles', (_verb, template) => {
+    expect(() => new Script(scriptSource(template), { filename: template.file })).not.toThrow();
   });
 
   it('share one common script, word for word', () => {
@@ -115,8 +134,9 @@ describe('the inputs pipelines pass to the components', () => {
   it('include our components in every place that documents or uses them', () => {
     const included = (where: RegExp): string[] =>
       pipelines.filter(([w]) => where.test(w)).flatMap(([w, text]) => ourComponentIncludes(parsePipeline(text, w)).map((i) => i.verb));
-    expect(included(/^\.gitlab-ci\.yml$/)).toEqual(expect.arrayContaining(['push', 'pull']));
-    expect(included(/^examples\/gitlab\//)).toEqual(expect.arrayContaining(['push', 'pull']));
+    // The repository's pipeline tests every component; the example releases a chart and attaches a report to it.
+    expect(included(/^\.gitlab-ci\.yml$/)).toEqual(expect.arrayContaining(templates.map((t) => t.verb)));
+    expect(included(/^examples\/gitlab\//)).toEqual(expect.arrayContaining(['push', 'pull', 'helm', 'attach']));
     expect(included(/^README/)).toEqual(expect.arrayContaining(templates.map((t) => t.verb)));
   });
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './ocikit-cli.js';
 import { run } from './peers.js';
+import { CANARY_SECRET, CANARY_VARIABLE, recordExposure, secretsOfActionRun } from './secret-ledger.js';
 
 export interface ActionStep {
   /** Inputs as `with:` gives them (kebab-case names). Unknown names fail, as a typo should. */
@@ -40,6 +41,8 @@ export interface ActionResult {
   outputFile: string;
   /** The GITHUB_STEP_SUMMARY file as written. */
   summary: string;
+  /** Directories the step added to PATH (the GITHUB_PATH file, one per line). */
+  addedPaths: string[];
   /** `::command props::value` lines on stdout, values unescaped. */
   commands: WorkflowCommand[];
 }
@@ -153,14 +156,28 @@ export async function runAction(name: string, step: ActionStep = {}): Promise<Ac
     }
     Object.assign(env, step.env);
 
+    env[CANARY_VARIABLE] ??= CANARY_SECRET;
     const result = await run(process.execPath, [main], { cwd: workspace, env, input: '', timeoutMs: 60_000 });
     const outputFile = readFileSync(files.GITHUB_OUTPUT, 'utf8');
     const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+    // Checked after the test by secrets-check.ts (suite-wide): the log (debug lines included; `::add-mask::`
+    // lines are consumed by the runner), the outputs and the summary may show no secret given.
+    recordExposure({
+      source: `action ${name}`,
+      secrets: secretsOfActionRun(step.inputs, step.env, step.githubToken),
+      surfaces: {
+        log: result.stdout.split(/\r?\n/).filter((line) => !line.startsWith('::add-mask::')).join('\n'),
+        stderr: result.stderr,
+        outputs: outputFile,
+        summary,
+      },
+    });
     return {
       ...result,
       outputs: parseOutputFile(outputFile),
       outputFile,
       summary,
+      addedPaths: readFileSync(files.GITHUB_PATH, 'utf8').split('\n').filter((line) => line !== ''),
       commands: parseCommands(result.stdout),
     };
   } finally {

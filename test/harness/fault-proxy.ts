@@ -15,6 +15,10 @@ export interface FaultRule {
     | { kind: 'stall'; ms: number } // wait before forwarding
     | { kind: 'truncate-body'; afterBytes: number } // forward, but destroy the socket after N body bytes
     | { kind: 'drop-request-after'; bytes: number } // read N request body bytes, destroy the socket; nothing is forwarded
+    | { kind: 'cut-request-after'; bytes: number } // forward the first N request body bytes to the registry, then cut both connections
+    | { kind: 'drop-response' } // forward the whole request (the registry acts on it), then cut the client off before the answer
+    | { kind: 'stall-body'; afterBytes: number; ms: number } // forward, but pause the response body for `ms` after N bytes
+    | { kind: 'ignore-range' } // forward without the Range header: a server that answers every GET with the whole blob
     | { kind: 'add-headers'; headers: Record<string, string> } // forward, adding response headers (e.g. Warning)
     | { kind: 'redirect'; location: string; status?: number } // answer a 3xx (default 307) to another URL
     | { kind: 'rewrite'; path: (path: string) => string } // forward to another path (GitLab answering sha256-<hex> with the subject)
@@ -28,6 +32,10 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Date.now() when the request arrived. */
   at: number;
+  /** The fault applied to it, if any (a cut or stalled body counts only once it was cut or stalled). */
+  faulted?: FaultRule['fault']['kind'];
+  /** Which client connection (1, 2, ... in order of opening) carried it: keep-alive reuse shows as repeats. */
+  connection: number;
 }
 
 export interface FaultProxy {
@@ -37,6 +45,8 @@ export interface FaultProxy {
   host: string;
   /** Every request that reached the proxy, faulted or not, in order of arrival. */
   requests: RecordedRequest[];
+  /** TCP connections clients opened to the proxy so far (keep-alive reuse shows as few). */
+  readonly connections: number;
   /** Replaces the rules (and restarts their counts). The first rule that hits a request wins. */
   setRules(rules: FaultRule[]): void;
   stop(): Promise<void>;
@@ -91,13 +101,15 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     return chosen;
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, options: { truncateAfter?: number; addHeaders?: Record<string, string>; path?: string } = {}): void {
+  function forwardFor(record: RecordedRequest, req: IncomingMessage, res: ServerResponse, options: ForwardOptions = {}): void {
+    const sentHeaders: Record<string, string | string[] | undefined> = { ...withoutHopByHop(req.headers), host: upstream.host };
+    for (const name of options.dropRequestHeaders ?? []) delete sentHeaders[name];
     const outgoing = request({
       host: upstream.hostname,
       port: upstream.port,
       method: req.method,
       path: options.path ?? req.url,
-      headers: { ...withoutHopByHop(req.headers), host: upstream.host },
+      headers: sentHeaders,
       agent,
     });
     outgoing.on('error', () => res.destroy()); // upstream gone: the client sees a dropped connection
@@ -105,15 +117,54 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
       if (!res.writableFinished) outgoing.destroy();
     });
     outgoing.on('response', (answer) => {
+      if (options.dropResponse) {
+        // The registry has acted on the request; the client never hears of it.
+        answer.resume();
+        answer.on('end', () => req.socket.destroy());
+        return;
+      }
       // `Connection: close` is not passed on: Node's server would then reset a socket whose
       // request body is still arriving (Go's lingers and reads it), which is not what a client
       // of the real registry sees. Tests of that answer talk to the registry directly.
       const headers: Record<string, string | string[] | undefined> = { ...withoutHopByHop(answer.headers), ...options.addHeaders };
       if (typeof headers.location === 'string') headers.location = rewriteLocation(headers.location);
       res.writeHead(answer.statusCode ?? 502, headers);
+      const stall = options.stall;
+      if (stall) {
+        let sent = 0;
+        let stalled = false;
+        answer.on('data', (chunk: Buffer) => {
+          if (stalled || sent + chunk.length <= stall.afterBytes) {
+            sent += chunk.length;
+            res.write(chunk);
+            return;
+          }
+          stalled = true;
+          record.faulted = 'stall-body';
+          const head = chunk.subarray(0, Math.max(0, stall.afterBytes - sent));
+          sent += chunk.length;
+          res.write(head);
+          answer.pause();
+          setTimeout(() => {
+            if (res.destroyed) return answer.destroy();
+            res.write(chunk.subarray(head.length));
+            answer.resume();
+          }, stall.ms).unref();
+        });
+        answer.on('end', () => res.end());
+        return;
+      }
       const limit = options.truncateAfter;
       if (limit === undefined) {
         answer.pipe(res);
+        return;
+      }
+      if (limit <= 0) {
+        // Headers, then nothing: the connection breaks before the first body byte.
+        answer.destroy();
+        record.faulted = 'truncate-body';
+        res.flushHeaders();
+        res.socket?.destroy();
         return;
       }
       // A body shorter than the limit has nothing to cut and ends normally.
@@ -127,6 +178,7 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
           return;
         }
         answer.destroy();
+        record.faulted = 'truncate-body';
         res.write(part, () => res.socket?.destroy());
       });
       answer.on('end', () => res.end());
@@ -144,7 +196,10 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     return url.origin === upstream.origin ? origin + url.pathname + url.search + url.hash : location;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, fault: FaultRule['fault'] | undefined): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, fault: FaultRule['fault'] | undefined, record: RecordedRequest): Promise<void> {
+    // A body fault is recorded where it bites (forward); every other one as it is applied.
+    if (fault && fault.kind !== 'truncate-body' && fault.kind !== 'stall-body') record.faulted = fault.kind;
+    const forward = (req: IncomingMessage, res: ServerResponse, options?: ForwardOptions): void => forwardFor(record, req, res, options);
     switch (fault?.kind) {
       case undefined:
         return forward(req, res);
@@ -161,6 +216,41 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
         return forward(req, res);
       case 'truncate-body':
         return forward(req, res, { truncateAfter: fault.afterBytes });
+      case 'stall-body':
+        return forward(req, res, { stall: { afterBytes: fault.afterBytes, ms: fault.ms } });
+      case 'drop-response':
+        return forward(req, res, { dropResponse: true });
+      case 'ignore-range':
+        return forward(req, res, { dropRequestHeaders: ['range'] });
+      case 'cut-request-after': {
+        // The registry gets the head of the body, then both connections break, as on a flaky link.
+        const outgoing = request({
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...withoutHopByHop(req.headers), host: upstream.host },
+          agent: false,
+        });
+        outgoing.on('error', () => {});
+        outgoing.on('response', (answer) => answer.resume());
+        let passed = 0;
+        const cut = (): void => {
+          req.socket.destroy();
+          // Give the registry a moment to take in what it was sent before its connection breaks too.
+          setTimeout(() => outgoing.destroy(), 50).unref();
+        };
+        if (fault.bytes <= 0) return cut();
+        req.on('data', (chunk: Buffer) => {
+          if (passed >= fault.bytes) return;
+          const part = chunk.subarray(0, fault.bytes - passed);
+          passed += part.length;
+          outgoing.write(part);
+          if (passed >= fault.bytes) cut();
+        });
+        req.on('end', cut);
+        return;
+      }
       case 'add-headers':
         return forward(req, res, { addHeaders: fault.headers });
       case 'rewrite':
@@ -205,12 +295,16 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     }
   }
 
+  let connections = 0;
+  const connectionIds = new WeakMap<object, number>();
   const server = createServer((req, res) => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    requests.push({ method, path, headers: { ...req.headers }, at: Date.now() });
-    handle(req, res, faultFor(method, path)).catch(() => res.destroy());
+    const record: RecordedRequest = { method, path, headers: { ...req.headers }, at: Date.now(), connection: connectionIds.get(req.socket) ?? 0 };
+    requests.push(record);
+    handle(req, res, faultFor(method, path), record).catch(() => res.destroy());
   });
+  server.on('connection', (socket) => connectionIds.set(socket, ++connections));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -223,6 +317,9 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     url: origin,
     host: `127.0.0.1:${port}`,
     requests,
+    get connections() {
+      return connections;
+    },
     setRules,
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
@@ -231,6 +328,15 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
         agent.destroy();
       })),
   };
+}
+
+interface ForwardOptions {
+  truncateAfter?: number;
+  addHeaders?: Record<string, string>;
+  path?: string;
+  stall?: { afterBytes: number; ms: number };
+  dropResponse?: boolean;
+  dropRequestHeaders?: string[];
 }
 
 function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {

@@ -5,5 +5,6 @@ if (major < 24) {
   process.stderr.write(`error: ocikit needs Node.js 24 or newer; this is ${process.version}\n  hint: install Node 24 (e.g. actions/setup-node with node-version: 24) and run again\n`);
   process.exit(1);
 }
-const { main } = await import('../dist/main.js');
-process.exitCode = await main(process.argv.slice(2));
+const { main, interruptibleContext } = await import('../dist/main.js');
+// SIGINT/SIGTERM stop the verb cleanly (upload sessions deleted, temp files removed): exit 130/143.
+process.exitCode = await main(process.argv.slice(2), interruptibleContext());

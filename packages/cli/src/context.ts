@@ -5,6 +5,8 @@ export interface CliContext {
   stderr: NodeJS.WriteStream;
   /** Secret values (passwords, tokens) to mask in anything printed. */
   secrets: Set<string>;
+  /** Fires on SIGINT/SIGTERM: the running verb stops, deletes its upload sessions and temp files (main.ts). */
+  signal?: AbortSignal;
 }
 
 export function processContext(): CliContext {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { OCIKIT_VERSION, isOcikitError } from '@ocikit/core';
+import { OCIKIT_VERSION, OcikitError, isOcikitError } from '@ocikit/core';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPull } from './commands/pull.js';
@@ -12,6 +12,9 @@ import { registerTags } from './commands/tags.js';
 import { registerManifest } from './commands/manifest.js';
 import { registerAttach } from './commands/attach.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerSign } from './commands/sign.js';
+import { registerAttest } from './commands/attest.js';
+import { registerVerify } from './commands/verify.js';
 import { registerIndex } from './commands/index.js';
 import { registerRelease } from './commands/release.js';
 import { registerHelm } from './commands/helm.js';
@@ -42,6 +45,9 @@ export function buildProgram(context: CliContext): Command {
   registerManifest(program, context);
   registerAttach(program, context);
   registerDiscover(program, context);
+  registerSign(program, context);
+  registerAttest(program, context);
+  registerVerify(program, context);
   registerIndex(program, context);
   registerRelease(program, context);
   registerHelm(program, context);
@@ -50,13 +56,47 @@ export function buildProgram(context: CliContext): Command {
   return program;
 }
 
-/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage). */
+/** Exit codes of a verb stopped by a signal, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * The process context with SIGINT and SIGTERM wired to its `signal`: the first
+ * one stops the running verb (requests are aborted, upload sessions deleted, temp
+ * files removed, and `main` returns 130 or 143); a second one exits at once.
+ */
+export function interruptibleContext(base: CliContext = processContext()): CliContext {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name] ?? 130);
+    controller.abort(
+      new OcikitError('CANCELLED', `interrupted by ${name}`, {
+        hint: 'open upload sessions were cancelled and temp files removed; nothing was tagged. Run the command again to finish',
+      }),
+    );
+  };
+  for (const name of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process.on(name, onSignal);
+  return { ...base, signal: controller.signal };
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage, 130 interrupted). */
 export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
   const program = buildProgram(context);
+  const interrupted = (): number | undefined => {
+    if (!context.signal?.aborted) return undefined;
+    const name = /\b(SIG[A-Z]+)\b/.exec(String((context.signal.reason as Error)?.message))?.[1] as NodeJS.Signals | undefined;
+    return (name && SIGNAL_EXIT_CODES[name]) ?? 130;
+  };
   try {
     await program.parseAsync(disguiseStdinArguments(argv), { from: 'user' });
-    return 0;
+    return interrupted() ?? 0;
   } catch (error) {
+    const code = interrupted();
+    if (code !== undefined) {
+      // Whatever broke first, the interruption is the story: one line, not a stack.
+      const reason = isOcikitError(context.signal!.reason) ? context.signal!.reason : error;
+      context.stderr.write(`${redact(`error: ${isOcikitError(reason) ? reason.describe() : String(reason)}`, context.secrets)}\n`);
+      return code;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }

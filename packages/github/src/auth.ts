@@ -2,7 +2,8 @@
  * Registry credentials with no configuration on GitHub, first match wins:
  *   1. the `username` + `password` inputs (or OCIKIT_USERNAME / OCIKIT_PASSWORD), for any registry;
  *   2. for ghcr.io, the `github-token` input (default `${{ github.token }}`) as the
- *      password of `username` or else `github.actor`;
+ *      password of `username` or else `github.actor` (before 1. when the step also
+ *      names another registry: see chooseCredentials);
  *   3. Docker's config.json and its credential helpers, as docker/login-action
  *      leaves them (core's chain: DOCKER_CONFIG, REGISTRY_AUTH_FILE, ~/.docker);
  *   4. anonymous.
@@ -10,12 +11,10 @@
  * known: the inputs before anything else runs, a config or helper secret when a
  * registry first asks for it.
  */
-import * as actions from '@actions/core';
 import {
   type Credential,
   type CredentialProvider,
   OcikitError,
-  type Reference,
   canonicalRegistryHost,
   credentialSecrets,
   dockerConfigCredentials,
@@ -35,9 +34,10 @@ export interface AuthInputs {
 }
 
 export interface ActionCredentials {
+  /** Answers for the registries the step names, and no other. */
   provider: CredentialProvider;
-  /** What was chosen, for the log (never a secret). */
-  source: string;
+  /** Where each named registry's credential comes from, by canonical host, for the log (never a secret). */
+  sources: Record<string, string>;
 }
 
 export type Mask = (secret: string) => void;
@@ -50,39 +50,51 @@ export function readAuthInputs(env: Env, mask: Mask): AuthInputs {
   return { username: getString('username', env), password, githubToken, actor: (env.GITHUB_ACTOR ?? '').trim() };
 }
 
-/** The credentials for the registry a reference names, and where they come from. */
-export function chooseCredentials(reference: Reference, inputs: AuthInputs, env: Env, mask: Mask): ActionCredentials {
-  if (reference.kind === 'oci-layout') return { provider: async () => undefined, source: 'none (OCI layout)' };
-  const host = canonicalRegistryHost(reference.registry);
+/**
+ * The credentials for the registries a step names (one for most verbs; copy,
+ * recompress and index may name two or more), each chosen by the rules above.
+ * With ghcr.io and another registry in one step, github-token serves ghcr.io and
+ * `username`/`password` the other (a copy from GHCR to a mirror needs no login
+ * step); a third registry with a login of its own comes from docker/login-action.
+ */
+export function chooseCredentials(registries: readonly string[], inputs: AuthInputs, env: Env, mask: Mask): ActionCredentials {
+  const hosts = [...new Set(registries.map(canonicalRegistryHost))];
   if (inputs.password !== '' && inputs.username === '') {
     throw new OcikitError('INVALID_INPUT', 'input "password" was given without "username"', { hint: 'add `username:` to the step' });
   }
-  if (host === GHCR && inputs.password === '' && inputs.githubToken !== '') {
-    const username = inputs.username || inputs.actor || 'github-actions';
-    return { provider: only(host, { username, password: inputs.githubToken }), source: `github-token as ${username}` };
-  }
-  if (inputs.username !== '' && inputs.password === '' && !env.OCIKIT_PASSWORD) {
+  const ghcrToken: Credential | undefined =
+    hosts.includes(GHCR) && inputs.githubToken !== '' && (inputs.password === '' || hosts.length > 1)
+      ? { username: (hosts.length > 1 ? '' : inputs.username) || inputs.actor || 'github-actions', password: inputs.githubToken }
+      : undefined;
+  const othersNeedGiven = hosts.some((host) => !(host === GHCR && ghcrToken));
+  if (othersNeedGiven && inputs.username !== '' && inputs.password === '' && !env.OCIKIT_PASSWORD) {
     throw new OcikitError('INVALID_INPUT', `input "username" (${inputs.username}) was given without "password"`, {
       hint: 'add `password: ${{ secrets.<NAME> }}` to the step',
     });
   }
-  const given = givenCredential({ username: inputs.username, password: inputs.password }, env);
-  if (given) {
-    for (const secret of credentialSecrets(given)) mask(secret);
-    return { provider: only(host, given), source: `username ${given.username}` };
-  }
+  const given = othersNeedGiven ? givenCredential({ username: inputs.username, password: inputs.password }, env) : undefined;
+  for (const secret of credentialSecrets(given)) mask(secret);
   const fromConfig = dockerConfigCredentials({ env });
-  return {
-    provider: async (registry) => {
-      const credential = await fromConfig(registry);
-      for (const secret of credentialSecrets(credential)) mask(secret);
-      return credential;
-    },
-    source: `the Docker config ${dockerConfigPath({ env })} if it has a login for ${host}, else anonymous`,
-  };
-}
 
-/** A credential for one registry and no other. */
-function only(host: string, credential: Credential): CredentialProvider {
-  return async (registry) => (canonicalRegistryHost(registry) === host ? credential : undefined);
+  const chosen = new Map<string, { source: string; provide: CredentialProvider }>();
+  for (const host of hosts) {
+    if (host === GHCR && ghcrToken) {
+      chosen.set(host, { source: `github-token as ${ghcrToken.username}`, provide: async () => ghcrToken });
+    } else if (given) {
+      chosen.set(host, { source: `username ${given.username}`, provide: async () => given });
+    } else {
+      chosen.set(host, {
+        source: `the Docker config ${dockerConfigPath({ env })} if it has a login for ${host}, else anonymous`,
+        provide: async (registry) => {
+          const credential = await fromConfig(registry);
+          for (const secret of credentialSecrets(credential)) mask(secret);
+          return credential;
+        },
+      });
+    }
+  }
+  return {
+    provider: async (registry) => chosen.get(canonicalRegistryHost(registry))?.provide(registry),
+    sources: Object.fromEntries([...chosen].map(([host, { source }]) => [host, source])),
+  };
 }

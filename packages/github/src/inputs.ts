@@ -57,6 +57,16 @@ export function getBoolean(name: string, fallback: boolean, env: Env = process.e
   throw new OcikitError('INVALID_INPUT', `input "${name}" is "${value}", not a boolean`, { hint: 'use true or false' });
 }
 
+/** One of a fixed set of words (`command: push`, `mode: add`); absent or empty gives `fallback`. */
+export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T, env: Env = process.env): T {
+  const value = getString(name, env);
+  if (value === '') return fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new OcikitError('INVALID_INPUT', `input "${name}" is "${value}", not one of ${choices.join(', ')}`);
+  }
+  return value as T;
+}
+
 /** A positive whole number; absent or empty gives `fallback`. */
 export function getPositiveInteger<T extends number | undefined>(name: string, fallback: T, env: Env = process.env): number | T {
   const value = getString(name, env);

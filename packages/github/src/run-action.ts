@@ -26,10 +26,26 @@ export class Secrets {
   }
 }
 
+/** A blob or manifest that moved (or was found in place), as the summary lists it. */
+export interface Transfer {
+  name: string;
+  descriptor: Descriptor;
+  outcome: TransferOutcome;
+}
+
+export interface ActionProgress extends ProgressListener {
+  /** Everything that finished, in order: what the job summary lists with sizes. */
+  readonly transfers: Transfer[];
+  /** A note for the log: a warning annotation, secrets redacted. */
+  warning(message: string): void;
+}
+
 /** Byte-level events as log lines: one when a blob is done, registry warnings as annotations. */
-export function actionProgress(secrets: Secrets): ProgressListener {
+export function actionProgress(secrets: Secrets): ActionProgress {
   const names = new Map<string, string>();
+  const transfers: Transfer[] = [];
   return {
+    transfers,
     start(descriptor: Descriptor, name: string) {
       names.set(descriptor.digest, name);
     },
@@ -37,6 +53,7 @@ export function actionProgress(secrets: Secrets): ProgressListener {
       const name = names.get(descriptor.digest);
       names.delete(descriptor.digest);
       if (name === undefined) return;
+      transfers.push({ name, descriptor, outcome });
       actions.info(`${outcome.padEnd(10)} ${name} ${formatBytes(descriptor.size)} ${descriptor.digest}`);
     },
     warning(message: string) {
@@ -45,7 +62,7 @@ export function actionProgress(secrets: Secrets): ProgressListener {
   };
 }
 
-/** What the person at the log can do about a refused login, in this action's terms. */
+/** What the person at the log can do about a refused login, in this action's terms (core's hints name no front end). */
 const ACTION_HINTS: Partial<Record<string, string>> = {
   UNAUTHORIZED:
     'in this action: set the `username` and `password` inputs (a secret), or for ghcr.io give the job `permissions: packages: write` (push) / `packages: read` (pull)',

@@ -4,7 +4,7 @@
  * it to the time of the push (the run's time) or to SOURCE_DATE_EPOCH, so a
  * reproducible build keeps a reproducible digest. Whatever the user sets wins.
  */
-import { Annotation, OcikitError } from '@ocikit/core';
+import { Annotation } from '@ocikit/core';
 import type { Env } from './inputs.js';
 
 /** `org.opencontainers.image.source` and `.revision` from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA. */
@@ -23,17 +23,3 @@ export function withRunAnnotations(user: Record<string, string>, env: Env = proc
   return { ...runAnnotations(env), ...user };
 }
 
-/**
- * SOURCE_DATE_EPOCH as the CLI reads it (seconds since the epoch), for reproducible digests.
- * TODO(core): the CLI has the same few lines (packages/cli/src/commands/push.ts); both should call one core helper.
- */
-export function sourceDateEpoch(env: Env = process.env): number | undefined {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) {
-    throw new OcikitError('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value}" is not a number of seconds`, {
-      hint: 'set it to e.g. $(git log -1 --format=%ct)',
-    });
-  }
-  return Number(value);
-}

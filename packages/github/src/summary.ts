@@ -5,8 +5,9 @@
  */
 import * as actions from '@actions/core';
 import type { PullArtifactResult, PushArtifactResult } from '@ocikit/core';
+import type { Transfer } from './run-action.js';
 
-type Cell = string | { data: string; header: true };
+export type Cell = string | { data: string; header: true };
 type Summary = typeof actions.summary;
 
 /**
@@ -14,7 +15,7 @@ type Summary = typeof actions.summary;
  * 3.6, act, a local run) gets a debug line, and a summary that cannot be written
  * a warning: what was pushed is pushed, and the step does not fail over it.
  */
-async function write(summary: Summary): Promise<void> {
+export async function writeSummary(summary: Summary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     actions.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
     summary.emptyBuffer();
@@ -32,7 +33,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
+export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -45,13 +46,13 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
-function header(...names: string[]): Cell[] {
+export function header(...names: string[]): Cell[] {
   return names.map((data) => ({ data, header: true }));
 }
 
 export async function writePushSummary(reference: string, result: PushArtifactResult): Promise<void> {
   const total = result.layers.reduce((sum, l) => sum + l.descriptor.size, 0);
-  await write(
+  await writeSummary(
     actions.summary
       .addHeading('ocikit push', 3)
       .addTable([
@@ -73,7 +74,7 @@ export async function writePushSummary(reference: string, result: PushArtifactRe
 }
 
 export async function writePullSummary(reference: string, result: PullArtifactResult): Promise<void> {
-  await write(
+  await writeSummary(
     actions.summary
       .addHeading('ocikit pull', 3)
       .addTable([header('Reference', 'Digest'), [code(reference), code(result.descriptor.digest)]])
@@ -90,10 +91,37 @@ export async function writePullSummary(reference: string, result: PullArtifactRe
 }
 
 export async function writeCacheHitSummary(reference: string, digest: string, directory: string, key: string): Promise<void> {
-  await write(
+  await writeSummary(
     actions.summary
       .addHeading('ocikit pull', 3)
       .addTable([header('Reference', 'Digest', 'Into'), [code(reference), code(digest), code(directory)]])
       .addRaw(`Restored from the Actions cache (key ${code(key)}); nothing was downloaded from the registry.`, true),
   );
+}
+
+/** Rows shown per table at most: a summary is read by a person (and capped at 1 MiB by GitHub). */
+export const MAX_ROWS = 100;
+
+/** What moved, with sizes: one row per blob or manifest, then the totals by outcome. */
+export function addTransfers(summary: Summary, transfers: readonly Transfer[]): Summary {
+  if (transfers.length === 0) return summary.addRaw('Nothing was transferred.', true);
+  summary.addTable([
+    header('Blob or manifest', 'Media type', 'Size', 'Digest', 'Outcome'),
+    ...transfers.slice(0, MAX_ROWS).map((t) => [code(t.name), code(t.descriptor.mediaType), formatBytes(t.descriptor.size), code(t.descriptor.digest), t.outcome]),
+  ]);
+  if (transfers.length > MAX_ROWS) summary.addRaw(`…and ${transfers.length - MAX_ROWS} more.`, true);
+  const byOutcome = new Map<string, { count: number; bytes: number }>();
+  for (const t of transfers) {
+    const total = byOutcome.get(t.outcome) ?? { count: 0, bytes: 0 };
+    byOutcome.set(t.outcome, { count: total.count + 1, bytes: total.bytes + t.descriptor.size });
+  }
+  return summary.addRaw([...byOutcome].map(([outcome, { count, bytes }]) => `${outcome}: ${count} (${formatBytes(bytes)})`).join(', '), true);
+}
+
+/**
+ * A fenced Mermaid block (GitHub renders it as a diagram). The blank line first
+ * ends the HTML block a table leaves open, or the fence would not be read as one.
+ */
+export function addMermaid(summary: Summary, fencedMermaid: string): Summary {
+  return summary.addRaw(`\n${fencedMermaid}`, true);
 }

@@ -1,44 +1,58 @@
 /**
- * The inputs every action that talks to a registry shares (`reference`, `username`,
- * `password`, `github-token`, `plain-http`, `insecure`, `concurrency`) turned
- * into the options core's openTarget takes, as the CLI's remote flags are.
+ * The inputs every action that talks to a registry shares (`username`,
+ * `password`, `github-token`, `plain-http`, `insecure`) turned into the options
+ * core's openTarget and the verbs take, as the CLI's remote flags are. Each
+ * action reads its own reference inputs (`reference`, `subject`, `source`...)
+ * between the two steps:
+ *
+ *   const auth = readCredentialInputs(env, secrets);      // masks the secrets first
+ *   const subject = parseReference(...its own input...);
+ *   const options = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+ *
+ * so nothing is printed or thrown before the password and token are known to the masker.
  */
 import * as actions from '@actions/core';
-import { type OpenTargetOptions, type ProgressListener, type Reference, parseReference } from '@ocikit/core';
-import { chooseCredentials, readAuthInputs } from './auth.js';
-import { type Env, getBoolean, getPositiveInteger, getRequired } from './inputs.js';
+import type { OpenTargetOptions, ProgressListener, Reference } from '@ocikit/core';
+import { type AuthInputs, type Mask, chooseCredentials, readAuthInputs } from './auth.js';
+import { type Env, getBoolean } from './inputs.js';
 import type { Secrets } from './run-action.js';
 
-export interface RemoteInputs {
-  reference: Reference;
-  /** The `reference` input as given. */
-  referenceText: string;
-  options: OpenTargetOptions;
-  concurrency: number;
+/** What openTarget and the reference-taking verbs need (the same fields `OpenTargetOptions` has). */
+export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning'>;
+
+function masker(secrets: Secrets): Mask {
+  return (secret) => {
+    if (secrets.add(secret)) actions.setSecret(secret);
+  };
+}
+
+/** The credential inputs, every secret among them masked at once: read them before anything else. */
+export function readCredentialInputs(env: Env, secrets: Secrets): AuthInputs {
+  return readAuthInputs(env, masker(secrets));
+}
+
+/** The registry hosts of references (an OCI layout has none). */
+export function registryHosts(...references: Reference[]): string[] {
+  return references.flatMap((reference) => (reference.kind === 'registry' ? [reference.registry] : []));
 }
 
 /**
- * Masks the secrets first, then reads the reference and the rest. Nothing is
- * printed or thrown before the password and token are known to the masker.
+ * Credentials for the registries the step names (logged: which credential, never
+ * the secret), `plain-http`, `insecure`, and registry warnings as warnings.
  */
-export function readRemoteInputs(env: Env, secrets: Secrets, progress: ProgressListener): RemoteInputs {
-  const mask = (secret: string): void => {
-    if (secrets.add(secret)) actions.setSecret(secret);
-  };
-  const auth = readAuthInputs(env, mask);
-  const referenceText = getRequired('reference', env);
-  const reference = parseReference(referenceText);
-  const credentials = chooseCredentials(reference, auth, env, mask);
-  if (reference.kind === 'registry') actions.info(`Registry ${reference.registry}: ${credentials.source}`);
+export function readConnectionInputs(
+  env: Env,
+  secrets: Secrets,
+  progress: ProgressListener,
+  auth: AuthInputs,
+  registries: readonly string[],
+): ConnectionOptions {
+  const credentials = chooseCredentials(registries, auth, env, masker(secrets));
+  for (const [registry, source] of Object.entries(credentials.sources)) actions.info(`Registry ${registry}: ${source}`);
   return {
-    reference,
-    referenceText,
-    concurrency: getPositiveInteger('concurrency', 3, env),
-    options: {
-      credentials: credentials.provider,
-      plainHttp: getBoolean('plain-http', false, env),
-      insecure: getBoolean('insecure', false, env),
-      onWarning: (message) => progress.warning?.(message),
-    },
+    credentials: credentials.provider,
+    plainHttp: getBoolean('plain-http', false, env),
+    insecure: getBoolean('insecure', false, env),
+    onWarning: (message) => progress.warning?.(message),
   };
 }

@@ -1,21 +1,23 @@
 import type { Command } from 'commander';
-import { type AttachResult, attachArtifact, openTarget, parseAnnotationArguments, parseFileArgument } from '@ocikit/core';
+import { OcikitError, attachArtifact, attachResultJson, openTarget, parseAnnotationArguments, parseFileArgument, signResultJson, sourceDateEpoch, withSelector } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type ReferrersModeFlags, addInlineMaxOption, addReferrersModeOption } from '../options/referrers-mode.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { type SigningFlags, addSigningOptions, explainSigningFailure, givesSigningFlags, signerFromFlags } from '../options/signing-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned, sourceDateEpoch } from './push.js';
+import { evidenceText, listedLine, signerText } from '../output/signature-lines.js';
 import { jsonLine } from './with-target.js';
 
-interface AttachFlags extends RemoteFlags, ReferrersModeFlags {
+interface AttachFlags extends RemoteFlags, ReferrersModeFlags, SigningFlags {
   artifactType?: string;
   annotation: string[];
   inlineMax?: number;
+  sign?: boolean;
 }
 
 export function registerAttach(program: Command, context: CliContext): void {
-  addReferrersModeOption(
+  addSigningOptions(addReferrersModeOption(
     addInlineMaxOption(
       addRemoteOptions(
         program
@@ -24,12 +26,18 @@ export function registerAttach(program: Command, context: CliContext): void {
           .argument('<subject>', 'what they are about: registry/repo:tag|@digest or oci-layout:<dir>:tag|@digest')
           .argument('<files...>', 'files, each as path[:mediaType]; SPDX, CycloneDX, SARIF, in-toto, DSSE, Sigstore, cosign and Notation files are recognised and checked')
           .option('--artifact-type <type>', 'the artifact type (default: the one the files\' kind implies)')
-          .option('-a, --annotation <key=value>', 'a manifest annotation (repeatable); shown in the referrers list', collect, []),
+          .option('-a, --annotation <key=value>', 'a manifest annotation (repeatable); shown in the referrers list', collect, [])
+          .option('--sign', 'also sign what is attached (with --key or --keyless), attaching the signature to it'),
       ),
     ),
-  ).action(async (subject: string, files: string[], flags: AttachFlags) => {
+  )).action(async (subject: string, files: string[], flags: AttachFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
+      if (!flags.sign && givesSigningFlags(flags)) {
+        throw new OcikitError('INVALID_INPUT', 'signing options were given without --sign', { hint: 'add --sign to sign what is attached' });
+      }
+      // Built before anything is pushed: a key that cannot be used fails first.
+      const signer = flags.sign ? await signerFromFlags(flags, context) : undefined;
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed, selector } = await openTarget(subject, { ...options, referrersMode: flags.referrersMode });
       try {
@@ -42,35 +50,22 @@ export function registerAttach(program: Command, context: CliContext): void {
           ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,
           progress,
+          ...(signer ? { sign: signer } : {}),
+        }).catch((error: unknown) => {
+          throw signer ? explainSigningFailure(error, signer) : error;
         });
         progress.stop();
-        const attached = pinned(parsed, undefined, result.descriptor.digest);
-        const to = pinned(parsed, parsed.tag, result.subject.digest);
+        const json = attachResultJson(parsed, result);
+        const signature = result.signature ? signResultJson(withSelector(parsed, { digest: result.descriptor.digest }), result.signature) : undefined;
         if (flags.json) {
-          context.stdout.write(
-            jsonLine({
-              reference: attached,
-              digest: result.descriptor.digest,
-              mediaType: result.descriptor.mediaType,
-              size: result.descriptor.size,
-              artifactType: result.manifest.artifactType,
-              annotations: result.manifest.annotations,
-              subject: { reference: to, ...result.subject },
-              files: result.files.map((f) => ({ path: f.path, mediaType: f.mediaType, ...(f.kind ? { kind: f.kind.name } : {}) })),
-              referrers: listedBy(result, parsed.kind),
-            }),
-          );
+          context.stdout.write(jsonLine(signature ? { ...json, signature } : json));
         } else {
-          context.stdout.write(`Attached ${attached}\nSubject: ${to}\nArtifactType: ${result.manifest.artifactType}\nDigest: ${result.descriptor.digest}\n`);
+          context.stdout.write(`Attached ${json.reference}\nSubject: ${json.subject.reference}\nArtifactType: ${result.manifest.artifactType}\nDigest: ${result.descriptor.digest}\n`);
           for (const file of result.files) context.stdout.write(`  ${file.path}: ${file.kind ? `${file.kind.name}, ` : ''}${file.mediaType}\n`);
-          const listed = listedBy(result, parsed.kind);
-          context.stdout.write(
-            listed.via === 'tag'
-              ? `Listed in the referrers index ${target.name}:${listed.tag}${listed.index ? `@${listed.index}` : ''} (the registry has no referrers API)\n`
-              : listed.via === 'api'
-                ? 'Listed by the registry (referrers API)\n'
-                : `Listed in ${target.name}'s index.json\n`,
-          );
+          context.stdout.write(listedLine(json.referrers, target.name));
+          if (signature) {
+            context.stdout.write(`Signature: ${signature.reference} by ${signerText(signature.signer)}; ${evidenceText(signature.transparencyLogEntries, signature.signedTimestamps)}\n`);
+          }
         }
       } finally {
         await target.close();
@@ -79,9 +74,4 @@ export function registerAttach(program: Command, context: CliContext): void {
       progress.stop();
     }
   });
-}
-
-function listedBy(result: AttachResult, kind: 'registry' | 'oci-layout'): { via: string; tag?: string; index?: string; attempts?: number } {
-  if (kind === 'oci-layout') return { via: 'layout' };
-  return result.referrers ?? { via: 'api' };
 }

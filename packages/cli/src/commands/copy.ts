@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { copyReference, formatReference } from '@ocikit/core';
+import { copyReference, copyResultJson } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned } from './push.js';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import { jsonLine } from './with-target.js';
 
@@ -35,17 +34,7 @@ export function registerCopy(program: Command, context: CliContext): void {
       });
       progress.stop();
       if (flags.json) {
-        context.stdout.write(
-          jsonLine({
-            source: formatReference(result.source),
-            destination: pinned(result.destination, result.tag, result.descriptor.digest),
-            ...result.descriptor,
-            blobs: result.blobs,
-            manifests: result.manifests,
-            bytes: result.bytes,
-            ...(result.referrers ? { referrers: result.referrers } : {}),
-          }),
-        );
+        context.stdout.write(jsonLine(copyResultJson(result)));
       } else {
         context.stdout.write(`${result.descriptor.digest}\n`);
       }

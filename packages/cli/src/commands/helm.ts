@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { formatReference, pullHelmChart, pushHelmChart } from '@ocikit/core';
+import { formatReference, helmPullResultJson, helmPushResultJson, pullHelmChart, pushHelmChart, sourceDateEpoch } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned, sourceDateEpoch } from './push.js';
 import { jsonLine } from './with-target.js';
 
 interface HelmPushFlags extends RemoteFlags {
@@ -41,17 +40,7 @@ export function registerHelm(program: Command, context: CliContext): void {
       progress.stop();
       const pushed = formatReference(result.reference);
       if (flags.json) {
-        context.stdout.write(
-          jsonLine({
-            reference: pinned(result.reference, result.reference.tag, result.descriptor.digest),
-            ...result.descriptor,
-            name: result.metadata.name,
-            version: result.metadata.version,
-            config: result.config,
-            chart: result.chart,
-            ...(result.provenance ? { provenance: result.provenance } : {}),
-          }),
-        );
+        context.stdout.write(jsonLine(helmPushResultJson(result)));
       } else {
         context.stdout.write(`Pushed: ${pushed}\nDigest: ${result.descriptor.digest}\n`);
       }
@@ -80,13 +69,11 @@ export function registerHelm(program: Command, context: CliContext): void {
         progress,
       });
       progress.stop();
-      const pulled = pinned(result.reference, result.reference.tag, result.descriptor.digest);
+      const json = helmPullResultJson(result);
       if (flags.json) {
-        context.stdout.write(
-          jsonLine({ reference: pulled, ...result.descriptor, name: result.name, version: result.version, path: result.path, provenance: result.provenancePath }),
-        );
+        context.stdout.write(jsonLine(json));
       } else {
-        context.stdout.write(`Pulled: ${pulled}\nDigest: ${result.descriptor.digest}\n  wrote ${result.path}\n`);
+        context.stdout.write(`Pulled: ${json.reference}\nDigest: ${result.descriptor.digest}\n  wrote ${result.path}\n`);
         if (result.provenancePath) context.stdout.write(`  wrote ${result.provenancePath}\n`);
       }
     } finally {

@@ -4,16 +4,17 @@ import {
   type IndexReferenceResult,
   addToIndexByReference,
   createIndexFromReferences,
+  indexResultJson,
   isAttestationEntry,
   parseAnnotationArguments,
   platformString,
   removeFromIndexByReference,
+  sourceDateEpoch,
 } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned, sourceDateEpoch } from './push.js';
 import { jsonLine } from './with-target.js';
 
 interface IndexFlags extends RemoteFlags {
@@ -94,22 +95,9 @@ async function runIndexVerb(context: CliContext, flags: IndexFlags, run: (option
       tags: flags.tag,
     });
     progress.stop();
-    const reference = pinned(result.reference, result.tags[0], result.descriptor.digest);
+    const json = indexResultJson(result);
     if (flags.json) {
-      context.stdout.write(
-        jsonLine({
-          reference,
-          ...result.descriptor,
-          tags: result.tags,
-          manifests: result.index.manifests.map((m) => ({
-            digest: m.digest,
-            mediaType: m.mediaType,
-            ...(m.platform ? { platform: platformString(m.platform) } : {}),
-            ...(isAttestationEntry(m) ? { attestation: true } : {}),
-          })),
-          copied: result.copied,
-        }),
-      );
+      context.stdout.write(jsonLine(json));
       return;
     }
     // The digest alone on stdout (DIGEST=$(ocikit index create ...)); what it holds on stderr.
@@ -117,7 +105,7 @@ async function runIndexVerb(context: CliContext, flags: IndexFlags, run: (option
       const what = isAttestationEntry(m) ? 'attestation' : m.platform ? platformString(m.platform) : '(no platform)';
       context.stderr.write(`  ${what.padEnd(24)} ${m.digest}\n`);
     }
-    context.stderr.write(`Pushed ${reference} (${result.index.mediaType})\n`);
+    context.stderr.write(`Pushed ${json.reference} (${result.index.mediaType})\n`);
     context.stdout.write(`${result.descriptor.digest}\n`);
   } finally {
     progress.stop();

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { OcikitError, deleteManifest, putManifest } from '@ocikit/core';
+import { OcikitError, deleteManifest, pinnedReference, putManifest } from '@ocikit/core';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions } from '../options/remote-options.js';
 import { claimStdin } from '../options/stdin.js';
-import { pinned } from './push.js';
 import { jsonLine, withTarget } from './with-target.js';
 
 interface GetFlags extends RemoteFlags {
@@ -49,7 +48,7 @@ export function registerManifest(program: Command, context: CliContext): void {
         ...(parsed.digest ? { digest: parsed.digest } : {}),
         name: fromStdin ? 'the manifest on standard input' : file,
       });
-      const pushed = pinned(parsed, parsed.tag, result.descriptor.digest);
+      const pushed = pinnedReference(parsed, parsed.tag, result.descriptor.digest);
       context.stdout.write(flags.json ? jsonLine({ reference: pushed, ...result.descriptor }) : `Pushed ${pushed}\nDigest: ${result.descriptor.digest}\n`);
     });
   });
@@ -67,7 +66,7 @@ export function registerManifest(program: Command, context: CliContext): void {
         });
       }
       const deleted = await deleteManifest(target, selector);
-      const name = pinned(parsed, parsed.tag, deleted.digest);
+      const name = pinnedReference(parsed, parsed.tag, deleted.digest);
       context.stdout.write(flags.json ? jsonLine({ reference: name, ...deleted }) : `Deleted ${name}\n`);
     });
   });

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { openTarget, parsePlatform, platformString, pullArtifact, selectReferrer } from '@ocikit/core';
+import { openTarget, parsePlatform, platformString, pullArtifact, pullResultJson, selectReferrer } from '@ocikit/core';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
-import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
+import { type RemoteFlags, addRemoteOptions, positiveInteger, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned } from './push.js';
+import { jsonLine } from './with-target.js';
 
 interface PullFlags extends RemoteFlags, ReferrersModeFlags {
   artifactType?: string;
@@ -14,6 +14,7 @@ interface PullFlags extends RemoteFlags, ReferrersModeFlags {
   keepOldFiles?: boolean;
   platform?: string;
   compatiblePlatforms?: boolean;
+  maxUnpackBytes?: number;
 }
 
 export function registerPull(program: Command, context: CliContext): void {
@@ -27,7 +28,8 @@ export function registerPull(program: Command, context: CliContext): void {
       .option('-k, --keep-old-files', 'fail instead of replacing files that exist')
       .option('--platform <os/arch[/variant]>', "from an index, the entry for this platform (default: this machine's)")
       .option('--compatible-platforms', 'also take an older compatible platform (arm/v7 takes arm/v6, amd64 takes 386), as containerd does')
-      .option('--artifact-type <type>', 'pull the referrer of this artifact type of <reference> instead (e.g. its SBOM); the newest if several'),
+      .option('--artifact-type <type>', 'pull the referrer of this artifact type of <reference> instead (e.g. its SBOM); the newest if several')
+      .option('--max-unpack-bytes <bytes>', 'refuse a directory layer that expands past this many bytes (decompression bombs; default 16 GiB)', positiveInteger),
   )).action(async (reference: string, flags: PullFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
@@ -51,26 +53,17 @@ export function registerPull(program: Command, context: CliContext): void {
           stdout: context.stdout,
           ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
           ...(flags.compatiblePlatforms ? { compatiblePlatforms: true } : {}),
+          ...(flags.maxUnpackBytes ? { maxUnpackedBytes: flags.maxUnpackBytes } : {}),
         });
         progress.stop();
         // From an index, the digest pins the platform's manifest, which the tag does not name.
-        const pulled = pinned(parsed, result.index || referrer ? undefined : parsed.tag, result.descriptor.digest);
+        const json = pullResultJson(parsed, result, referrer);
         // With -o -, stdout carries the file itself: the summary goes to stderr.
         const out = flags.output === '-' ? context.stderr : context.stdout;
         if (flags.json) {
-          out.write(
-            `${JSON.stringify({
-              reference: pulled,
-              digest: result.descriptor.digest,
-              mediaType: result.descriptor.mediaType,
-              artifactType: result.manifest.artifactType,
-              ...(referrer ? { subject: referrer.subject.digest, candidates: referrer.candidates.length } : {}),
-              ...(result.index ? { index: result.index.digest, platform: platformString(result.platform!) } : {}),
-              files: result.files.map((f) => ({ title: f.title, path: f.path, digest: f.descriptor.digest, size: f.descriptor.size, mediaType: f.descriptor.mediaType, unpacked: f.unpacked })),
-            }, null, 2)}\n`,
-          );
+          out.write(jsonLine(json));
         } else {
-          out.write(`Pulled ${pulled}\nDigest: ${result.descriptor.digest}\n`);
+          out.write(`Pulled ${json.reference}\nDigest: ${result.descriptor.digest}\n`);
           if (result.index) out.write(`Platform: ${platformString(result.platform!)} (from index ${result.index.digest})\n`);
           for (const file of result.files) out.write(`  ${file.unpacked ? 'unpacked' : 'wrote'} ${file.path}\n`);
         }

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import {
-  OcikitError,
-  type Reference,
-  formatReference,
   openTarget,
   parseAnnotationArguments,
   parseFileArgument,
   parsePlatform,
   pushArtifact,
+  pushResultJson,
   readAnnotationFile,
-  withSelector,
+  sourceDateEpoch,
 } from '@ocikit/core';
 import { Readable } from 'node:stream';
 import type { CliContext } from '../context.js';
@@ -19,6 +17,7 @@ import { restoreStdinArgument } from '../options/stdin-argument.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { collect } from '../options/collect.js';
 import { addInlineMaxOption } from '../options/referrers-mode.js';
+import { jsonLine } from './with-target.js';
 
 interface PushFlags extends RemoteFlags {
   artifactType?: string;
@@ -66,25 +65,16 @@ export function registerPush(program: Command, context: CliContext): void {
           ...(sourceDateEpoch(context.env) !== undefined ? { sourceDateEpoch: sourceDateEpoch(context.env)! } : {}),
           concurrency: flags.concurrency,
           progress,
+          ...(context.signal ? { signal: context.signal } : {}),
           ...(usesStdin ? { stdin: Readable.from(claimStdin('a file to push') as AsyncIterable<Buffer>) } : {}),
           ...(flags.stdinName ? { stdinName: flags.stdinName } : {}),
         });
         progress.stop();
-        const pushed = pinned(parsed, tags[0], result.descriptor.digest);
+        const json = pushResultJson(parsed, result);
         if (flags.json) {
-          context.stdout.write(
-            `${JSON.stringify({
-              reference: pushed,
-              digest: result.descriptor.digest,
-              mediaType: result.descriptor.mediaType,
-              size: result.descriptor.size,
-              artifactType: result.manifest.artifactType,
-              tags: result.tags,
-              layers: result.layers.map((l) => ({ ...l.descriptor, outcome: l.outcome })),
-            }, null, 2)}\n`,
-          );
+          context.stdout.write(jsonLine(json));
         } else {
-          context.stdout.write(`Pushed ${pushed}\nArtifactType: ${result.manifest.artifactType ?? '(from config)'}\nDigest: ${result.descriptor.digest}\n`);
+          context.stdout.write(`Pushed ${json.reference}\nArtifactType: ${result.manifest.artifactType ?? '(from config)'}\nDigest: ${result.descriptor.digest}\n`);
         }
       } finally {
         await target.close();
@@ -93,20 +83,4 @@ export function registerPush(program: Command, context: CliContext): void {
       progress.stop();
     }
   });
-}
-
-/** `registry/repo:tag@digest`: the tag people read, the digest that pins it. */
-export function pinned(reference: Reference, tag: string | undefined, digest: string): string {
-  return formatReference(withSelector(reference, { ...(tag ? { tag } : {}), digest }));
-}
-
-export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) {
-    throw new OcikitError('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value}" is not a number of seconds`, {
-      hint: 'set it to e.g. $(git log -1 --format=%ct)',
-    });
-  }
-  return Number(value);
 }

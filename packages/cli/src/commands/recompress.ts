@@ -2,19 +2,18 @@ import type { Command } from 'commander';
 import {
   DEFAULT_ZSTD_LEVEL,
   OcikitError,
-  type PlatformSelector,
   type RecompressMode,
   checkZstdLevel,
-  formatPlatform,
-  parsePlatformSelector,
+  parsePlatform,
   recompressReference,
+  recompressResultJson,
 } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { formatBytes, shortDigest } from '../output/format.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned } from './push.js';
+import { jsonLine } from './with-target.js';
 
 interface RecompressFlags extends RemoteFlags {
   level: number;
@@ -35,7 +34,7 @@ export function registerRecompress(program: Command, context: CliContext): void 
       .option('--platform <os/arch[/variant]>', 'only recompress images of this platform (repeatable; others stay as they are)', collect, [])
       .option('--temp-dir <dir>', 'write each zstd layer to a temp file here and upload it in one request (for registries that refuse chunked uploads)'),
   ).action(async (source: string, destination: string | undefined, flags: RecompressFlags) => {
-    const platforms = flags.platform.map(platform);
+    const platforms = flags.platform.map(parsePlatform);
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
       const options = await targetOptions(flags, context, progress);
@@ -49,31 +48,10 @@ export function registerRecompress(program: Command, context: CliContext): void 
         ...(flags.tempDir ? { tempDir: flags.tempDir } : {}),
       });
       progress.stop();
-      const pushed = pinned(result.destination, result.tag, result.descriptor.digest);
-      const rewritten = result.rewritten.map((r) => ({
-        from: r.from.digest,
-        to: r.to.digest,
-        mediaType: r.to.mediaType,
-        ...(r.platform ? { platform: formatPlatform(r.platform) } : {}),
-        ...(r.referrers ? { referrers: r.referrers } : {}),
-      }));
+      const json = recompressResultJson(result);
+      const { reference: pushed, rewritten } = json;
       if (flags.json) {
-        context.stdout.write(
-          `${JSON.stringify(
-            {
-              reference: pushed,
-              ...result.descriptor,
-              mode: result.mode,
-              changed: result.changed,
-              rewritten,
-              layers: result.layers.map((l) => ({ from: l.from.digest, to: l.to.digest, size: l.to.size, gzipSize: l.from.size, diffId: l.diffId })),
-              keptLayers: result.keptLayers,
-              bytes: result.bytes,
-            },
-            null,
-            2,
-          )}\n`,
-        );
+        context.stdout.write(jsonLine(json));
         return;
       }
       const lines = [result.changed ? `Recompressed ${pushed}` : `Nothing to recompress: ${pushed} has no tar+gzip layers`];
@@ -82,7 +60,12 @@ export function registerRecompress(program: Command, context: CliContext): void 
         lines.push(`Layers: ${result.layers.length} to zstd, ${formatBytes(result.bytes.gzip)} gzip -> ${formatBytes(result.bytes.zstd)} zstd${ratio}; ${result.keptLayers} kept as they were`);
       }
       // The old digests' signatures and SBOMs do not apply to the new ones: say which moved where.
-      for (const r of rewritten) lines.push(`${shortDigest(r.from)} -> ${r.to}${r.platform ? ` (${r.platform})` : ''}`);
+      for (const r of rewritten) {
+        lines.push(`${shortDigest(r.from)} -> ${r.to}${r.platform ? ` (${r.platform})` : ''}`);
+        if (r.referrers?.length) {
+          lines.push(`  ${r.referrers.length} referrer(s) of the old digest no longer apply; re-sign or re-attach: ${r.referrers.map((d) => `${d.artifactType ?? d.mediaType} ${shortDigest(d.digest)}`).join(', ')}`);
+        }
+      }
       context.stdout.write(`${lines.join('\n')}\n`);
     } finally {
       progress.stop();
@@ -99,12 +82,4 @@ function mode(value: string): RecompressMode {
     throw new OcikitError('INVALID_INPUT', `--mode ${value}: expected replace or add`);
   }
   return value;
-}
-
-function platform(value: string): PlatformSelector {
-  const parsed = parsePlatformSelector(value);
-  if (!parsed) {
-    throw new OcikitError('INVALID_INPUT', `--platform ${value} is not os/arch[/variant]`, { hint: 'for example linux/amd64 or linux/arm/v7' });
-  }
-  return parsed;
 }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, releaseArtifacts } from '@ocikit/core';
+import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, releaseArtifacts, releaseResultJson, sourceDateEpoch } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
-import { pinned, sourceDateEpoch } from './push.js';
 import { jsonLine } from './with-target.js';
 
 interface ReleaseFlags extends RemoteFlags {
@@ -47,24 +46,12 @@ export function registerRelease(program: Command, context: CliContext): void {
           progress,
         });
         progress.stop();
-        const pushed = pinned(parsed, tags[0], result.descriptor.digest);
+        const json = releaseResultJson(parsed, result);
         if (flags.json) {
-          context.stdout.write(
-            jsonLine({
-              reference: pushed,
-              ...result.descriptor,
-              tags: result.tags,
-              artifacts: result.artifacts.map((a) => ({
-                file: a.file.path,
-                platform: platformString(a.entry.platform!),
-                digest: a.entry.digest,
-                layer: a.result.layers[0]?.descriptor,
-              })),
-            }),
-          );
+          context.stdout.write(jsonLine(json));
         } else {
           for (const a of result.artifacts) context.stdout.write(`  ${platformString(a.entry.platform!).padEnd(20)} ${a.entry.digest} ${a.file.path}\n`);
-          context.stdout.write(`Pushed ${pushed}\nDigest: ${result.descriptor.digest}\n`);
+          context.stdout.write(`Pushed ${json.reference}\nDigest: ${result.descriptor.digest}\n`);
         }
       } finally {
         await target.close();

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { tagManifest } from '@ocikit/core';
+import { pinnedReference, tagManifest } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions } from '../options/remote-options.js';
-import { pinned } from './push.js';
 import { jsonLine, withTarget } from './with-target.js';
 
 export function registerTag(program: Command, context: CliContext): void {
@@ -15,7 +14,7 @@ export function registerTag(program: Command, context: CliContext): void {
   ).action(async (reference: string, tags: string[], flags: RemoteFlags) => {
     await withTarget(context, flags, reference, async ({ target, reference: parsed, selector }) => {
       const descriptor = await tagManifest(target, selector, tags);
-      const references = tags.map((tag) => pinned(parsed, tag, descriptor.digest));
+      const references = tags.map((tag) => pinnedReference(parsed, tag, descriptor.digest));
       context.stdout.write(
         flags.json ? jsonLine({ digest: descriptor.digest, references }) : references.map((r) => `Tagged ${r}\n`).join(''),
       );

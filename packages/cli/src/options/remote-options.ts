@@ -100,6 +100,7 @@ export async function targetOptions(flags: RemoteFlags, context: CliContext, pro
     plainHttp: Boolean(flags.plainHttp),
     insecure: Boolean(flags.insecure),
     ...(flags.chunkSize ? { chunkSize: flags.chunkSize } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
     onWarning: (message) => progress.warning?.(message),
   };
 }

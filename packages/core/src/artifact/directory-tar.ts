@@ -12,7 +12,7 @@ import { mkdir, open, readdir, readlink, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Header, Pax, type HeaderData } from 'tar';
+import type { HeaderData } from 'tar';
 import { OcikitError } from '../errors.js';
 import { DigestingStream, type Digest } from '../oci/digest.js';
 import { tempPathFor } from '../fs/atomic-write.js';
@@ -41,6 +41,8 @@ type Entry =
   | { kind: 'symlink'; name: string; target: string };
 
 const BLOCK = 512;
+/** node-tar, loaded by the first packDirectory: most verbs never pack a directory. */
+let tar: typeof import('tar') | undefined;
 const MAX_OCTAL_SIZE = 0o77777777777; // what a ustar size field holds; beyond, pax says it
 
 export async function packDirectory(dir: string, options: PackOptions): Promise<PackedDirectory> {
@@ -71,6 +73,7 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
   // always sorts before its children because it is their prefix.
   entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
 
+  tar ??= await import('tar');
   await mkdir(options.tempDir, { recursive: true });
   const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.tar.gz`));
   const tarDigester = new DigestingStream();
@@ -169,6 +172,7 @@ async function* fileBlocks(name: string, source: string, mtime: Date): AsyncGene
 /** One ustar header, preceded by a pax header when a name or size does not fit ustar. */
 function header(fields: HeaderData & { path: string; size: number }, mtime: Date): Buffer {
   const data: HeaderData = { ...fields, uid: 0, gid: 0, uname: '', gname: '', mtime, linkpath: fields.linkpath ?? '' };
+  const { Header, Pax } = tar!; // loaded by packDirectory, the only way here
   const ustar = new Header(data);
   ustar.encode();
   const block = ustar.block!;

@@ -2,12 +2,13 @@ import { createReadStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OcikitError } from '../errors.js';
 import { writeStreamAtomic } from '../fs/atomic-write.js';
 import { moveTreeInto } from '../fs/move-tree.js';
 import { Annotation } from '../oci/annotations.js';
+import { VerifyingStream } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, type ImageManifest, type Platform, isIndex, parseManifest } from '../oci/manifest.js';
 import { describePlatforms, selectPlatform } from '../platform/match.js';
 import { platformString, hostPlatform, parsePlatform } from '../platform/platform.js';
@@ -153,7 +154,7 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
   const mode = unpack ? undefined : parseFileMode(layer.annotations?.[FILE_MODE_ANNOTATION], title);
   options.progress?.start?.(layer, title);
-  const stream = pipeThrough(await target.fetchBlob(layer), countingStream(layer, options.progress));
+  const stream = reportingProgress(await target.fetchBlob(layer), layer, options.progress);
   if (unpack) {
     const extractOptions = {
       overwrite: false,
@@ -168,6 +169,21 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   }
   options.progress?.done?.(layer, 'downloaded');
   return { title, descriptor: layer, path: '', unpacked: unpack };
+}
+
+/**
+ * A blob stream that reports its bytes to `progress`: by the verifier's own count
+ * when the target hands out its VerifyingStream (no extra stream for every chunk
+ * to pass through), else through a counting pass-through.
+ */
+function reportingProgress(stream: Readable, layer: Descriptor, progress: ProgressListener | undefined): Readable {
+  const report = progress?.bytes;
+  if (!report) return stream;
+  if (stream instanceof VerifyingStream && stream.onBytes === undefined) {
+    stream.onBytes = (count) => report.call(progress, layer, count);
+    return stream;
+  }
+  return pipeThrough(stream, countingStream(layer, progress));
 }
 
 async function pullToStdout(
@@ -188,7 +204,7 @@ async function pullToStdout(
   try {
     const spooled = join(spoolDir, 'blob');
     options.progress?.start?.(layer, layer.annotations![Annotation.Title]!);
-    await writeStreamAtomic(spooled, pipeThrough(await target.fetchBlob(layer), countingStream(layer, options.progress)));
+    await writeStreamAtomic(spooled, reportingProgress(await target.fetchBlob(layer), layer, options.progress));
     options.progress?.done?.(layer, 'downloaded');
     await pipeline(createReadStream(spooled), options.stdout, { end: false });
   } finally {

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +11,11 @@ import { MediaType, isValidMediaType } from '../oci/media-types.js';
 import { digestOf } from '../oci/digest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource, Target } from '../target/target.js';
-import { mapConcurrent } from '../util/map-concurrent.js';
+import { Limiter } from '../compress/limiter.js';
 import { type ArtifactFileInput, titleForPath } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { packDirectory } from './directory-tar.js';
-import { fileBlobSource, spoolToFile } from './file-source.js';
+import { fileBlobSource, knownFileBlobSource, spoolToFile } from './file-source.js';
 import { canonicalPlatform } from '../platform/platform.js';
 import { FILE_MODE_ANNOTATION, formatFileMode } from './file-mode.js';
 
@@ -39,6 +40,8 @@ export interface PushArtifactOptions {
   /** The title of the layer read from standard input. */
   stdinName?: string;
   subject?: Descriptor;
+  /** Cancels the push (SIGINT): open upload sessions are deleted, temp files removed, no manifest is written. */
+  signal?: AbortSignal;
   /**
    * Layers of at most this many bytes also travel inside the manifest, as the
    * OCI 1.1 `data` field (base64), so readers skip a round trip. They are
@@ -73,7 +76,8 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
   const workDir = await mkdtemp(join(tmpdir(), 'ocikit-push-'));
   try {
     const created = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
-    const layerSources = await prepareLayers(options, workDir, created);
+    // Whatever can be refused is refused before a file is read or a byte is sent.
+    const plans = await planLayers(options);
     const configSource = options.platform
       ? platformConfigSource(options)
       : options.config
@@ -81,9 +85,13 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
         : emptySource();
 
     const concurrency = Math.max(1, options.concurrency ?? 3);
-    const outcomes = await mapConcurrent([...layerSources, configSource], concurrency, (source) =>
-      target.pushBlob(source, { progress: options.progress }),
+    const { sources, outcomes } = await prepareAndPush(
+      [...plans.map((plan) => () => prepareLayer(plan, options, workDir, created)), async () => configSource],
+      concurrency,
+      (source) => target.pushBlob(source, { progress: options.progress, ...(options.signal ? { signal: options.signal } : {}) }),
+      options.signal,
     );
+    const layerSources = sources.slice(0, plans.length);
 
     if (options.inlineMax !== undefined && options.inlineMax > 0) await inlineSmallLayers(layerSources, options.inlineMax);
     const manifest = buildManifest(options, layerSources, configSource, created);
@@ -95,6 +103,7 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
     }
     const descriptor = describeManifest(manifest, bytes);
     const [first, ...rest] = options.tags;
+    options.signal?.throwIfAborted();
     await target.pushManifest(descriptor, bytes, first);
     for (const tag of rest) await target.pushManifest(descriptor, bytes, tag);
     options.progress?.done?.(descriptor, 'uploaded');
@@ -109,9 +118,19 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
   }
 }
 
-async function prepareLayers(options: PushArtifactOptions, workDir: string, created: Date): Promise<BlobSource[]> {
+/** One input, checked: its title, annotations and what it is; nothing read yet. */
+interface LayerPlan {
+  file: ArtifactFileInput;
+  title: string;
+  annotations: Record<string, string>;
+  /** Undefined for standard input. */
+  info?: Stats;
+}
+
+/** Checks every input (titles, media types, that it exists) without reading any. */
+async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
   const titles = new Set<string>();
-  const sources: BlobSource[] = [];
+  const plans: LayerPlan[] = [];
   for (const file of options.files) {
     const title = file.path === '-' ? (options.stdinName ?? 'stdin') : titleForPath(file.path);
     if (titles.has(title)) {
@@ -126,38 +145,91 @@ async function prepareLayers(options: PushArtifactOptions, workDir: string, crea
     }
     if (file.path === '-') {
       if (!options.stdin) throw new OcikitError('INVALID_INPUT', '"-" reads standard input, but none is available here');
-      const spooled = join(workDir, 'stdin');
-      await spoolToFile(options.stdin, spooled);
-      sources.push(await fileBlobSource(spooled, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations }));
+      plans.push({ file, title, annotations });
       continue;
     }
     const info = await stat(file.path).catch(() => {
       throw new OcikitError('INVALID_INPUT', `${file.path} does not exist`, { hint: 'paths are relative to the working directory' });
     });
-    if (info.isDirectory()) {
-      const packed = await packDirectory(file.path, {
-        name: title,
-        tempDir: workDir,
-        ...(options.sourceDateEpoch === undefined ? {} : { mtime: created }),
-      });
-      const descriptor: Descriptor = {
-        mediaType: file.mediaType ?? MediaType.LayerGzip,
-        digest: packed.digest,
-        size: packed.size,
-        annotations: {
-          ...annotations,
-          [Annotation.OrasContentDigest]: packed.tarDigest,
-          [Annotation.OrasUnpack]: 'true',
-        },
-      };
-      sources.push((await fileBlobSource(packed.path, descriptor)) satisfies BlobSource);
-    } else {
-      // A file layer carries no mode: an executable says so in an annotation that pull honours.
-      const mode: Record<string, string> = info.mode & 0o111 ? { [FILE_MODE_ANNOTATION]: formatFileMode(info.mode) } : {};
-      sources.push(await fileBlobSource(file.path, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations: { ...annotations, ...mode } }));
-    }
+    plans.push({ file, title, annotations, info });
   }
-  return sources;
+  return plans;
+}
+
+/** Reads one input into a blob source: standard input spooled, a directory packed, a file hashed. */
+async function prepareLayer(plan: LayerPlan, options: PushArtifactOptions, workDir: string, created: Date): Promise<BlobSource> {
+  const { file, title, annotations, info } = plan;
+  if (!info) {
+    const spooled = join(workDir, 'stdin');
+    await spoolToFile(options.stdin!, spooled);
+    return fileBlobSource(spooled, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations });
+  }
+  if (info.isDirectory()) {
+    const packed = await packDirectory(file.path, {
+      name: title,
+      tempDir: workDir,
+      ...(options.sourceDateEpoch === undefined ? {} : { mtime: created }),
+    });
+    const descriptor: Descriptor = {
+      mediaType: file.mediaType ?? MediaType.LayerGzip,
+      digest: packed.digest,
+      size: packed.size,
+      annotations: {
+        ...annotations,
+        [Annotation.OrasContentDigest]: packed.tarDigest,
+        [Annotation.OrasUnpack]: 'true',
+      },
+    };
+    // packDirectory hashed the archive as it wrote it: no second read.
+    return knownFileBlobSource(packed.path, descriptor);
+  }
+  // A file layer carries no mode: an executable says so in an annotation that pull honours.
+  const mode: Record<string, string> = info.mode & 0o111 ? { [FILE_MODE_ANNOTATION]: formatFileMode(info.mode) } : {};
+  return fileBlobSource(file.path, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations: { ...annotations, ...mode } });
+}
+
+/**
+ * Prepares the blobs one at a time, in order, and starts each upload as soon as
+ * its blob is ready, at most `concurrency` at once: the next file is hashed while
+ * the ones before it go up, and no more than one waits ready ahead of the uploads
+ * (a packed directory is a temp file). Results come in input order. As with
+ * mapConcurrent, the first failure stops new work and is rethrown once the
+ * uploads under way settle, so no transfer is left dangling.
+ */
+async function prepareAndPush(
+  prepares: ReadonlyArray<() => Promise<BlobSource>>,
+  concurrency: number,
+  push: (source: BlobSource) => Promise<PushedLayer['outcome']>,
+  signal: AbortSignal | undefined,
+): Promise<{ sources: BlobSource[]; outcomes: PushedLayer['outcome'][] }> {
+  const slots = new Limiter(concurrency);
+  const sources: BlobSource[] = new Array(prepares.length);
+  const outcomes: PushedLayer['outcome'][] = new Array(prepares.length);
+  const uploads: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
+  try {
+    for (const [index, prepare] of prepares.entries()) {
+      if (failure) break;
+      signal?.throwIfAborted();
+      const source = await prepare();
+      sources[index] = source;
+      const release = await slots.acquire();
+      if (failure) {
+        release();
+        break;
+      }
+      uploads.push(
+        push(source)
+          .then((outcome) => void (outcomes[index] = outcome), (error: unknown) => void (failure ??= { error }))
+          .finally(release),
+      );
+    }
+  } catch (error) {
+    failure ??= { error };
+  }
+  await Promise.all(uploads);
+  if (failure) throw failure.error;
+  return { sources, outcomes };
 }
 
 /** The config of an artifact for one platform: an image config naming only the platform. */

@@ -14,7 +14,7 @@ import { chmod, link, lstat, mkdir, open, readdir, realpath, rename, rm, symlink
 import { join, resolve } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import { OcikitError } from '../errors.js';
 import { createDigester, parseDigest } from '../oci/digest.js';
 import { tempPathFor } from '../fs/atomic-write.js';
@@ -27,6 +27,8 @@ export interface ExtractOptions {
    * The uncompressed tar stream may exceed it only by a framing allowance.
    */
   maxBytes?: number;
+  /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. Default 1 000 000. */
+  maxEntries?: number;
   /** Digest of the uncompressed tar stream, checked before anything is committed. */
   expectedTarDigest?: string;
 }
@@ -38,6 +40,8 @@ export interface ExtractResult {
 }
 
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
+const DEFAULT_MAX_ENTRIES = 1_000_000;
+const LIMIT_HINT = 'if the artifact really is this large, raise the limit (ocikit pull --max-unpack-bytes <bytes>)';
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
  * capped too (else a gzip of zeros after the end marker is an endless read), with
@@ -96,6 +100,8 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   await mkdir(resolve(out, '..'), { recursive: true });
   await mkdir(staging, { mode: 0o700 });
 
+  // node-tar is loaded here, not with the module: most verbs never extract.
+  const { Parser } = await import('tar');
   const parser = new Parser({ strict: true, brotli: false, zstd: false });
   let failure: unknown;
   let fail!: (error: unknown) => void;
@@ -107,7 +113,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     };
   });
   failed.catch(() => {});
-  const extraction = new Extraction(staging, maxBytes, failed);
+  const extraction = new Extraction(staging, maxBytes, options.maxEntries ?? DEFAULT_MAX_ENTRIES, failed);
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
@@ -145,8 +151,8 @@ export async function extractTarSafely(source: Readable, outDir: string, options
       }
       streamBytes += chunk.length;
       if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
-        throw new OcikitError('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte limit (plus framing)`, {
-          hint: 'raise maxBytes if the artifact really is this large',
+        throw new OcikitError('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte unpack limit (plus framing): a decompression bomb, or a bigger artifact than allowed`, {
+          hint: LIMIT_HINT,
         });
       }
       hash?.update(chunk);
@@ -228,12 +234,16 @@ class Extraction {
   constructor(
     private readonly staging: string,
     private readonly maxBytes: number,
+    private readonly maxEntries: number,
     /** Rejects when the extraction as a whole fails; waits on entry data race it. */
     private readonly cancelled: Promise<never>,
   ) {}
 
   async handle(entry: ReadEntry): Promise<void> {
     const path = this.checkedPath(entry.path);
+    if (this.kinds.size >= this.maxEntries) {
+      throw new OcikitError('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, { hint: LIMIT_HINT });
+    }
     const type = entry.type;
     if (path === '') {
       // "./" in archives made with `tar -C dir .`: outDir itself, which we leave alone.
@@ -339,8 +349,8 @@ class Extraction {
   }
 
   private tooBig(entryName: string): OcikitError {
-    return new OcikitError('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds ${this.maxBytes} bytes`, {
-      hint: 'raise maxBytes if the artifact really is this large',
+    return new OcikitError('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
+      hint: LIMIT_HINT,
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { Descriptor, Platform } from '../oci/manifest.js';
+import type { Descriptor } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 
 /** What a recompression does with a layer: only `gzip` ones are turned into zstd. */
@@ -23,11 +23,6 @@ export const IMAGE_CONFIG_TYPES: readonly string[] = [MediaType.ImageConfig, Med
  */
 export const ZSTD_INSTANCE_ANNOTATION = 'io.github.containers.compression.zstd';
 
-/** BuildKit's attestation manifests in an index, and the image each describes. */
-export const REFERENCE_TYPE_ANNOTATION = 'vnd.docker.reference.type';
-export const REFERENCE_DIGEST_ANNOTATION = 'vnd.docker.reference.digest';
-export const ATTESTATION_MANIFEST = 'attestation-manifest';
-
 /** estargz metadata: true of the gzip blob only, a lie once the layer is zstd. */
 const GZIP_ONLY_ANNOTATIONS = ['containerd.io/snapshot/stargz/toc.digest', 'io.containers.estargz.uncompressed-size'];
 
@@ -37,10 +32,6 @@ export function layerKind(layer: Descriptor): LayerKind {
   if (ZSTD_LAYERS.includes(layer.mediaType)) return 'zstd';
   if (UNCOMPRESSED_LAYERS.includes(layer.mediaType)) return 'uncompressed';
   return 'other';
-}
-
-export function isAttestation(entry: Descriptor): boolean {
-  return entry.annotations?.[REFERENCE_TYPE_ANNOTATION] === ATTESTATION_MANIFEST;
 }
 
 export function isZstdInstance(entry: Descriptor): boolean {
@@ -64,30 +55,4 @@ export function ociDescriptor(descriptor: Descriptor): Descriptor {
   if (descriptor.mediaType === DOCKER_FOREIGN_LAYER_GZIP) return { ...descriptor, mediaType: OCI_NONDISTRIBUTABLE_LAYER_GZIP };
   if (descriptor.mediaType === MediaType.DockerLayerGzip) return { ...descriptor, mediaType: MediaType.LayerGzip };
   return descriptor;
-}
-
-export interface PlatformSelector {
-  os: string;
-  architecture: string;
-  variant?: string;
-}
-
-/** `os/arch[/variant]`, as `--platform` takes it. */
-export function parsePlatformSelector(value: string): PlatformSelector | undefined {
-  const parts = value.split('/');
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[A-Za-z0-9._-]+$/.test(part))) return undefined;
-  const [os, architecture, variant] = parts as [string, string, string | undefined];
-  return { os, architecture, ...(variant ? { variant } : {}) };
-}
-
-export function formatPlatform(platform: Pick<Platform, 'os' | 'architecture' | 'variant'>): string {
-  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-
-/** Whether `platform` is one the selector names; arm64's variant v8 is its default, as containerd treats it. */
-export function platformMatches(platform: Platform | undefined, selector: PlatformSelector): boolean {
-  if (!platform || platform.os !== selector.os || platform.architecture !== selector.architecture) return false;
-  if (selector.variant === undefined) return true;
-  const normal = (variant: string | undefined): string | undefined => (platform.architecture === 'arm64' && variant === 'v8' ? undefined : variant);
-  return normal(platform.variant) === normal(selector.variant);
 }

@@ -3,6 +3,7 @@ import { OcikitError } from '../errors.js';
 import { type Reference, parseReference, referenceSelector, registryEndpointHost } from '../reference/reference.js';
 import { RegistryClient } from '../registry/registry-client.js';
 import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
+import type { Descriptor } from '../oci/manifest.js';
 import type { Target } from '../target/target.js';
 import { type RecompressOptions, type RecompressResult, recompress } from './recompress.js';
 
@@ -52,7 +53,13 @@ export async function recompressReference(
       destinationTarget = (await openTarget(to, { ...targetOptions, create: true })).target;
       opened.push(destinationTarget);
     }
-    const result = await recompress(sourceTarget, referenceSelector(from), destinationTarget, tag, options);
+    // Signatures and SBOMs name the old digests: report them so the pipeline can re-sign.
+    const listReferrers = sourceTarget.referrers?.bind(sourceTarget);
+    const referrersOf = options.referrersOf ?? (listReferrers ? async (subject: Descriptor) => (await listReferrers(subject)).manifests : undefined);
+    const result = await recompress(sourceTarget, referenceSelector(from), destinationTarget, tag, {
+      ...options,
+      ...(referrersOf ? { referrersOf } : {}),
+    });
     return { ...result, source: from, destination: to };
   } finally {
     for (const target of opened.reverse()) await target.close();

@@ -18,19 +18,9 @@ import type { ProgressListener } from '../progress/progress.js';
 import { readBounded } from '../registry/read-bounded.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import {
-  IMAGE_CONFIG_TYPES,
-  type PlatformSelector,
-  REFERENCE_DIGEST_ANNOTATION,
-  ZSTD_INSTANCE_ANNOTATION,
-  formatPlatform,
-  isAttestation,
-  isZstdInstance,
-  layerKind,
-  ociDescriptor,
-  platformMatches,
-  zstdLayerDescriptor,
-} from './layer-types.js';
+import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
+import { platformString } from '../platform/platform.js';
+import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind, ociDescriptor, zstdLayerDescriptor } from './layer-types.js';
 import type { Limiter } from './limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
 import { type RecompressedLayer, recompressLayer } from './recompress-layer.js';
@@ -46,8 +36,8 @@ export interface RecompressOptions {
   mode?: RecompressMode;
   /** zstd level, 1 to 22 (default 3). */
   level?: number;
-  /** Only images of these platforms are recompressed; the other entries of an index stay as they are. */
-  platforms?: readonly PlatformSelector[];
+  /** Only images of these platforms are recompressed (compared as containerd does: `arm64` is `arm64/v8`); the other entries of an index stay as they are. */
+  platforms?: readonly Platform[];
   /** Blobs copied at once (default 3); layers are recompressed at most one per core at once. */
   concurrency?: number;
   /** Spool each zstd blob to a temp file here and upload it in one request (registries that refuse chunked uploads). */
@@ -174,7 +164,6 @@ class Recompression {
     const plan = await this.planRoot(rootDescriptor, rootManifest);
     try {
       await this.stageLayers(plan);
-      this.checkDiffIds(plan);
       let top = this.build(plan);
       if (this.mode === 'add' && plan.kind === 'image' && top.changed) top = this.addIndexForImage(plan, top);
       if (this.options.referrersOf) {
@@ -194,8 +183,8 @@ class Recompression {
     if (isIndex(manifest)) return this.planIndex(descriptor, manifest, 0);
     const plan = await this.planImage(descriptor, manifest, undefined);
     const selectors = this.options.platforms ?? [];
-    if (plan.kind === 'image' && selectors.length > 0 && !selectors.some((s) => platformMatches(plan.config.platform, s))) {
-      throw new OcikitError('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for --platform ${selectors.map(formatPlatform).join(', ')}`, {
+    if (plan.kind === 'image' && !this.selected(plan.config.platform)) {
+      throw new OcikitError('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for --platform ${selectors.map(platformString).join(', ')}`, {
         hint: 'leave out --platform for a single image, or name its platform',
       });
     }
@@ -212,18 +201,21 @@ class Recompression {
 
   private async planEntry(entry: Descriptor, depth: number): Promise<PlanNode> {
     const carried: PlanNode = { kind: 'carried', descriptor: entry };
-    if (isAttestation(entry) || !isManifestMediaType(entry.mediaType)) return carried;
+    if (isAttestationEntry(entry) || !isManifestMediaType(entry.mediaType)) return carried;
     if (this.mode === 'add' && isZstdInstance(entry)) return carried;
-    const selectors = this.options.platforms ?? [];
-    if (entry.platform && selectors.length > 0 && !selectors.some((s) => platformMatches(entry.platform, s))) return carried;
+    if (entry.platform && !this.selected(entry.platform)) return carried;
     const fetched = await this.source.fetchManifest(entry);
     const manifest = parseManifest(fetched.bytes, `manifest ${entry.digest} in ${this.source.name}`, entry.mediaType);
     if (isIndex(manifest)) return this.planIndex(entry, manifest, depth);
     const plan = await this.planImage(entry, manifest, entry.platform);
-    if (plan.kind === 'image' && !entry.platform && selectors.length > 0 && !selectors.some((s) => platformMatches(plan.config.platform, s))) {
-      return carried;
-    }
+    if (plan.kind === 'image' && !entry.platform && !this.selected(plan.config.platform)) return carried;
     return plan;
+  }
+
+  /** Whether `--platform` (if given) names this platform. */
+  private selected(platform: Platform | undefined): boolean {
+    const selectors = this.options.platforms ?? [];
+    return selectors.length === 0 || (platform !== undefined && selectors.some((selector) => samePlatform(platform, selector)));
   }
 
   private async planImage(descriptor: Descriptor, manifest: ImageManifest, entryPlatform: Platform | undefined): Promise<PlanNode> {
@@ -275,10 +267,20 @@ class Recompression {
     return into;
   }
 
+  /**
+   * Every distinct tar+gzip layer to a staged tar+zstd blob, a few at once. Each
+   * layer's tar is checked against the diff_id of every image that lists it as
+   * soon as it is through: a corrupt or lying layer stops the rest.
+   */
   private async stageLayers(plan: PlanNode): Promise<void> {
     const layers = new Map<string, Descriptor>();
+    const uses = new Map<string, Array<{ image: Descriptor; index: number; diffId: string | undefined }>>();
     for (const image of this.images(plan)) {
-      for (const layer of image.manifest.layers) if (layerKind(layer) === 'gzip' && !layers.has(layer.digest)) layers.set(layer.digest, layer);
+      image.manifest.layers.forEach((layer, index) => {
+        if (layerKind(layer) !== 'gzip') return;
+        if (!layers.has(layer.digest)) layers.set(layer.digest, layer);
+        uses.set(layer.digest, [...(uses.get(layer.digest) ?? []), { image: image.descriptor, index, diffId: image.config.diffIds[index] }]);
+      });
     }
     const { level, frameSize, tempDir, progress, signal } = this.options;
     const limiter = this.options.limiter ?? defaultZstdLimiter();
@@ -294,23 +296,16 @@ class Recompression {
       });
       this.staged.push(recompressed);
       this.layerByDigest.set(layer.digest, recompressed);
-    });
-    this.layerByDigest = new Map([...layers.keys()].map((digest) => [digest, this.layerByDigest.get(digest)!]));
-  }
-
-  /** Every recompressed layer's tar against its image's config: a corrupt or lying layer stops everything. */
-  private checkDiffIds(plan: PlanNode): void {
-    for (const image of this.images(plan)) {
-      image.manifest.layers.forEach((layer, index) => {
-        const recompressed = this.layerByDigest.get(layer.digest);
-        const expected = image.config.diffIds[index];
-        if (!recompressed || recompressed.diffId === expected) return;
-        throw new OcikitError('DIGEST_MISMATCH', `layer ${index + 1} (${layer.digest}) of image ${image.descriptor.digest} in ${this.source.name} does not match its config`, {
-          detail: `its uncompressed tar is ${recompressed.diffId}, the config's rootfs.diff_ids[${index}] says ${expected}`,
+      for (const use of uses.get(layer.digest) ?? []) {
+        if (recompressed.diffId === use.diffId) continue;
+        throw new OcikitError('DIGEST_MISMATCH', `layer ${use.index + 1} (${layer.digest}) of image ${use.image.digest} in ${this.source.name} does not match its config`, {
+          detail: `its uncompressed tar is ${recompressed.diffId}, the config's rootfs.diff_ids[${use.index}] says ${use.diffId}`,
           hint: 'the layer is corrupt or the config does not describe it; nothing was pushed. Rebuild the image, or push it again from a good copy',
         });
-      });
-    }
+      }
+    });
+    // In the order the layers first appear (staging finishes in any order).
+    this.layerByDigest = new Map([...layers.keys()].map((digest) => [digest, this.layerByDigest.get(digest)!]));
   }
 
   // --- building: new manifests, bottom-up ---
@@ -465,7 +460,6 @@ class Recompression {
   }
 
   private result(top: Built, tag: string | undefined): RecompressResult {
-    // In the order the layers first appear (staging finishes in any order).
     const layers = [...this.layerByDigest.values()].map((layer) => ({ from: layer.source, to: layer.staged.descriptor, diffId: layer.diffId }));
     return {
       descriptor: top.descriptor,
@@ -493,9 +487,8 @@ function replacedEntry(entry: Descriptor, to: Descriptor, image: boolean): Descr
 
 /** An attestation entry pointed at the image that replaced the one it describes; undefined when it describes none of them. */
 function repointed(entry: Descriptor, moved: Map<string, string>): Descriptor | undefined {
-  if (!isAttestation(entry)) return undefined;
-  const to = moved.get(entry.annotations?.[REFERENCE_DIGEST_ANNOTATION] ?? '');
-  return to === undefined ? undefined : { ...entry, annotations: { ...entry.annotations, [REFERENCE_DIGEST_ANNOTATION]: to } };
+  const to = moved.get(entry.annotations?.[ATTESTATION_REFERENCE_DIGEST] ?? '');
+  return to === undefined || !isAttestationEntry(entry) ? undefined : { ...entry, annotations: { ...entry.annotations, [ATTESTATION_REFERENCE_DIGEST]: to } };
 }
 
 /** The entries without exact repeats (an index that held a zstd variant already, recompressed again). */
@@ -510,5 +503,5 @@ function distinct(entries: Descriptor[]): Descriptor[] {
 }
 
 function describePlatform(platform: Platform | undefined): string {
-  return platform ? formatPlatform(platform) : 'no platform';
+  return platform ? platformString(platform) : 'no platform';
 }

@@ -106,11 +106,15 @@ export class ZstdFrameEncoder extends Transform {
   private filled = 0;
   private readonly queue: FrameJob[] = [];
   private failure: Error | undefined;
+  /** Woken when the reader takes output (or the encoder is destroyed). */
+  private readonly readers: Array<() => void> = [];
 
   constructor(options: ZstdEncoderOptions = {}) {
-    super();
+    const frameSize = options.frameSize ?? DEFAULT_FRAME_SIZE;
+    // At most about a frame of output waits for a slow reader (an upload on the wire) before input stops.
+    super({ readableHighWaterMark: frameSize });
     this.level = checkZstdLevel(options.level ?? DEFAULT_ZSTD_LEVEL);
-    this.frameSize = options.frameSize ?? DEFAULT_FRAME_SIZE;
+    this.frameSize = frameSize;
     if (!Number.isSafeInteger(this.frameSize) || this.frameSize < 64 * 1024) {
       throw new RangeError(`a zstd frame of ${this.frameSize} bytes is too small (at least 64 KiB)`);
     }
@@ -132,8 +136,14 @@ export class ZstdFrameEncoder extends Transform {
     finish().then(() => callback(), callback);
   }
 
+  override _read(size: number): void {
+    for (const wake of this.readers.splice(0)) wake();
+    super._read(size);
+  }
+
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.failure ??= error ?? new Error('the zstd encoder was destroyed');
+    for (const wake of this.readers.splice(0)) wake();
     if (this.segment) this.pool.give(this.segment);
     this.segment = undefined;
     callback(error);
@@ -157,7 +167,12 @@ export class ZstdFrameEncoder extends Transform {
     const input = segment.subarray(0, this.filled);
     this.segment = undefined;
     this.filled = 0;
-    while (this.queue.length >= this.maxQueued) await this.queue[0]!.done;
+    // Bounded on both sides: frames in the works, and output the reader has not taken yet.
+    // (Transform's own backpressure misses output pushed between writes, as ours is.)
+    while (this.queue.length >= this.maxQueued || (this.readableLength >= this.readableHighWaterMark && !this.failure)) {
+      if (this.queue.length >= this.maxQueued) await this.queue[0]!.done;
+      else await new Promise<void>((resolve) => this.readers.push(resolve));
+    }
     if (this.failure) {
       this.pool.give(segment);
       throw this.failure;

@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createGunzip } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import { OcikitError } from '../errors.js';
 import { unsafePathReason } from '../artifact/safe-extract.js';
 
@@ -45,6 +45,7 @@ export async function readChartArchive(path: string): Promise<ChartArchiveFiles>
   if (magic[0] !== 0x1f || magic[1] !== 0x8b) throw notAChart('it is not gzip-compressed');
 
   const found = new Map<string, { directory: string; bytes: Buffer }>();
+  const { Parser } = await import('tar'); // loaded here: only helm verbs read charts
   const parser = new Parser({ strict: true });
   let failure: OcikitError | undefined;
   const fail = (error: OcikitError): void => {

@@ -7,7 +7,7 @@
  * `Validate`, which also sanitises strings), `pkg/chart/loader/load.go`
  * (`requirements.yaml` of v1 charts), `pkg/registry/util.go`.
  */
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { OcikitError } from '../errors.js';
 
 /** Helm's chart metadata, as Helm would marshal it: fields in `chart.Metadata` order, empty ones left out. */
@@ -148,6 +148,25 @@ function goValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(goValue);
   if (value !== null && typeof value === 'object') return sortKeys(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, goValue(v)])));
   return value;
+}
+
+/** The yaml package, loaded on first use rather than with core: only helm verbs read YAML. */
+let yaml: typeof import('yaml') | undefined;
+
+/**
+ * @internal Loads the YAML parser ahead of parseChartMetadata, by `import()`, which
+ * bundlers follow (the helm action's bundle carries it as a chunk). prepareHelmChart does.
+ */
+export async function loadChartYamlParser(): Promise<void> {
+  yaml ??= await import('yaml');
+}
+
+type YamlOptions = import('yaml').ParseOptions & import('yaml').DocumentOptions & import('yaml').SchemaOptions & import('yaml').ToJSOptions;
+function parseYaml(source: string, options: YamlOptions): unknown {
+  // A caller that did not load it first: by require, synchronously, so parsing stays a
+  // plain function (for Node, `import` and `require` of yaml both give its CommonJS build).
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(source, options);
 }
 
 function loadYamlMapping(bytes: Buffer, what: string): Record<string, unknown> {

@@ -35,7 +35,7 @@ import { readBounded } from '../registry/read-bounded.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../registry/remote-repository.js';
 import type { BlobSource, Target } from '../target/target.js';
 import { readChartArchive } from './chart-archive.js';
-import { type ChartMetadata, goJson, helmManifestAnnotations, isSemVer, parseChartMetadata } from './chart-metadata.js';
+import { type ChartMetadata, goJson, helmManifestAnnotations, isSemVer, loadChartYamlParser, parseChartMetadata } from './chart-metadata.js';
 
 export const HelmMediaType = {
   Config: 'application/vnd.cncf.helm.config.v1+json',
@@ -125,6 +125,7 @@ function parseHelmRegistry(registry: string): string {
 /** Reads, validates and lays out a chart archive for `remote`; nothing is sent. */
 export async function prepareHelmChart(chartPath: string, remote: string, options: PrepareChartOptions = {}): Promise<PreparedChart> {
   const files = await readChartArchive(chartPath);
+  await loadChartYamlParser();
   const metadata = parseChartMetadata(files.chartYaml, files.requirementsYaml, chartPath);
   const reference = helmChartReference(remote, metadata.name, metadata.version);
 

@@ -70,6 +70,11 @@ export function verifyBytes(bytes: Uint8Array, expected: string, what: string): 
 export class VerifyingStream extends Transform {
   private readonly hash: Hash;
   private count = 0;
+  /**
+   * Called with the running byte count as bytes pass: a reader that shows
+   * progress needs no counting stream of its own after this one.
+   */
+  onBytes: ((count: number) => void) | undefined;
 
   constructor(
     private readonly expected: { digest: string; size: number },
@@ -90,6 +95,7 @@ export class VerifyingStream extends Transform {
       return;
     }
     this.hash.update(chunk);
+    this.onBytes?.(this.count);
     callback(null, chunk);
   }
 

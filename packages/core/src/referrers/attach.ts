@@ -4,6 +4,8 @@ import { type PushArtifactOptions, type PushArtifactResult, pushArtifact } from 
 import type { Descriptor } from '../oci/manifest.js';
 import { MediaType, isValidMediaType } from '../oci/media-types.js';
 import { RemoteRepository } from '../registry/remote-repository.js';
+import { type BundleReferrer, signManifest } from '../sign/sign-reference.js';
+import type { ImageSigner } from '../sign/signers.js';
 import type { Target } from '../target/target.js';
 import { type ContentKind, inspectContent } from './content-kinds.js';
 import { subjectDescriptor } from './referrer-descriptor.js';
@@ -12,6 +14,13 @@ import type { ReferrersUpdate } from './remote-referrers.js';
 export interface AttachOptions extends Omit<PushArtifactOptions, 'files' | 'tags' | 'subject' | 'stdin' | 'stdinName' | 'config'> {
   /** The files, each `path[:mediaType]`; a known kind gets its media type from its content when none is given. */
   files: ArtifactFileInput[];
+  /**
+   * Also sign what is attached (`attach --sign`): the new referrer gets a
+   * signature referrer of its own, so each link of a chain (image → SBOM → the
+   * SBOM's signature) is one call. The signer is built before anything is
+   * pushed, so a key that cannot be used fails first.
+   */
+  sign?: ImageSigner;
 }
 
 export interface AttachedFile {
@@ -28,6 +37,8 @@ export interface AttachResult extends PushArtifactResult {
   files: AttachedFile[];
   /** How the referrer got listed (registries): by the registry's API, or in the sha256-<hex> tag index. */
   referrers?: ReferrersUpdate;
+  /** With `sign`: the signature of the attached artifact. */
+  signature?: BundleReferrer;
 }
 
 /**
@@ -63,8 +74,9 @@ export async function attachArtifact(target: Target, subjectRef: string, options
     }
   }
   const kindAnnotations = Object.assign({}, ...files.map((f) => f.kind?.annotations ?? {})) as Record<string, string>;
+  const { sign: signer, ...pushOptions } = options;
   const result = await pushArtifact(target, {
-    ...options,
+    ...pushOptions,
     files: files.map((f) => ({ path: f.path, mediaType: f.mediaType })),
     tags: [],
     artifactType,
@@ -72,7 +84,27 @@ export async function attachArtifact(target: Target, subjectRef: string, options
     subject,
   });
   const referrers = target instanceof RemoteRepository ? target.referrersOutcome(result.descriptor.digest) : undefined;
-  return { ...result, subject, files, ...(referrers ? { referrers } : {}) };
+  const signature = signer ? await signAttached(target, result.descriptor, signer, options) : undefined;
+  return { ...result, subject, files, ...(referrers ? { referrers } : {}), ...(signature ? { signature } : {}) };
+}
+
+/** Signs the artifact just attached; a failure says it is attached unsigned and how to sign it. */
+async function signAttached(target: Target, attached: Descriptor, signer: ImageSigner, options: AttachOptions): Promise<BundleReferrer> {
+  try {
+    return await signManifest(target, attached, {
+      signer,
+      ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof OcikitError)) throw error;
+    throw new OcikitError(error.code, `${target.name}@${attached.digest} was attached, but signing it failed: ${error.message}`, {
+      ...(error.detail ? { detail: error.detail } : {}),
+      ...(error.status ? { status: error.status } : {}),
+      hint: `${error.hint ? `${error.hint}; then ` : ''}sign it with \`ocikit sign ${target.name}@${attached.digest}\``,
+      cause: error,
+    });
+  }
 }
 
 /** The artifact type the files' kinds agree on; an error when they do not or there is none. */

@@ -26,7 +26,7 @@ const CLIENT_ID = 'ocikit';
 export interface AuthenticatorOptions {
   registry: string;
   credentials: CredentialProvider;
-  dispatcher: Dispatcher;
+  dispatcher: Pick<Dispatcher, 'request'>;
   userAgent: string;
   /** Whether plain HTTP is acceptable for a token realm on a non-loopback host. */
   allowPlainHttpRealm: boolean;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
 import { isLoopbackRegistry } from '../reference/reference.js';
 import { USER_AGENT } from '../version.js';
@@ -86,12 +86,34 @@ export interface RegistryResponse {
 
 const MAX_REDIRECTS = 5;
 
-export function createDispatcher(options: { insecure?: boolean } = {}): Agent {
+export async function createDispatcher(options: { insecure?: boolean } = {}): Promise<Agent> {
+  const { Agent } = await import('undici');
   return new Agent({
     keepAliveTimeout: 30_000,
     connections: 32,
     connect: { rejectUnauthorized: !options.insecure },
   });
+}
+
+/** What a client asks of its dispatcher (any undici Dispatcher is one). */
+export interface RequestDispatcher {
+  request(options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData>;
+  close(): Promise<void>;
+}
+
+/**
+ * The client's own Agent, made at its first request: undici is a third of what
+ * loading core costs, and a verb that reaches no registry (an OCI layout, --help)
+ * never needs it.
+ */
+function lazyDispatcher(options: { insecure?: boolean }): RequestDispatcher {
+  let agent: Promise<Agent> | undefined;
+  return {
+    request: async (request) => (await (agent ??= createDispatcher(options))).request(request),
+    close: async () => {
+      if (agent) await (await agent).close();
+    },
+  };
 }
 
 /**
@@ -101,7 +123,7 @@ export function createDispatcher(options: { insecure?: boolean } = {}): Agent {
 export class RegistryClient {
   readonly registry: string;
   readonly baseUrl: URL;
-  private readonly dispatcher: Dispatcher;
+  private readonly dispatcher: RequestDispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly auth: Authenticator;
   private readonly retry: RetryPolicy;
@@ -113,7 +135,7 @@ export class RegistryClient {
     const plain = options.plainHttp || isLoopbackRegistry(options.registry);
     this.baseUrl = new URL(`${plain ? 'http' : 'https'}://${options.endpointHost ?? options.registry}`);
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? createDispatcher(options);
+    this.dispatcher = options.dispatcher ?? lazyDispatcher(options);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.auth = new Authenticator({
@@ -203,6 +225,18 @@ export class RegistryClient {
     }
   }
 
+  /** Waits `ms` (a backoff between recoveries), ending early with a CANCELLED error when `signal` or the client's own fires. */
+  async wait(ms: number, signal?: AbortSignal): Promise<void> {
+    const signals = [signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined);
+    const combined = signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
+    try {
+      await sleep(ms, undefined, combined ? { signal: combined } : undefined);
+    } catch (error) {
+      if (combined?.aborted) throw cancelled(combined, undefined, this.registry);
+      throw error;
+    }
+  }
+
   /** The request's own signal joined with the client's; a cleanup ignores the client's and gets a deadline instead. */
   private signalFor(request: RegistryRequest): AbortSignal | undefined {
     const signals = [request.signal];
@@ -230,6 +264,9 @@ export class RegistryClient {
         signal: request.signal,
         headersTimeout: this.timeouts.headersMs,
         bodyTimeout: this.timeouts.bodyMs,
+        // undici closes the connection after every HEAD (for servers that send a body with one);
+        // registries do not, and an `exists` check before each blob would cost a connection each.
+        ...(request.method === 'HEAD' ? { reset: false } : {}),
       });
       const response: RegistryResponse = { status: raw.statusCode, headers: raw.headers, body: raw.body, url };
       if (headers.authorization) response.sentAuthorization = headers.authorization;

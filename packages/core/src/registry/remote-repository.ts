@@ -10,11 +10,12 @@ import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, Staged
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import type { Manifest } from '../oci/manifest.js';
 import { RemoteReferrers, type RemoteReferrersOptions, type ReferrersUpdate } from '../referrers/remote-referrers.js';
-import { type UploadSession, mountBlob, uploadBlob } from './blob-upload.js';
+import { type UploadRecovery, type UploadSession, mountBlob, uploadBlob } from './blob-upload.js';
 import { stageStreamUpload } from './stream-upload.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { readBounded } from './read-bounded.js';
-import { RegistryClient, type RegistryClientOptions, type RegistryResponse } from './registry-client.js';
+import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
+import { isRetryableError, nextDelay } from './retry-policy.js';
 import { registryError } from './registry-error.js';
 import { mergeScopes, repositoryScope } from './scope.js';
 
@@ -23,6 +24,8 @@ export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 're
   chunkSize?: number;
   /** Reuse a client (and its tokens and connections) for several repositories of one registry. */
   client?: RegistryClient;
+  /** Told of every resume or restart of a blob upload after a failure. */
+  onUploadRecovery?: (recovery: UploadRecovery) => void;
 }
 
 const TAG_LIST_PAGE_LIMIT = 4 * 1024 * 1024;
@@ -96,24 +99,39 @@ export class RemoteRepository implements Target {
     throw await registryError(`checking for ${descriptor.digest} in ${this.name}`, response.status, undefined);
   }
 
+  /**
+   * The blob's bytes, verified against its digest and size as they flow. A body
+   * that breaks off or stalls part-way is resumed where it stopped with
+   * `Range: bytes=<received>-` (a registry that answers the whole blob instead
+   * has the bytes already received skipped), bounded like retries; the digest is
+   * still checked over the whole blob.
+   */
   async fetchBlob(descriptor: Descriptor, options: { signal?: AbortSignal } = {}): Promise<Readable> {
     const verifier = new VerifyingStream(descriptor, `blob ${descriptor.digest} from ${this.name}`);
     const inline = inlineData(descriptor);
     if (inline) return Readable.from([inline]).pipe(verifier);
-    const response = await this.client.send({
-      method: 'GET',
-      url: `/v2/${this.repository}/blobs/${descriptor.digest}`,
-      scope: this.pullScope,
-      idempotent: true,
-      followRedirects: true,
-      signal: options.signal,
-    });
     const what = `downloading ${displayName(descriptor)} (${descriptor.digest}) from ${this.name}`;
+    const request = (offset: number) =>
+      this.client.send({
+        method: 'GET',
+        url: `/v2/${this.repository}/blobs/${descriptor.digest}`,
+        ...(offset > 0 ? { headers: { range: `bytes=${offset}-` } } : {}),
+        scope: this.pullScope,
+        idempotent: true,
+        followRedirects: true,
+        signal: options.signal,
+      });
+    const response = await request(0);
     if (response.status !== 200) throw await registryError(what, response.status, response.body);
-    response.body.on('error', (error) => verifier.destroy(bodyError(error, what)));
+    const current = { response };
+    const body = Readable.from(resumingBody(current, descriptor.size, request, this.client, what, options.signal), { objectMode: false });
+    body.once('error', (error) => verifier.destroy(error));
     // A reader that stops early destroys the verifier; `pipe` would leave the connection held.
-    verifier.once('close', () => response.body.destroy());
-    return response.body.pipe(verifier);
+    verifier.once('close', () => {
+      body.destroy();
+      current.response.body.destroy();
+    });
+    return body.pipe(verifier);
   }
 
   async fetchManifest(reference: Descriptor | string): Promise<FetchedManifest> {
@@ -183,7 +201,12 @@ export class RemoteRepository implements Target {
     await uploadBlob(
       { client: this.client, repository: this.repository, scope: this.pushScope },
       source,
-      { chunkSize: this.options.chunkSize, progress: options.progress, signal: options.signal },
+      {
+        chunkSize: this.options.chunkSize,
+        progress: options.progress,
+        signal: options.signal,
+        ...(this.options.onUploadRecovery ? { onRecovery: this.options.onUploadRecovery } : {}),
+      },
       session,
     );
     options.progress?.done?.(descriptor, 'uploaded');
@@ -361,12 +384,96 @@ export class RemoteRepository implements Target {
   }
 }
 
+/** Bytes that must arrive since the last failure for a download to count as progressing (else its retries run out). */
+const RESUME_PROGRESS_BYTES = 1024 * 1024;
+/** Resumes of one download at most, however much each makes progress (a server dribbling bytes). */
+const MAX_RESUMES = 1000;
+
+/**
+ * A blob's body across resumed requests: the bytes of `first`, and when it
+ * breaks off (a dropped connection, a stall past the body timeout) those of a
+ * `Range` request from where it stopped. Consecutive resumes that bring less
+ * than RESUME_PROGRESS_BYTES are bounded by the client's retry policy.
+ */
+async function* resumingBody(
+  current: { response: RegistryResponse },
+  size: number,
+  request: (offset: number) => Promise<RegistryResponse>,
+  client: RegistryClient,
+  what: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Buffer> {
+  let { response } = current;
+  let received = 0;
+  let skip = 0; // bytes of a whole-blob answer to a Range request that arrived before
+  let streak = 0;
+  let streakStartedAt = Date.now();
+  let mark = 0;
+  let resumes = 0;
+  for (;;) {
+    try {
+      for await (const piece of response.body as AsyncIterable<Buffer>) {
+        let chunk = piece;
+        if (skip > 0) {
+          const dropped = Math.min(skip, chunk.length);
+          skip -= dropped;
+          chunk = chunk.subarray(dropped);
+          if (chunk.length === 0) continue;
+        }
+        received += chunk.length;
+        yield chunk;
+      }
+      return; // the verifier judges what arrived
+    } catch (error) {
+      response.body.destroy();
+      if (error instanceof OcikitError || signal?.aborted || client.signal?.aborted || !isRetryableError(error) || received >= size) {
+        if (signal?.aborted) throw cancelled(signal, undefined, what);
+        if (client.signal?.aborted) throw cancelled(client.signal, undefined, what);
+        throw bodyError(error as Error, what);
+      }
+      if (received - mark >= Math.min(RESUME_PROGRESS_BYTES, size - mark)) {
+        streak = 0;
+        streakStartedAt = Date.now();
+      }
+      mark = received;
+      streak++;
+      resumes++;
+      const delay = resumes > MAX_RESUMES ? undefined : nextDelay(client.retryPolicy, streak, streakStartedAt);
+      if (delay === undefined) throw bodyError(error as Error, what, streak);
+      await client.wait(delay, signal);
+      response = current.response = await request(received);
+      const range = parseContentRange(response);
+      if (response.status === 206 && range?.start === received && (range.size === undefined || range.size === size)) {
+        skip = 0;
+      } else if (response.status === 200) {
+        skip = received; // no Range support here: the whole blob again, minus what we have
+      } else {
+        const refused = response.status === 206
+          ? new OcikitError('REGISTRY_ERROR', `${what}: the registry answered a resumed download with another range`, {
+              detail: `asked for bytes ${received}- of ${size}, got ${header(response, 'content-range') ?? 'no Content-Range'}`,
+            })
+          : await registryError(`${what} (resuming at byte ${received})`, response.status, response.body);
+        response.body.destroy();
+        throw refused;
+      }
+    }
+  }
+}
+
+/** `Content-Range: bytes <start>-<end>/<size|*>` of a 206. */
+function parseContentRange(response: RegistryResponse): { start: number; end: number; size: number | undefined } | undefined {
+  const match = header(response, 'content-range')?.match(/^\s*bytes\s+(\d+)-(\d+)\/(\d+|\*)\s*$/);
+  if (!match) return undefined;
+  return { start: Number(match[1]), end: Number(match[2]), size: match[3] === '*' ? undefined : Number(match[3]) };
+}
+
 /** A body that broke off mid-transfer (undici: "other side closed"), as an error that names the download. */
-function bodyError(error: Error, what: string): Error {
+function bodyError(error: Error, what: string, attempts?: number): Error {
   if (error instanceof OcikitError || error.name === 'AbortError') return error;
   const code = (error as { code?: string }).code;
-  return new OcikitError('NETWORK', `${what}: the connection broke off before the whole blob arrived`, {
-    detail: `${code ?? ''} ${error.message}`.trim(),
+  const stalled = code === 'UND_ERR_BODY_TIMEOUT';
+  return new OcikitError('NETWORK', `${what}: ${stalled ? 'the registry stopped sending' : 'the connection broke off'} before the whole blob arrived`, {
+    detail: `${code ?? ''} ${error.message}`.trim() + (attempts ? `; gave up after ${attempts} attempts in a row without progress` : ''),
     hint: 'the network or the registry cut the download short; retry',
     cause: error,
   });

@@ -3,9 +3,9 @@ import { OcikitError } from '../errors.js';
 import { createDigester, type Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { StageBlobOptions, StagedBlob } from '../target/target.js';
-import { type UploadContext, finishUpload, openSession, uploadLocation } from './blob-upload.js';
-import type { RegistryResponse } from './registry-client.js';
+import { type UploadContext, deleteSession, finishUpload, heldBytes, openSession, uploadLocation } from './blob-upload.js';
 import { registryError } from './registry-error.js';
+import { isRetryableStatus, nextDelay, parseRetryAfter } from './retry-policy.js';
 
 /** `PATCH` size when the repository sets none: big enough for few requests, small enough to keep two in memory. */
 export const DEFAULT_STREAM_CHUNK_SIZE = 8 * 1024 * 1024;
@@ -37,22 +37,18 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
   let location = session.location;
   const chunkSize = Math.max(options.chunkSize ?? DEFAULT_STREAM_CHUNK_SIZE, session.minChunk, 1);
 
-  const abortSession = async (): Promise<void> => {
-    try {
-      const response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: true });
-      await response.body.resume();
-    } catch {
-      // an abandoned session expires on the registry's own schedule
-    }
-  };
+  // Sent even after an interruption (a cleanup request ignores the client's signal).
+  const abortSession = (): Promise<void> => deleteSession(context, location);
 
   /** Sends `parts` (one chunk) as the bytes from `offset` on, resuming from the registry's count if a send fails. */
   const sendChunk = async (parts: Buffer[], offset: number): Promise<void> => {
     const length = parts.reduce((sum, part) => sum + part.length, 0);
     const end = offset + length - 1;
     let from = offset;
+    const startedAt = Date.now();
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
+      let retryAfterMs: number | undefined;
       try {
         const body = skip(parts, from - offset);
         const response = await context.client.send({
@@ -72,24 +68,28 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
           await response.body.resume();
           location = uploadLocation(response, what);
           const held = heldBytes(response);
-          // distribution appends a PATCH it does not like silently: catch it now, not at the final PUT.
-          if (held !== undefined && held !== end + 1) {
-            throw new OcikitError('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
-              hint: 'the registry mishandled a chunked upload; retry, or pass --temp-dir to upload each blob in one request',
-            });
+          if (held === undefined || held === end + 1) return;
+          if (held > from && held < end + 1 && attempt < CHUNK_ATTEMPTS) {
+            from = held; // it kept part of the chunk: the rest goes next
+            continue;
           }
-          return;
+          // distribution appends a PATCH it does not like silently: catch it now, not at the final PUT.
+          throw new OcikitError('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
+            hint: 'the registry mishandled a chunked upload; retry, or pass --temp-dir to upload each blob in one request',
+          });
         }
-        if (!(response.status >= 500 || response.status === 408 || response.status === 429) || attempt >= CHUNK_ATTEMPTS) {
+        if (!isRetryableStatus(response.status) || attempt >= CHUNK_ATTEMPTS) {
           throw await registryError(`${what}: sending bytes ${from}-${end}`, response.status, response.body);
         }
-        await response.body.resume();
-        failure = new Error(`HTTP ${response.status}`);
+        retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        failure = await registryError(`${what}: sending bytes ${from}-${end}`, response.status, response.body);
       } catch (error) {
         if (!(error instanceof OcikitError && error.code === 'NETWORK') || attempt >= CHUNK_ATTEMPTS) throw error;
         failure = error;
       }
-      signal?.throwIfAborted();
+      const delay = nextDelay(context.client.retryPolicy, attempt, startedAt, retryAfterMs);
+      if (delay === undefined) throw failure;
+      await context.client.wait(delay, signal);
       // Ask the session how much arrived before going on from there.
       const held = await sessionStatus(context, location, what, signal);
       location = held.location;
@@ -167,24 +167,19 @@ async function sessionStatus(
   signal: AbortSignal | undefined,
 ): Promise<{ bytes: number; location: URL }> {
   const response = await context.client.send({ method: 'GET', url: location, scope: context.scope, idempotent: true, signal });
+  if (response.status === 404) {
+    // distribution cancels a session whose stored size no longer matches its state (a PATCH cut mid-body).
+    const gone = await registryError(`${what}: asking how much of the upload arrived`, response.status, response.body);
+    throw new OcikitError('REGISTRY_ERROR', `${what}: the registry dropped the upload session after a failed chunk`, {
+      ...(gone.detail ? { detail: gone.detail } : {}),
+      hint: 'this upload is produced as it streams and cannot be replayed into a new session; run the command again',
+    });
+  }
   if (response.status !== 204 && response.status !== 200) {
     throw await registryError(`${what}: asking how much of the upload arrived`, response.status, response.body);
   }
   await response.body.resume();
   return { bytes: heldBytes(response) ?? 0, location: response.headers.location ? uploadLocation(response, what) : location };
-}
-
-/**
- * The byte count a `Range: 0-<last>` header reports (distribution sends it
- * without `bytes=`). `0-0` is undefined: distribution says it for an empty
- * session and for one byte alike.
- */
-function heldBytes(response: RegistryResponse): number | undefined {
-  const value = response.headers.range;
-  const range = Array.isArray(value) ? value[0] : value;
-  const match = range?.match(/^\s*(?:bytes=)?0-(\d+)\s*$/);
-  const last = match ? Number(match[1]) : 0;
-  return last > 0 ? last + 1 : undefined;
 }
 
 /** The first `length` bytes of `parts` and the rest, as views of the same memory. */

@@ -2,7 +2,7 @@
 import type { RecompressReferenceResult } from '../compress/recompress-reference.js';
 import type { RecompressMode, RecompressResult } from '../compress/recompress.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { formatPlatform } from '../compress/layer-types.js';
+import { platformString } from '../platform/platform.js';
 import { pinnedReference } from '../reference/reference.js';
 
 /** A manifest or index that got a new digest; its old signatures and SBOMs do not carry over. */
@@ -45,7 +45,7 @@ export function recompressResultJson(result: RecompressReferenceResult): Recompr
       from: r.from.digest,
       to: r.to.digest,
       mediaType: r.to.mediaType,
-      ...(r.platform ? { platform: formatPlatform(r.platform) } : {}),
+      ...(r.platform ? { platform: platformString(r.platform) } : {}),
       ...(r.referrers ? { referrers: r.referrers } : {}),
     })),
     layers: result.layers.map((l) => ({ from: l.from.digest, to: l.to.digest, size: l.to.size, gzipSize: l.from.size, diffId: l.diffId })),

@@ -1,19 +1,34 @@
 /**
  * pull: the files of an artifact into a directory, as `ocikit pull` (openTarget,
- * pullArtifact). With `cache: true` the pulled directory is kept in the Actions
- * cache keyed by the manifest digest: the digest is resolved first, the cache is
- * restored into the directory, and only on a miss is the artifact pulled (by that
- * digest, so what is cached is exactly what the key names) and then saved.
+ * selectReferrer for `artifact-type`, pullArtifact). With `cache: true` the
+ * pulled directory is kept in the Actions cache keyed by the manifest digest: the
+ * digest is resolved first, the cache is restored into the directory, and only on
+ * a miss is the artifact pulled (by that digest, so what is cached is exactly what
+ * the key names) and then saved.
  */
 import * as actions from '@actions/core';
-import { type Target, openTarget, pullArtifact } from '@ocikit/core';
+import {
+  type Descriptor,
+  REFERRERS_MODES,
+  type Target,
+  hostPlatform,
+  isIndexMediaType,
+  openTarget,
+  parsePlatform,
+  parseReference,
+  pinnedReference,
+  platformString,
+  pullArtifact,
+  pullResultJson,
+  selectReferrer,
+} from '@ocikit/core';
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { type Env, getBoolean, getList, getString } from '../inputs.js';
-import { pinnedReference, pullResultJson, setOutputs } from '../outputs.js';
+import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
 import { writeCacheHitSummary, writePullSummary } from '../summary.js';
-import { readRemoteInputs } from '../target-options.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 /** The part of @actions/cache this action uses; injected in tests (the cache service exists only on GitHub). */
 export interface CacheService {
@@ -30,15 +45,16 @@ export interface PullDependencies {
 const loadActionsCache = async (): Promise<CacheService> => import('@actions/cache');
 
 /**
- * The cache key for a pull: the manifest digest, plus a hash of the media-type
- * filter when there is one (it changes which files land). Keys hold no commas
- * and stay far below the service's 512 characters.
+ * The cache key for a pull: the manifest digest, plus a hash of what changes which
+ * files land from it: the media-type filter, and for an index the platform whose
+ * entry is pulled. Keys hold no commas and stay far below the service's 512 characters.
  */
-export function pullCacheKey(digest: string, mediaTypes: readonly string[]): string {
+export function pullCacheKey(digest: string, mediaTypes: readonly string[], platform?: string): string {
   const base = `ocikit-pull-v1-${digest.replace(':', '-')}`;
-  if (mediaTypes.length === 0) return base;
-  const filter = createHash('sha256').update([...new Set(mediaTypes)].sort().join('\n')).digest('hex').slice(0, 16);
-  return `${base}-${filter}`;
+  const filter = [...new Set(mediaTypes)].sort();
+  if (filter.length === 0 && platform === undefined) return base;
+  const parts = platform === undefined ? filter : [...filter, `platform=${platform}`];
+  return `${base}-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16)}`;
 }
 
 /** A directory the cache may own: absent or empty (so saving it saves the artifact, nothing else). */
@@ -58,12 +74,16 @@ interface CachePlan {
   key: string;
 }
 
-/** Whether and how this pull uses the cache; undefined (after a warning saying why) when it cannot. */
+/**
+ * Whether and how this pull uses the cache; undefined (after a warning saying why)
+ * when it cannot. `known` is the manifest when it is already resolved (a referrer).
+ */
 async function planCache(
   directory: string,
-  mediaTypes: string[],
+  filter: { mediaTypes: string[]; platform: string | undefined },
   target: Target,
-  selector: string,
+  wanted: string,
+  known: Descriptor | undefined,
   dependencies: PullDependencies,
 ): Promise<CachePlan | undefined> {
   if (!(await isAbsentOrEmpty(directory))) {
@@ -75,9 +95,10 @@ async function planCache(
     actions.warning('cache: the Actions cache service is not available on this runner; pulling without it');
     return undefined;
   }
-  // Resolve first: the key is the digest, whatever tag named it.
-  const digest = (await target.resolve(selector)).digest;
-  return { service, digest, key: pullCacheKey(digest, mediaTypes) };
+  // Resolve first: the key is the digest, whatever tag named it; from an index, the platform picks the files.
+  const descriptor = known ?? (await target.resolve(wanted));
+  const platform = isIndexMediaType(descriptor.mediaType) ? (filter.platform ?? platformString(hostPlatform())) : undefined;
+  return { service, digest: descriptor.digest, key: pullCacheKey(descriptor.digest, filter.mediaTypes, platform) };
 }
 
 const message = (error: unknown): string => String((error as Error)?.message ?? error);
@@ -85,22 +106,38 @@ const message = (error: unknown): string => String((error as Error)?.message ?? 
 export async function run(env: Env = process.env, dependencies: PullDependencies = {}): Promise<void> {
   await runAction(async (secrets) => {
     const progress = actionProgress(secrets);
-    const remote = readRemoteInputs(env, secrets, progress);
+    const auth = readCredentialInputs(env, secrets);
+    const parsed = parseReference(getRequired('reference', env));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(parsed));
     const directory = getString('path', env) || '.';
     const mediaTypes = getList('media-types', { comma: true }, env);
     const keepOldFiles = getBoolean('keep-old-files', false, env);
     const useCache = getBoolean('cache', false, env);
+    const artifactType = getString('artifact-type', env);
+    const platform = getString('platform', env);
+    if (platform) parsePlatform(platform); // refused now, before any request
+    const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
+    const concurrency = getPositiveInteger('concurrency', 3, env);
 
-    const { target, reference, selector } = await openTarget(remote.reference, remote.options);
+    const { target, reference, selector } = await openTarget(parsed, { ...connection, referrersMode });
     try {
-      const cache = useCache ? await planCache(directory, mediaTypes, target, selector, dependencies) : undefined;
+      // "The SBOM of app:v1": a referrer of the reference, picked by artifact type (the newest of several).
+      const referrer = artifactType ? await selectReferrer(target, selector, artifactType) : undefined;
+      if (referrer && referrer.candidates.length > 1) {
+        progress.warning(`${referrer.candidates.length} referrers of type ${artifactType} on ${referrer.subject.digest}; pulling the newest, ${referrer.chosen.digest}`);
+      }
+      const wanted = referrer ? referrer.chosen.digest : selector;
+      const cache = useCache
+        ? await planCache(directory, { mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, dependencies)
+        : undefined;
       if (cache) {
         const restored = await cache.service.restoreCache([directory], cache.key).catch((error: unknown) => {
           actions.warning(`cache: restore failed, pulling instead: ${secrets.redact(message(error))}`);
           return undefined;
         });
         if (restored === cache.key) {
-          const pulled = pinnedReference(reference, reference.tag, cache.digest);
+          // The digest is what the reference (or the referrer) names, so a tag stays with it.
+          const pulled = pinnedReference(reference, referrer ? undefined : reference.tag, cache.digest);
           actions.info(`Restored ${pulled} into ${directory} from the Actions cache (key ${cache.key})`);
           setOutputs({
             digest: cache.digest,
@@ -116,15 +153,16 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
       }
 
       // By digest after a cache lookup, so what is saved is exactly what the key names.
-      const result = await pullArtifact(target, cache?.digest ?? selector, {
+      const result = await pullArtifact(target, cache?.digest ?? wanted, {
         outputDir: directory,
         mediaTypes,
         keepOldFiles,
-        concurrency: remote.concurrency,
+        concurrency,
         progress,
+        ...(platform ? { platform } : {}),
       });
-      const pulled = pinnedReference(reference, reference.tag, result.descriptor.digest);
-      actions.info(`Pulled ${pulled} into ${directory}`);
+      const json = pullResultJson(reference, result, referrer);
+      actions.info(`Pulled ${json.reference} into ${directory}${json.platform ? ` (${json.platform} from index ${json.index})` : ''}`);
       if (cache) {
         try {
           await cache.service.saveCache([directory], cache.key);
@@ -135,12 +173,12 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
       }
       setOutputs({
         digest: result.descriptor.digest,
-        reference: pulled,
+        reference: json.reference,
         'cache-hit': 'false',
         files: result.files.map((f) => f.path).join('\n'),
-        json: { ...pullResultJson(pulled, result), cacheHit: false, ...(cache ? { cacheKey: cache.key } : {}) },
+        json: { ...json, cacheHit: false, ...(cache ? { cacheKey: cache.key } : {}) },
       });
-      await writePullSummary(pulled, result);
+      await writePullSummary(json.reference, result);
     } finally {
       await target.close();
     }

@@ -4,29 +4,42 @@
  * parseAnnotationArguments, pushArtifact) → outputs and the job summary.
  */
 import * as actions from '@actions/core';
-import { openTarget, parseAnnotationArguments, parseFileArgument, pushArtifact, readAnnotationFile } from '@ocikit/core';
-import { type Env, getList, getPositiveInteger, getString } from '../inputs.js';
-import { pinnedReference, pushResultJson, setOutputs } from '../outputs.js';
+import {
+  openTarget,
+  parseAnnotationArguments,
+  parseFileArgument,
+  parsePlatform,
+  parseReference,
+  pushArtifact,
+  pushResultJson,
+  readAnnotationFile,
+  sourceDateEpoch,
+} from '@ocikit/core';
+import { type Env, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
-import { sourceDateEpoch, withRunAnnotations } from '../run-annotations.js';
+import { withRunAnnotations } from '../run-annotations.js';
 import { writePushSummary } from '../summary.js';
-import { readRemoteInputs } from '../target-options.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets) => {
     const progress = actionProgress(secrets);
-    const remote = readRemoteInputs(env, secrets, progress);
+    const auth = readCredentialInputs(env, secrets);
+    const reference = parseReference(getRequired('reference', env));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
     const annotationFile = getString('annotation-file', env);
     const config = getString('config', env);
     const artifactType = getString('artifact-type', env);
+    const platform = getString('platform', env);
     const chunkSize = getPositiveInteger('chunk-size', undefined, env);
+    const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
-    const { reference } = remote;
     const tags = [...(reference.tag ? [reference.tag] : reference.digest ? [] : ['latest']), ...getList('tags', { comma: true }, env)];
 
-    const { target } = await openTarget(reference, { ...remote.options, ...(chunkSize ? { chunkSize } : {}), create: true });
+    const { target } = await openTarget(reference, { ...connection, ...(chunkSize ? { chunkSize } : {}), create: true });
     try {
       const result = await pushArtifact(target, {
         files,
@@ -35,14 +48,15 @@ export async function run(env: Env = process.env): Promise<void> {
         annotations,
         ...(annotationFile ? { annotationFile: await readAnnotationFile(annotationFile) } : {}),
         ...(config ? { config: parseFileArgument(config) } : {}),
+        ...(platform ? { platform: parsePlatform(platform) } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-        concurrency: remote.concurrency,
+        concurrency,
         progress,
       });
-      const pushed = pinnedReference(reference, tags[0], result.descriptor.digest);
-      actions.info(`Pushed ${pushed}`);
-      setOutputs({ digest: result.descriptor.digest, reference: pushed, json: pushResultJson(pushed, result) });
-      await writePushSummary(pushed, result);
+      const json = pushResultJson(reference, result);
+      actions.info(`Pushed ${json.reference}`);
+      setOutputs({ digest: result.descriptor.digest, reference: json.reference, json });
+      await writePushSummary(json.reference, result);
     } finally {
       await target.close();
     }

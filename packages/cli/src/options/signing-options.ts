@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import {
+  DEFAULT_FULCIO_URL,
+  DEFAULT_REKOR_URL,
+  type ImageSigner,
+  OcikitError,
+  isOcikitError,
+  keySigner,
+  keylessSignerFromEnvironment,
+  loadSigningKey,
+  signingKeySource,
+  sigstoreServiceURL,
+} from '@ocikit/core';
+import type { CliContext } from '../context.js';
+
+/** The flags of the verbs that sign (sign, attest, attach --sign), named as cosign names them. */
+export interface SigningFlags {
+  key?: string;
+  keyless?: boolean;
+  fulcioUrl?: string;
+  rekorUrl?: string;
+  tsaUrl?: string;
+  /** False with --no-tlog. */
+  tlog: boolean;
+}
+
+export function addSigningOptions(command: Command): Command {
+  return command
+    .option('--key <path|env://NAME>', 'sign with this private key: ECDSA P-256 or Ed25519 PEM, unencrypted; env://NAME reads it from an environment variable')
+    .option('--keyless', 'sign keyless with the CI job\'s OIDC identity (GitHub Actions: permissions id-token: write; elsewhere SIGSTORE_ID_TOKEN), certified by Fulcio')
+    .option('--fulcio-url <url>', `the Fulcio certificate authority for --keyless (default ${DEFAULT_FULCIO_URL})`)
+    .option('--rekor-url <url>', `the Rekor transparency log the signature is recorded in (default ${DEFAULT_REKOR_URL}; entries are public)`)
+    .option('--tsa-url <url>', 'also get an RFC 3161 timestamp from this timestamp authority (e.g. https://timestamp.sigstore.dev)')
+    .option('--no-tlog', 'do not record the signature in Rekor (offline CI); `cosign verify` then needs --insecure-ignore-tlog');
+}
+
+/** Whether any signing flag was given (attach signs only with --sign). */
+export function givesSigningFlags(flags: SigningFlags): boolean {
+  return Boolean(flags.key !== undefined || flags.keyless || flags.fulcioUrl || flags.rekorUrl || flags.tsaUrl || !flags.tlog);
+}
+
+/**
+ * The signer the flags describe, ready before anything is pushed: the key read
+ * and checked, or the CI's OIDC token found. Key text and tokens are registered
+ * as secrets, so nothing printed can show them.
+ */
+export async function signerFromFlags(flags: SigningFlags, context: CliContext): Promise<ImageSigner> {
+  if (flags.key !== undefined && flags.keyless) throw usage('--key and --keyless cannot both be given', 'sign with a key of your own, or keyless with the CI\'s identity');
+  if (flags.key === undefined && !flags.keyless) {
+    throw usage('signing needs --key <private.pem> or --keyless', 'a key: --key cosign.key or --key env://SIGNING_KEY; keyless in GitHub Actions: --keyless with permissions id-token: write');
+  }
+  if (!flags.tlog && flags.rekorUrl) throw usage('--no-tlog and --rekor-url cannot both be given');
+  const rekorURL = flags.tlog ? sigstoreServiceURL(flags.rekorUrl ?? DEFAULT_REKOR_URL, 'Rekor') : false;
+  const tsaURL = flags.tsaUrl === undefined ? undefined : sigstoreServiceURL(flags.tsaUrl, 'timestamp authority');
+
+  if (flags.key !== undefined) {
+    if (flags.fulcioUrl) throw usage('--fulcio-url is for --keyless signing; a key signature has no certificate');
+    const source = signingKeySource(flags.key, context.env);
+    if (source.pem !== undefined) rememberKeyText(source.pem, context);
+    let key;
+    try {
+      key = await loadSigningKey(source);
+    } catch (error) {
+      // A key of another kind (RSA, another curve, cosign-encrypted) is bad input, as an unreadable one is: exit 2.
+      if (isOcikitError(error, 'UNSUPPORTED')) throw new OcikitError('INVALID_INPUT', error.message, error.hint ? { hint: error.hint } : {});
+      throw error;
+    }
+    return keySigner(key, { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+  }
+  for (const name of ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN']) {
+    const secret = context.env[name];
+    if (secret) context.secrets.add(secret);
+  }
+  return keylessSignerFromEnvironment({
+    fulcioURL: sigstoreServiceURL(flags.fulcioUrl ?? DEFAULT_FULCIO_URL, 'Fulcio'),
+    rekorURL,
+    ...(tsaURL ? { tsaURL } : {}),
+  });
+}
+
+/**
+ * Offline CI cannot reach the public Rekor a key signature is logged in by
+ * default; when that is what failed, the error says how to sign without it.
+ */
+export function explainSigningFailure(error: unknown, signer: ImageSigner): unknown {
+  if (signer.kind !== 'key' || signer.rekorURL === false || !isOcikitError(error) || !/\bRekor at \S+ did not record the signature/.test(error.message)) return error;
+  return new OcikitError(error.code, error.message, {
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.status ? { status: error.status } : {}),
+    hint: `${error.hint ? `${error.hint}; ` : ''}where Rekor cannot be reached (offline CI), sign with --no-tlog, or give your own log with --rekor-url`,
+    cause: error,
+  });
+}
+
+/** The key's text and each of its base64 lines are masked in anything printed, should any path ever echo them. */
+function rememberKeyText(pem: string, context: CliContext): void {
+  context.secrets.add(pem.trim());
+  for (const line of pem.split(/\r?\n/)) if (line.length >= 16 && !line.startsWith('-----')) context.secrets.add(line.trim());
+}
+
+function usage(message: string, hint?: string): OcikitError {
+  return new OcikitError('INVALID_INPUT', message, hint ? { hint } : {});
+}

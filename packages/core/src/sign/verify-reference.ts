@@ -1,0 +1,124 @@
+// Verifying through `subject`: the signatures of a manifest are found among its
+// referrers (API, sha256-<hex> tag schema or layout) and each is verified
+// against the manifest's digest.
+import { OcikitError, isOcikitError } from '../errors.js';
+import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
+import { sortNewestFirst, subjectDescriptor } from '../referrers/referrer-descriptor.js';
+import { readBounded } from '../registry/read-bounded.js';
+import type { ReferrersListing, Target } from '../target/target.js';
+import { mapConcurrent } from '../util/map-concurrent.js';
+import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, SigstoreAnnotation } from './constants.js';
+import {
+  MAX_BUNDLE_BYTES,
+  SignatureVerificationError,
+  type VerificationCheck,
+  type VerificationPolicy,
+  type VerificationResult,
+  checkVerificationPolicy,
+  verifyAttestation,
+} from './verify.js';
+
+export interface VerifyReferenceOptions {
+  policy: VerificationPolicy;
+  /** Verify attestations of this predicate type instead of image signatures (cosign's `verify-attestation --type`). */
+  predicateType?: string;
+  /** Referrers read and verified at once (default 4). */
+  concurrency?: number;
+}
+
+/** What became of one bundle referrer. */
+export type ReferrerVerification =
+  | { descriptor: Descriptor; outcome: 'verified'; result: VerificationResult }
+  /** `check` names the verification check that refused it; none when the referrer could not be read at all. */
+  | { descriptor: Descriptor; outcome: 'refused'; check?: VerificationCheck; message: string; detail?: string }
+  /** Another kind of statement than the one asked for (an attestation where a signature is wanted): not counted. */
+  | { descriptor: Descriptor; outcome: 'skipped'; reason: string };
+
+export interface VerifyReferenceResult {
+  /** The manifest whose signatures these are. */
+  subject: Descriptor;
+  /** What was looked for: https://sigstore.dev/cosign/sign/v1 for signatures, else the attestation type. */
+  predicateType: string;
+  /** How the store listed the referrers. */
+  via: ReferrersListing['via'];
+  /** True when at least one referrer verified. */
+  verified: boolean;
+  /** Every Sigstore bundle referrer of the subject, newest first. */
+  referrers: ReferrerVerification[];
+}
+
+/** Failures of one referrer's content that say nothing about the others: reported, not thrown. */
+const UNREADABLE = new Set(['NOT_FOUND', 'DIGEST_MISMATCH', 'SIZE_LIMIT', 'INVALID_MANIFEST']);
+
+/**
+ * `ocikit verify`: the Sigstore bundle referrers of the manifest `subjectRef`
+ * names, each verified against its digest under `policy`. It does not throw
+ * when none verifies: the result says which failed and why, and `verified` is
+ * false. It throws for a bad policy (INVALID_INPUT, before anything is read)
+ * and for a store that cannot be read.
+ */
+export async function verifyReference(target: Target, subjectRef: string, options: VerifyReferenceOptions): Promise<VerifyReferenceResult> {
+  checkVerificationPolicy(options.policy);
+  if (options.predicateType !== undefined && options.predicateType.trim() === '') {
+    throw new OcikitError('INVALID_INPUT', 'the attestation type to verify is empty', { hint: 'give a predicate type URI such as https://slsa.dev/provenance/v1' });
+  }
+  if (!target.referrers) throw new OcikitError('UNSUPPORTED', `${target.name} cannot list referrers`);
+  const subject = subjectDescriptor(await target.resolve(subjectRef));
+  const predicateType = options.predicateType ?? COSIGN_SIGN_PREDICATE_TYPE;
+  const listing = await target.referrers(subject, { artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE });
+  const referrers = await mapConcurrent(sortNewestFirst(listing.manifests), Math.max(1, options.concurrency ?? 4), (descriptor) =>
+    verifyReferrer(target, subject, descriptor, predicateType, options.policy),
+  );
+  return { subject, predicateType, via: listing.via, verified: referrers.some((r) => r.outcome === 'verified'), referrers };
+}
+
+async function verifyReferrer(
+  target: Target,
+  subject: Descriptor,
+  descriptor: Descriptor,
+  predicateType: string,
+  policy: VerificationPolicy,
+): Promise<ReferrerVerification> {
+  // The annotation is unsigned: it may only spare a fetch, never count as a check.
+  const labelled = descriptor.annotations?.[SigstoreAnnotation.BundlePredicateType];
+  if (labelled !== undefined && labelled !== predicateType) return { descriptor, outcome: 'skipped', reason: otherKind(labelled, predicateType) };
+  let bundle: Uint8Array;
+  try {
+    const bytes = await readBundle(target, descriptor);
+    if (typeof bytes === 'string') return { descriptor, outcome: 'refused', check: 'bundle', message: `signature verification failed (bundle): ${bytes}` };
+    bundle = bytes;
+  } catch (error) {
+    if (isOcikitError(error) && UNREADABLE.has(error.code)) {
+      return { descriptor, outcome: 'refused', message: `it cannot be read: ${error.message}`, ...(error.detail ? { detail: error.detail } : {}) };
+    }
+    throw error;
+  }
+  let result: VerificationResult;
+  try {
+    result = await verifyAttestation(bundle, subject, policy);
+  } catch (error) {
+    if (!(error instanceof SignatureVerificationError)) throw error;
+    return { descriptor, outcome: 'refused', check: error.check, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
+  }
+  // Signed and about this subject, but another kind of statement: not what was asked for.
+  if (result.predicateType !== predicateType) return { descriptor, outcome: 'skipped', reason: otherKind(result.predicateType, predicateType) };
+  return { descriptor, outcome: 'verified', result };
+}
+
+function otherKind(found: string, wanted: string): string {
+  const name = (type: string): string => (type === COSIGN_SIGN_PREDICATE_TYPE ? 'an image signature' : `a ${JSON.stringify(type.slice(0, 200))} attestation`);
+  return `${name(found)}, not ${name(wanted)}`;
+}
+
+/** The referrer's one bundle layer, bounded; a string says why the manifest holds no usable bundle. */
+async function readBundle(target: Target, descriptor: Descriptor): Promise<Uint8Array | string> {
+  const fetched = await target.fetchManifest(descriptor);
+  const manifest = parseManifest(fetched.bytes, `${target.name}@${descriptor.digest}`, fetched.descriptor.mediaType);
+  if (isIndex(manifest)) return 'the referrer is an index, not a manifest holding a bundle';
+  const layers = manifest.layers.filter((layer) => layer.mediaType === SIGSTORE_BUNDLE_MEDIA_TYPE);
+  const layer = layers[0];
+  if (!layer || layers.length > 1) return `the referrer holds ${layers.length} layers of ${SIGSTORE_BUNDLE_MEDIA_TYPE}; a signature holds exactly one`;
+  if (layer.size > MAX_BUNDLE_BYTES) return `its bundle layer is ${layer.size} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit for a bundle`;
+  // fetchBlob verifies digest and size as it streams; readBounded guards the memory.
+  return readBounded(await target.fetchBlob(layer), MAX_BUNDLE_BYTES, `the bundle of ${target.name}@${descriptor.digest}`);
+}

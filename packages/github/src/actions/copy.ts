@@ -1,0 +1,39 @@
+/**
+ * copy: an image, index or artifact with everything it points to (and with
+ * `referrers: true` its signatures, SBOMs and reports) between registries and
+ * layouts, the same core call as `ocikit copy` (copyReference).
+ */
+import * as actions from '@actions/core';
+import { REFERRERS_MODES, copyReference, copyResultJson, parseReference } from '@ocikit/core';
+import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
+import { actionProgress, runAction } from '../run-action.js';
+import { writeCopySummary } from '../summaries/copy.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+
+export async function run(env: Env = process.env): Promise<void> {
+  await runAction(async (secrets) => {
+    const progress = actionProgress(secrets);
+    const auth = readCredentialInputs(env, secrets);
+    const source = parseReference(getRequired('source', env));
+    const destination = parseReference(getRequired('destination', env));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination));
+    const referrers = getBoolean('referrers', false, env);
+    const anonymousMount = getBoolean('anonymous-mount', false, env);
+    const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
+    const concurrency = getPositiveInteger('concurrency', 3, env);
+
+    const result = await copyReference(source, destination, {
+      ...connection,
+      concurrency,
+      progress,
+      referrersMode,
+      ...(referrers ? { referrers: true } : {}),
+      ...(anonymousMount ? { anonymousMount: true } : {}),
+    });
+    const json = copyResultJson(result);
+    actions.info(`Copied ${json.source} to ${json.destination}`);
+    setOutputs({ digest: json.digest, reference: json.destination, json });
+    await writeCopySummary(json, progress.transfers);
+  });
+}

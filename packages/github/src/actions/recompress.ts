@@ -1,0 +1,34 @@
+/**
+ * recompress: the tar+gzip layers of an image or index to tar+zstd, streamed,
+ * the same core call as `ocikit recompress` (recompressReference).
+ */
+import * as actions from '@actions/core';
+import { DEFAULT_ZSTD_LEVEL, checkZstdLevel, parsePlatform, parseReference, recompressReference, recompressResultJson } from '@ocikit/core';
+import { type Env, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
+import { actionProgress, runAction } from '../run-action.js';
+import { writeRecompressSummary } from '../summaries/recompress.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+
+const MODES = ['replace', 'add'] as const;
+
+export async function run(env: Env = process.env): Promise<void> {
+  await runAction(async (secrets) => {
+    const progress = actionProgress(secrets);
+    const auth = readCredentialInputs(env, secrets);
+    const source = parseReference(getRequired('source', env));
+    const destinationText = getString('destination', env);
+    const destination = destinationText ? parseReference(destinationText) : undefined;
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])));
+    const level = checkZstdLevel(getPositiveInteger('level', DEFAULT_ZSTD_LEVEL, env));
+    const mode = getChoice('mode', MODES, 'replace', env);
+    const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));
+    const concurrency = getPositiveInteger('concurrency', 3, env);
+
+    const result = await recompressReference(source, destination, { ...connection, level, mode, platforms, concurrency, progress });
+    const json = recompressResultJson(result);
+    actions.info(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);
+    setOutputs({ digest: json.digest, reference: json.reference, changed: String(json.changed), json });
+    await writeRecompressSummary(json);
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * release: one artifact per platform (a binary each) and the index over them, so
+ * `pull` and `setup` on any machine take the file for it; the same core call as
+ * `ocikit release` (releaseArtifacts).
+ */
+import * as actions from '@actions/core';
+import {
+  openTarget,
+  parseAnnotationArguments,
+  parseReference,
+  parseReleaseArgument,
+  releaseArtifacts,
+  releaseResultJson,
+  sourceDateEpoch,
+} from '@ocikit/core';
+import { type Env, getBoolean, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
+import { actionProgress, runAction } from '../run-action.js';
+import { withRunAnnotations } from '../run-annotations.js';
+import { writeReleaseSummary } from '../summaries/release.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+
+export async function run(env: Env = process.env): Promise<void> {
+  await runAction(async (secrets) => {
+    const progress = actionProgress(secrets);
+    const auth = readCredentialInputs(env, secrets);
+    const reference = parseReference(getRequired('reference', env));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference));
+    const files = getList('files', {}, env).map(parseReleaseArgument);
+    const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
+    const artifactType = getString('artifact-type', env);
+    const allowDuplicates = getBoolean('allow-duplicates', false, env);
+    const concurrency = getPositiveInteger('concurrency', 3, env);
+    const epoch = sourceDateEpoch(env);
+    const tags = [...(reference.tag ? [reference.tag] : reference.digest ? [] : ['latest']), ...getList('tags', { comma: true }, env)];
+
+    const { target } = await openTarget(reference, { ...connection, create: true });
+    try {
+      const result = await releaseArtifacts(target, {
+        files,
+        tags,
+        annotations,
+        ...(artifactType ? { artifactType } : {}),
+        ...(allowDuplicates ? { allowDuplicates: true } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        concurrency,
+        progress,
+      });
+      const json = releaseResultJson(reference, result);
+      for (const a of json.artifacts) actions.info(`  ${a.platform.padEnd(20)} ${a.digest} ${a.file}`);
+      actions.info(`Pushed ${json.reference}`);
+      setOutputs({ digest: json.digest, reference: json.reference, json });
+      await writeReleaseSummary(json, result);
+    } finally {
+      await target.close();
+    }
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * sign: signs the manifest `reference` names as `cosign sign` does (a Sigstore
+ * bundle) and attaches the bundle as its referrer, the same core call as
+ * `ocikit sign` (signReference). With a key (`key`: the PEM text, from a secret)
+ * or keyless (`keyless: true`: the job's GitHub OIDC identity, certified by Fulcio).
+ * The key text and the OIDC request token are masked before anything runs.
+ */
+import * as actions from '@actions/core';
+import {
+  DEFAULT_FULCIO_URL,
+  DEFAULT_REKOR_URL,
+  type ImageSigner,
+  OcikitError,
+  REFERRERS_MODES,
+  isOcikitError,
+  keySigner,
+  keylessSignerFromEnvironment,
+  loadSigningKey,
+  openTarget,
+  parseAnnotationArguments,
+  parseReference,
+  signReference,
+  signResultJson,
+  sigstoreServiceURL,
+  sourceDateEpoch,
+} from '@ocikit/core';
+import { type Env, getBoolean, getChoice, getList, getRequired, getString, inputVariable } from '../inputs.js';
+import { setOutputs } from '../outputs.js';
+import { type Secrets, actionProgress, runAction } from '../run-action.js';
+import { writeSignSummary } from '../summaries/sign.js';
+import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+
+export async function run(env: Env = process.env): Promise<void> {
+  await runAction(async (secrets) => {
+    // The key's text first: masked before any input is parsed or any line printed.
+    const keyText = env[inputVariable('key')] ?? '';
+    maskKeyText(keyText, secrets);
+    const progress = actionProgress(secrets);
+    const auth = readCredentialInputs(env, secrets);
+    const subject = parseReference(getRequired('reference', env));
+    const signer = await signerFromInputs(env, secrets);
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+    const annotations = parseAnnotationArguments(getList('annotations', {}, env));
+    const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
+    const epoch = sourceDateEpoch(env);
+
+    const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });
+    try {
+      const result = await signReference(target, selector, {
+        signer,
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+        ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        progress,
+      }).catch((error: unknown) => {
+        throw explainOffline(error, signer);
+      });
+      const json = signResultJson(reference, result);
+      const by = json.signer.kind === 'key' ? `key ${json.signer.hint}` : json.signer.identity;
+      actions.info(`Signed ${json.subject.reference} with ${by}: ${json.reference}`);
+      setOutputs({ digest: json.digest, reference: json.reference, subject: json.subject.reference, json });
+      await writeSignSummary(json);
+    } finally {
+      await target.close();
+    }
+  });
+}
+
+/** The PEM text, and each of its base64 lines, masked (a log that ever echoed a line would show ***). */
+function maskKeyText(pem: string, secrets: Secrets): void {
+  const values = [pem.trim(), ...pem.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 16 && !line.startsWith('-----'))];
+  for (const value of values) if (value !== '' && secrets.add(value)) actions.setSecret(value);
+}
+
+async function signerFromInputs(env: Env, secrets: Secrets): Promise<ImageSigner> {
+  const key = getString('key', env);
+  const keyless = getBoolean('keyless', false, env);
+  const tlog = getBoolean('tlog', true, env);
+  const rekorInput = getString('rekor-url', env);
+  const fulcioInput = getString('fulcio-url', env);
+  const tsaInput = getString('tsa-url', env);
+  if (key !== '' && keyless) throw usage('the inputs key and keyless cannot both be given', 'sign with a key of your own (a secret), or keyless with the job\'s OIDC identity');
+  if (key === '' && !keyless) {
+    throw usage('sign needs the input key (a PEM private key, from a secret) or keyless: true', 'keyless needs the job to have `permissions: id-token: write`');
+  }
+  if (!tlog && rekorInput) throw usage('the inputs tlog: false and rekor-url cannot both be given');
+  const rekorURL = tlog ? sigstoreServiceURL(rekorInput || DEFAULT_REKOR_URL, 'Rekor') : false;
+  const tsaURL = tsaInput ? sigstoreServiceURL(tsaInput, 'timestamp authority') : undefined;
+  if (key !== '') {
+    if (fulcioInput) throw usage('the input fulcio-url is for keyless signing; a key signature has no certificate');
+    let signingKey;
+    try {
+      signingKey = await loadSigningKey({ pem: key, origin: 'the input key' });
+    } catch (error) {
+      if (isOcikitError(error, 'UNSUPPORTED')) throw new OcikitError('INVALID_INPUT', error.message, error.hint ? { hint: error.hint } : {});
+      throw error;
+    }
+    return keySigner(signingKey, { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+  }
+  for (const name of ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN']) {
+    const secret = env[name];
+    if (secret && secrets.add(secret)) actions.setSecret(secret);
+  }
+  return keylessSignerFromEnvironment({
+    fulcioURL: sigstoreServiceURL(fulcioInput || DEFAULT_FULCIO_URL, 'Fulcio'),
+    rekorURL,
+    ...(tsaURL ? { tsaURL } : {}),
+  });
+}
+
+/** A key signature is logged in the public Rekor by default; where that is what failed, say how to sign without it. */
+function explainOffline(error: unknown, signer: ImageSigner): unknown {
+  if (signer.kind !== 'key' || signer.rekorURL === false || !isOcikitError(error) || !/\bRekor at \S+ did not record the signature/.test(error.message)) return error;
+  return new OcikitError(error.code, error.message, {
+    ...(error.detail ? { detail: error.detail } : {}),
+    ...(error.status ? { status: error.status } : {}),
+    hint: `${error.hint ? `${error.hint}; ` : ''}where Rekor cannot be reached, set \`tlog: false\`, or give your own log with \`rekor-url\``,
+    cause: error,
+  });
+}
+
+function usage(message: string, hint?: string): OcikitError {
+  return new OcikitError('INVALID_INPUT', message, hint ? { hint } : {});
+}

@@ -1,0 +1,140 @@
+// SIGINT during a push or a pull, through the built CLI as a user's Ctrl-C (or a
+// CI runner's cancel) would send it: the open upload sessions are deleted (`DELETE`
+// on the upload URL), no temp file is left, nothing is tagged, the exit code is 130.
+import { describe, expect, test } from '@jest/globals';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RemoteRepository } from '../../packages/core/src/registry/remote-repository.js';
+import type { FaultProxy } from '../harness/fault-proxy.js';
+import { REPO_ROOT } from '../harness/ocikit-cli.js';
+import { makeTempDir } from '../harness/temp.js';
+import { MiB, useFaultyRegistry } from './support.js';
+
+const BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'ocikit.js');
+
+interface Spawned {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+function spawnCli(args: string[], env: Record<string, string>, cwd: string): Spawned {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+/** Waits until the proxy has seen a request like this one (the CLI is then mid-transfer). */
+async function waitForRequest(proxy: FaultProxy, method: string, path: RegExp, spawned: Spawned): Promise<void> {
+  let exited = false;
+  void spawned.done.then(() => (exited = true));
+  for (let i = 0; i < 600; i++) {
+    if (proxy.requests.some((r) => r.method === method && path.test(r.path))) return;
+    if (exited) throw new Error(`the CLI ended before sending ${method} ${path}: ${(await spawned.done).stderr}`);
+    await sleep(50);
+  }
+  throw new Error(`no ${method} ${path} within 30 s`);
+}
+
+/** Whether the registry still knows the upload session at `path` (GET on it past the proxy). */
+async function sessionStatus(registryUrl: string, path: string): Promise<number> {
+  const response = await fetch(new URL(path, registryUrl));
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('SIGINT', () => {
+  const env = useFaultyRegistry();
+
+  test.each([
+    { name: 'a chunked push (PATCH in flight)', chunked: true, method: 'PATCH' },
+    { name: 'a single-PUT push (PUT in flight)', chunked: false, method: 'PUT' },
+  ])('during $name: sessions deleted, no temp files, nothing tagged, exit 130', async ({ chunked, method }) => {
+    const work = makeTempDir('ocikit-sigint-');
+    const temp = join(work, 'tmp');
+    await mkdir(temp);
+    // A directory (packed into a temp tar) and a big file, so there are temp files and a transfer to cut.
+    await mkdir(join(work, 'site'));
+    await writeFile(join(work, 'site', 'index.html'), '<h1>hi</h1>\n');
+    await writeFile(join(work, 'big.bin'), randomBytes(6 * MiB));
+    const repository = `sigint/${chunked ? 'chunked' : 'single'}`;
+    // The upload hangs (as on a dead link) until the interrupt.
+    env.faults({ match: { method, path: /\/blobs\/uploads\// }, fault: { kind: 'stall', ms: 60_000 } });
+    const spawned = spawnCli(
+      ['push', `${env.proxy.host}/${repository}:v1`, 'big.bin', 'site', '--concurrency', '1', ...(chunked ? ['--chunk-size', String(MiB)] : [])],
+      { TMPDIR: temp },
+      work,
+    );
+    await waitForRequest(env.proxy, method, /\/blobs\/uploads\//, spawned);
+    expect(await readdir(temp)).not.toEqual([]); // the push's work directory is there now
+    spawned.child.kill('SIGINT');
+    const result = await spawned.done;
+
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('error: interrupted by SIGINT');
+    expect(result.stderr).toMatch(/hint: open upload sessions were cancelled and temp files removed/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // one message, not a stack trace
+    // The session of the interrupted upload was deleted, and the registry no longer knows it.
+    const uploads = env.seen(method, /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
+    expect(uploads.length).toBeGreaterThan(0);
+    const deletes = env.seen('DELETE', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
+    expect(deletes).toEqual(expect.arrayContaining([uploads[0]]));
+    const deleted = env.seen('DELETE', /\/blobs\/uploads\//)[0]!.path;
+    expect(await sessionStatus(env.registry.url, deleted)).toBe(404);
+    expect(await readdir(temp)).toEqual([]);
+    expect(await readdir(work)).toEqual(expect.arrayContaining(['big.bin', 'site', 'tmp']));
+    const direct = new RemoteRepository({ registry: env.registry.host, repository });
+    try {
+      await expect(direct.resolve('v1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await direct.close();
+    }
+  });
+
+  test('during a pull: no partial file, no staging directory, exit 130', async () => {
+    const work = makeTempDir('ocikit-sigint-pull-');
+    await writeFile(join(work, 'big.bin'), randomBytes(4 * MiB));
+    const seeded = spawnCli(['push', `${env.registry.host}/sigint/pull:v1`, 'big.bin'], {}, work);
+    expect((await seeded.done).code).toBe(0);
+    const out = join(work, 'out');
+    await mkdir(out);
+    await writeFile(join(out, 'keep.txt'), 'mine\n');
+    env.faults({ match: { method: 'GET', path: /\/blobs\/sha256:/ }, fault: { kind: 'stall-body', afterBytes: MiB, ms: 60_000 } });
+    const spawned = spawnCli(['pull', `${env.proxy.host}/sigint/pull:v1`, '-o', out], { TMPDIR: work }, work);
+    await waitForRequest(env.proxy, 'GET', /\/blobs\/sha256:/, spawned);
+    await sleep(200); // part of the blob is on disk in the staging directory now
+    spawned.child.kill('SIGINT');
+    const result = await spawned.done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('error: interrupted by SIGINT');
+    expect(await readdir(out)).toEqual(['keep.txt']);
+  });
+
+  test('a second SIGINT ends it at once', async () => {
+    const work = makeTempDir('ocikit-sigint-twice-');
+    await writeFile(join(work, 'big.bin'), randomBytes(2 * MiB));
+    // Uploads and the DELETE of the session both hang: only a second signal ends the wait.
+    env.faults(
+      { match: { method: 'PUT', path: /\/blobs\/uploads\// }, fault: { kind: 'stall', ms: 60_000 } },
+      { match: { method: 'DELETE' }, fault: { kind: 'stall', ms: 60_000 } },
+    );
+    const spawned = spawnCli(['push', `${env.proxy.host}/sigint/twice:v1`, 'big.bin'], { TMPDIR: work }, work);
+    await waitForRequest(env.proxy, 'PUT', /\/blobs\/uploads\//, spawned);
+    spawned.child.kill('SIGINT');
+    await waitForRequest(env.proxy, 'DELETE', /\/blobs\/uploads\//, spawned);
+    spawned.child.kill('SIGINT');
+    expect((await spawned.done).code).toBe(130);
+  });
+});
