@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
 import {
   COSIGN_SIGN_PREDICATE_TYPE,
   OcikitError,
   type VerificationPolicy,
   type VerifyResultJson,
   openTarget,
+  readTrustedRootFile,
   readPublicKeyPem,
   verifyReference,
   verifyResultJson,
@@ -26,7 +26,6 @@ interface VerifyFlags extends RemoteFlags, ReferrersModeFlags {
 }
 
 /** trusted_root.json of the public-good instance is some kilobytes; this bounds a wrong file. */
-const MAX_TRUSTED_ROOT_BYTES = 4 * 1024 * 1024;
 
 export function registerVerify(program: Command, context: CliContext): void {
   addReferrersModeOption(
@@ -72,22 +71,13 @@ async function policyFromFlags(flags: VerifyFlags, context: CliContext): Promise
   if (flags.key === undefined && !keyless) {
     throw new OcikitError('INVALID_INPUT', 'verify needs --key <public.pem>, or --certificate-identity and --certificate-oidc-issuer with --trusted-root');
   }
-  const trustedRoot = flags.trustedRoot === undefined ? undefined : await readTrustedRoot(flags.trustedRoot);
+  const trustedRoot = flags.trustedRoot === undefined ? undefined : await readTrustedRootFile(flags.trustedRoot);
   return {
     ...(flags.key !== undefined ? { publicKey: await readPublicKeyPem(flags.key, context.env) } : {}),
     ...(flags.certificateIdentity !== undefined ? { certificateIdentity: flags.certificateIdentity } : {}),
     ...(flags.certificateOidcIssuer !== undefined ? { certificateOidcIssuer: flags.certificateOidcIssuer } : {}),
     ...(trustedRoot !== undefined ? { trustedRoot } : {}),
   };
-}
-
-async function readTrustedRoot(path: string): Promise<string> {
-  const what = `the trusted root ${path}`;
-  const info = await stat(path).catch(() => {
-    throw new OcikitError('INVALID_INPUT', `${what} does not exist or cannot be read`);
-  });
-  if (!info.isFile() || info.size > MAX_TRUSTED_ROOT_BYTES) throw new OcikitError('INVALID_INPUT', `${what} is not a trusted_root.json file`);
-  return readFile(path, 'utf8');
 }
 
 /** One line per referrer (verified, refused with why, skipped with what it is), then the count. */

@@ -1,5 +1,4 @@
-import type { MultiBar, SingleBar } from 'cli-progress';
-import { createRequire } from 'node:module';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { type Descriptor, type ProgressListener, type TransferOutcome } from '@ocikit/core';
 import { formatBytes, formatRate, shortDigest } from './format.js';
 
@@ -77,8 +76,6 @@ class BarRenderer implements ProgressRenderer {
   private readonly transfers = new Map<string, Transfer>();
 
   constructor(private readonly stream: NodeJS.WriteStream) {
-    // Loaded here, synchronously: only a terminal shows bars (CI logs and --help never load it).
-    const { MultiBar } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
     this.bars = new MultiBar(
       {
         stream,

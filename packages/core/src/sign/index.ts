@@ -22,3 +22,4 @@ export {
   type VerificationCheck,
   type VerificationResult,
 } from './verify.js';
+export { readTrustedRootFile } from './trusted-root-file.js';

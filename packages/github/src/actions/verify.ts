@@ -11,11 +11,11 @@ import {
   type VerificationPolicy,
   type VerifyResultJson,
   openTarget,
+  readTrustedRootFile,
   parseReference,
   verifyReference,
   verifyResultJson,
 } from '@ocikit/core';
-import { readFile, stat } from 'node:fs/promises';
 import { type Env, getChoice, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
@@ -23,7 +23,6 @@ import { writeVerifySummary } from '../summaries/verify.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 /** trusted_root.json of the public-good instance is some kilobytes; this bounds a wrong file. */
-const MAX_TRUSTED_ROOT_BYTES = 4 * 1024 * 1024;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets) => {
@@ -67,17 +66,8 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
     ...(publicKey !== '' ? { publicKey } : {}),
     ...(identity !== '' ? { certificateIdentity: identity } : {}),
     ...(issuer !== '' ? { certificateOidcIssuer: issuer } : {}),
-    ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRoot(trustedRootPath) } : {}),
+    ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRootFile(trustedRootPath) } : {}),
   };
-}
-
-async function readTrustedRoot(path: string): Promise<string> {
-  const what = `the trusted root ${path}`;
-  const info = await stat(path).catch(() => {
-    throw new OcikitError('INVALID_INPUT', `${what} does not exist or cannot be read`);
-  });
-  if (!info.isFile() || info.size > MAX_TRUSTED_ROOT_BYTES) throw new OcikitError('INVALID_INPUT', `${what} is not a trusted_root.json file`);
-  return readFile(path, 'utf8');
 }
 
 function noneVerified(json: VerifyResultJson): OcikitError {
