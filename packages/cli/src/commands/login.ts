@@ -1,16 +1,10 @@
 import type { Command } from 'commander';
 import { OcikitError, givenCredential, login, parseRegistryHost } from '@ocikit/core';
 import type { CliContext } from '../context.js';
-import { REGISTRY_CONFIG_HELP, givenCredentialFlags } from '../options/remote-options.js';
+import { REGISTRY_CONFIG_HELP, type RemoteFlags, givenCredentialFlags } from '../options/remote-options.js';
 
-interface LoginFlags {
-  username?: string;
-  password?: string;
-  passwordStdin?: boolean;
-  registryConfig?: string;
-  plainHttp?: boolean;
-  insecure?: boolean;
-}
+/** Login takes the credential and connection flags of the remote verbs, not the transfer ones. */
+type LoginFlags = Pick<RemoteFlags, 'username' | 'password' | 'passwordStdin' | 'registryConfig' | 'plainHttp' | 'insecure'>;
 
 export function registerLogin(program: Command, context: CliContext): void {
   program
