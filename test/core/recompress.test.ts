@@ -18,6 +18,7 @@ import {
   ZSTD_INSTANCE_ANNOTATION,
   ZstdFrameEncoder,
   isOcikitError,
+  Limiter,
   parseManifest,
   recompress,
   recompressReference,
@@ -173,6 +174,25 @@ describe('recompress a multi-platform OCI index (replace)', () => {
     expect((failure as { hint?: string }).hint).toContain('nothing was pushed');
     expect(await repo.tags()).toEqual(['v1']);
     // No zstd blob of the good image either, and no upload session left behind.
+    expect(await storage()).toEqual({ blobs: before.blobs, uploads: 0 });
+    await repo.close();
+  });
+  it('refuses a layer that is not gzip at all with a sentence about it, and frees its turn for the other layers', async () => {
+    // Layers decompress one after another on a 2-core runner (gunzipSlots): a failed
+    // gunzip that kept its slot would leave the layers after it waiting for ever.
+    const work = makeTempDir();
+    const layers = [...appLayers('amd64'), ...appLayers('amd64', 'more')];
+    layers[0] = { ...layers[0]!, notGzip: true };
+    const image = await buildImage(work, { platform: AMD64, layers });
+    const repo = new RemoteRepository({ registry: registry.host, repository: 'zstd/not-gzip' });
+    await pushImage(repo, image, 'v1');
+    const before = await storage();
+
+    const failure = await recompress(repo, 'v1', repo, 'v1-zstd', { frameSize: FRAME, concurrency: 4, limiter: new Limiter(2) }).catch((error: unknown) => error);
+    expect(isOcikitError(failure, 'INVALID_INPUT')).toBe(true);
+    expect((failure as Error).message).toBe(`layer ${image.layers[0]!.descriptor.digest} of ${registry.host}/zstd/not-gzip is not valid gzip data`);
+    expect((failure as { hint?: string }).hint).toContain('rebuild or push the image again');
+    expect(await repo.tags()).toEqual(['v1']);
     expect(await storage()).toEqual({ blobs: before.blobs, uploads: 0 });
     await repo.close();
   });

@@ -20,6 +20,8 @@ export interface LayerSpec {
   compression?: 'gzip' | 'zstd' | 'uncompressed';
   /** Make the gzip blob lie: its tar does not match the config's diff_id. */
   lie?: boolean;
+  /** Store the tar itself under the gzip media type: a blob that is not gzip at all. */
+  notGzip?: boolean;
 }
 
 export interface BuiltBlob {
@@ -129,7 +131,7 @@ export async function buildImage(
       // A lying layer: its gzip holds other bytes than the tar the config's diff_id names.
       const content = layer.lie ? Buffer.from(tar) : tar;
       if (layer.lie) content[600] = content[600]! ^ 0xff;
-      stored = blob(gzipSync(content), spec.docker ? MediaType.DockerLayerGzip : MediaType.LayerGzip);
+      stored = blob(layer.notGzip ? content : gzipSync(content), spec.docker ? MediaType.DockerLayerGzip : MediaType.LayerGzip);
     }
     layers.push({ ...stored, tar, diffId: sha256(tar) });
   }

@@ -471,7 +471,8 @@ async function pruneStorage(storageDir: string, blobs: string[]): Promise<void> 
       if (entry.name === '_uploads') {
         for (const session of await readdir(join(dir, entry.name))) {
           abandonedSessions += Number((await readdir(join(dir, entry.name, session)).catch(() => [] as string[])).includes('startedat'));
-          await rm(join(dir, entry.name, session), { recursive: true, force: true });
+          // The registry may still be finishing a request the client gave up on, writing into this session: retry.
+          await rm(join(dir, entry.name, session), { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
         }
       } else if (!entry.name.startsWith('_')) await walk(join(dir, entry.name));
     }

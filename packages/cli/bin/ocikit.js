@@ -5,6 +5,7 @@ if (major < 24) {
   process.stderr.write(`error: ocikit needs Node.js 24 or newer; this is ${process.version}\n  hint: install Node 24 (e.g. actions/setup-node with node-version: 24) and run again\n`);
   process.exit(1);
 }
-const { main, interruptibleContext } = await import('../dist/main.js');
+const { main, interruptibleContext, preferThroughputGc } = await import('../dist/main.js');
+preferThroughputGc(); // a batch process streaming bulk data: see packages/core/src/util/throughput-gc.ts
 // SIGINT/SIGTERM stop the verb cleanly (upload sessions deleted, temp files removed): exit 130/143.
 process.exitCode = await main(process.argv.slice(2), interruptibleContext());

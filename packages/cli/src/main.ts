@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { OCIKIT_VERSION, OcikitError, isOcikitError } from '@ocikit/core';
+/** Re-exported for bin/ocikit.js, the process owner (the verbs run in tests too, which must not change V8's flags). */
+export { preferThroughputGc } from '@ocikit/core';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPull } from './commands/pull.js';

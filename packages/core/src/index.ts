@@ -60,3 +60,4 @@ export * from './helm/helm-chart.js';
 export * from './referrers/index.js';
 export * from './results/index.js';
 export * from './util/source-date-epoch.js';
+export * from './util/throughput-gc.js';

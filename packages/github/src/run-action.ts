@@ -5,7 +5,7 @@
  * every known secret redacted as the last line of defence.
  */
 import * as actions from '@actions/core';
-import { type Descriptor, type ProgressListener, type TransferOutcome, isOcikitError } from '@ocikit/core';
+import { type Descriptor, type ProgressListener, type TransferOutcome, isOcikitError, preferThroughputGc } from '@ocikit/core';
 import { formatBytes } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
@@ -85,6 +85,8 @@ export function failureMessage(error: unknown, secrets: Secrets): string {
  * an unhandled rejection. Returns normally either way, so an entry is `await run()`.
  */
 export async function runAction(body: (secrets: Secrets) => Promise<void>): Promise<void> {
+  // An action's process is ours alone, a batch job moving bulk data (see core's throughput-gc.ts).
+  preferThroughputGc();
   const secrets = new Secrets();
   try {
     await body(secrets);

@@ -23,7 +23,7 @@ import { platformString } from '../platform/platform.js';
 import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind, ociDescriptor, zstdLayerDescriptor } from './layer-types.js';
 import type { Limiter } from './limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
-import { type RecompressedLayer, recompressLayer } from './recompress-layer.js';
+import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
 
 /**
  * `replace`: the zstd manifests take the place of the gzip ones.
@@ -284,12 +284,15 @@ class Recompression {
     }
     const { level, frameSize, tempDir, progress, signal } = this.options;
     const limiter = this.options.limiter ?? defaultZstdLimiter();
-    // A layer in flight keeps a core busy with gunzip and holds its frames: no more of them than cores.
+    const gunzipLimiter = gunzipSlots(limiter.size);
+    // A layer in flight holds its frames and upload chunks: no more of them than cores, and only
+    // gunzipLimiter's worth of them decompressing (the others finish their last frames and uploads).
     await mapConcurrent([...layers.values()], Math.min(this.concurrency, limiter.size), async (layer) => {
       const recompressed = await recompressLayer(this.source, this.destination, layer, {
         ...(level !== undefined ? { level } : {}),
         ...(frameSize !== undefined ? { frameSize } : {}),
         limiter,
+        gunzipLimiter,
         ...(tempDir !== undefined ? { tempDir } : {}),
         ...(progress ? { progress } : {}),
         ...(signal ? { signal } : {}),
