@@ -257,6 +257,17 @@ describe('the verb parts', () => {
     expect(await readFile(join(result.dir, '.ocikit', 'ocikit-discover.env'), 'utf8')).toContain('OCIKIT_COUNT=2\nOCIKIT_MARKDOWN=ocikit-referrers.md\n');
   });
 
+  it('verify: the digest and reference of the subject for later jobs and the log (verify pushes nothing of its own)', async () => {
+    const subject = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:5', size: 10, reference: `${CI_HOST}/group/app:v1@sha256:5` };
+    const json = { subject, predicateType: 'https://sigstore.dev/cosign/sign/v1', via: 'api', verified: true, referrers: [{ digest: 'sha256:6', outcome: 'verified' }] };
+    const result = await runScript('verify', { reference: `${CI_HOST}/group/app:v1`, 'public-key': 'cosign.pub' }, { env: ciJob, json });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`subject: ${subject.reference}\n  verified sha256:6\nverified: true\ndigest: sha256:5\n`);
+    expect(await readFile(join(result.dir, '.ocikit', 'ocikit-verify.env'), 'utf8')).toBe(
+      `OCIKIT_DIGEST=sha256:5\nOCIKIT_REFERENCE=${subject.reference}\nOCIKIT_JSON=.ocikit/ocikit-verify.json\nOCIKIT_VERIFIED=true\nOCIKIT_SUBJECT=${subject.reference}\n`,
+    );
+  });
+
   it('release and attach: the pipeline annotations under the ones given', async () => {
     const released = await runScript('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64\n', annotations: 'org.opencontainers.image.source=https://example.com/mine' });
     expect(released.code).toBe(0);
