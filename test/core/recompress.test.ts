@@ -177,6 +177,7 @@ describe('recompress a multi-platform OCI index (replace)', () => {
     expect(await storage()).toEqual({ blobs: before.blobs, uploads: 0 });
     await repo.close();
   });
+
   it('refuses a layer that is not gzip at all with a sentence about it, and frees its turn for the other layers', async () => {
     // Layers decompress one after another on a 2-core runner (gunzipSlots): a failed
     // gunzip that kept its slot would leave the layers after it waiting for ever.

@@ -2,12 +2,13 @@
 // config of its own (temp root, state and socket, CRI off), driven with `ctr`
 // as a user would. See "The real parts in tests" in DESIGN.md.
 import { afterAll, beforeAll } from '@jest/globals';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PeerOptions, type RunResult, requireBinary, run } from './peers.js';
+import { kill, once } from './registry-process.js';
 
 export interface RunningContainerd {
   /** The gRPC socket. */
@@ -137,18 +138,4 @@ export function useContainerd(): RunningContainerd {
     logs: () => the().logs(),
     stop: () => the().stop(),
   };
-}
-
-async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= fn());
 }

@@ -235,7 +235,8 @@ function probe(url: string): Promise<number> {
   });
 }
 
-async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone (containerd.ts uses it too). */
+export async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -244,7 +245,8 @@ async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
   clearTimeout(timer);
 }
 
-function once(fn: () => Promise<void>): () => Promise<void> {
+/** A stop function safe to call twice: the second call gets the first one's promise. */
+export function once(fn: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | undefined;
   return () => (done ??= fn());
 }

@@ -4,6 +4,7 @@ import {
   OcikitError,
   type VerificationPolicy,
   type VerifyResultJson,
+  noneVerifiedError,
   openTarget,
   readTrustedRootFile,
   readPublicKeyPem,
@@ -24,8 +25,6 @@ interface VerifyFlags extends RemoteFlags, ReferrersModeFlags {
   trustedRoot?: string;
   type?: string;
 }
-
-/** trusted_root.json of the public-good instance is some kilobytes; this bounds a wrong file. */
 
 export function registerVerify(program: Command, context: CliContext): void {
   addReferrersModeOption(
@@ -51,7 +50,7 @@ export function registerVerify(program: Command, context: CliContext): void {
         progress.stop();
         const json = verifyResultJson(parsed, result);
         context.stdout.write(flags.json ? jsonLine(json) : verifyReport(json));
-        if (!json.verified) throw noneVerified(json);
+        if (!json.verified) throw noneVerifiedError(json, { signHint: 'sign it with `ocikit sign`; `ocikit discover` shows what is attached' });
       } finally {
         await target.close();
       }
@@ -103,15 +102,3 @@ const VIA: Record<VerifyResultJson['via'], string> = {
   layout: 'the layout',
 };
 
-function noneVerified(json: VerifyResultJson): OcikitError {
-  const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signature' : `${json.predicateType} attestation`;
-  const refused = json.referrers.filter((r) => r.outcome === 'refused');
-  if (refused.length === 0) {
-    return new OcikitError('DENIED', `${json.subject.reference} has no ${what} to verify`, {
-      hint: json.referrers.length > 0
-        ? `its Sigstore bundles are of other kinds (${json.referrers.map((r) => r.message).join('; ')})`
-        : 'sign it with `ocikit sign`; `ocikit discover` shows what is attached',
-    });
-  }
-  return new OcikitError('DENIED', `no ${what} of ${json.subject.reference} verified: ${refused.map((r) => `${r.digest} refused${r.check ? ` (${r.check})` : ''}`).join(', ')}`);
-}

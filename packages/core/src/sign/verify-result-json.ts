@@ -1,6 +1,8 @@
 /** What `verify` reports (`ocikit verify --json`), for every front end. */
+import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { type Reference, pinnedReference } from '../reference/reference.js';
+import { COSIGN_SIGN_PREDICATE_TYPE } from './constants.js';
 import type { VerificationCheck, VerificationResult } from './verify.js';
 import type { VerifyReferenceResult } from './verify-reference.js';
 
@@ -52,4 +54,24 @@ export function verifyResultJson(subject: Reference, result: VerifyReferenceResu
       };
     }),
   };
+}
+
+export interface NoneVerifiedWording {
+  /** What to do when nothing is signed, in the front end's words (`ocikit sign`, the sign action). */
+  signHint: string;
+  /** Give each refused referrer's reason too (where the error stands apart from the log that listed them). */
+  reasons?: boolean;
+}
+
+/** The error of a `verify` that verified nothing: what was missing, or which referrers were refused and by which check. */
+export function noneVerifiedError(json: VerifyResultJson, wording: NoneVerifiedWording): OcikitError {
+  const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signature' : `${json.predicateType} attestation`;
+  const refused = json.referrers.filter((r) => r.outcome === 'refused');
+  if (refused.length === 0) {
+    return new OcikitError('DENIED', `${json.subject.reference} has no ${what} to verify`, {
+      hint: json.referrers.length > 0 ? `its Sigstore bundles are of other kinds (${json.referrers.map((r) => r.message).join('; ')})` : wording.signHint,
+    });
+  }
+  const each = refused.map((r) => `${r.digest} refused${r.check ? ` (${r.check})` : ''}${wording.reasons ? `: ${r.message ?? ''}` : ''}`);
+  return new OcikitError('DENIED', `no ${what} of ${json.subject.reference} verified: ${each.join(wording.reasons ? '; ' : ', ')}`);
 }

@@ -5,11 +5,10 @@
  */
 import * as actions from '@actions/core';
 import {
-  COSIGN_SIGN_PREDICATE_TYPE,
   OcikitError,
   REFERRERS_MODES,
   type VerificationPolicy,
-  type VerifyResultJson,
+  noneVerifiedError,
   openTarget,
   readTrustedRootFile,
   parseReference,
@@ -41,7 +40,7 @@ export async function run(env: Env = process.env): Promise<void> {
       for (const r of json.referrers) actions.info(`${r.outcome.padEnd(8)} ${r.reference}${r.outcome === 'verified' ? '' : `: ${r.message ?? ''}`}`);
       setOutputs({ verified: json.verified, subject: json.subject.reference, json });
       await writeVerifySummary(json);
-      if (!json.verified) throw noneVerified(json);
+      if (!json.verified) throw noneVerifiedError(json, { signHint: 'sign it with the ocikit sign action; the discover action shows what is attached', reasons: true });
     } finally {
       await target.close();
     }
@@ -70,18 +69,3 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
   };
 }
 
-function noneVerified(json: VerifyResultJson): OcikitError {
-  const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signature' : `${json.predicateType} attestation`;
-  const refused = json.referrers.filter((r) => r.outcome === 'refused');
-  if (refused.length === 0) {
-    return new OcikitError('DENIED', `${json.subject.reference} has no ${what} to verify`, {
-      hint: json.referrers.length > 0
-        ? `its Sigstore bundles are of other kinds (${json.referrers.map((r) => r.message).join('; ')})`
-        : 'sign it with the ocikit sign action; the discover action shows what is attached',
-    });
-  }
-  return new OcikitError(
-    'DENIED',
-    `no ${what} of ${json.subject.reference} verified: ${refused.map((r) => `${r.digest} refused${r.check ? ` (${r.check})` : ''}: ${r.message ?? ''}`).join('; ')}`,
-  );
-}
