@@ -20,18 +20,23 @@ COPY packages/github/package.json packages/github/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY packages/core packages/core
 COPY packages/cli packages/cli
-# tsc, then @vercel/ncc bundles bin/ocikit.js with everything it imports (ESM,
-# code-split chunks, the licenses of what it bundles).
+COPY scripts scripts
+# tsc, then the CLI's own bundle step (@vercel/ncc: everything bin/ocikit.js runs, as
+# ESM with code-split chunks and the licenses of what it bundles): the same bytes as
+# the npm package's bundle/.
 RUN npx tsc -b packages/core packages/cli \
- && npx ncc build packages/cli/bin/ocikit.js -o /out/ocikit --minify --license licenses.txt --quiet \
- && node /out/ocikit/index.js --version
+ && node packages/cli/scripts/bundle-cli.mjs \
+ && node packages/cli/bin/ocikit.js --version
 
 FROM ${NODE_IMAGE}
 LABEL org.opencontainers.image.title="ocikit" \
       org.opencontainers.image.description="Ship build outputs to OCI registries from CI: the ocikit CLI" \
       org.opencontainers.image.licenses="Apache-2.0"
-COPY --from=build /out/ocikit /opt/ocikit
-RUN ln -s /opt/ocikit/index.js /usr/local/bin/ocikit \
+# The npm package's files: package.json (ESM), bin/ and bundle/.
+COPY --from=build /src/packages/cli/package.json /opt/ocikit/package.json
+COPY --from=build /src/packages/cli/bin /opt/ocikit/bin
+COPY --from=build /src/packages/cli/bundle /opt/ocikit/bundle
+RUN ln -s /opt/ocikit/bin/ocikit.js /usr/local/bin/ocikit \
  && ocikit --version
 # The CLI is read-only for the user that runs it.
 USER node

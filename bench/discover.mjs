@@ -31,7 +31,7 @@ const SHAPE = [10, 4, 3.75]; // referrers per node at each level: 10, 40, 150
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');
 
-if (!existsSync(join(ROOT, 'packages/cli/dist/main.js')) || !existsSync(join(ROOT, 'packages/core/dist/index.js'))) {
+if (!existsSync(join(ROOT, 'packages/cli/bundle/main.js')) || !existsSync(join(ROOT, 'packages/core/dist/index.js'))) {
   console.error('error: ocikit is not built\n  hint: npm run build && npm run bench -- discover');
   process.exit(1);
 }

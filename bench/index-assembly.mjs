@@ -32,7 +32,7 @@ const LAYERS_PER_IMAGE = 4;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');
-if (!existsSync(join(ROOT, 'packages/cli/dist/main.js')) || !existsSync(join(ROOT, 'packages/core/dist/index.js'))) {
+if (!existsSync(join(ROOT, 'packages/cli/bundle/main.js')) || !existsSync(join(ROOT, 'packages/core/dist/index.js'))) {
   console.error('error: not built\n  hint: npm run build && node bench/index-assembly.mjs');
   process.exit(1);
 }

@@ -42,8 +42,8 @@ const CLI = process.env.OCIKIT_BENCH_CLI ?? join(ROOT, 'packages/cli/bin/ocikit.
 const GNU_TIME = '/usr/bin/time';
 const CACHE = join(tmpdir(), 'ocikit-bench-recompress');
 
-if (!existsSync(join(CLI, '..', '..', 'dist', 'main.js'))) {
-  console.error('error: the CLI is not built (packages/cli/dist/main.js is missing)\n  hint: npm run build && node bench/recompress.mjs');
+if (!existsSync(join(CLI, '..', '..', 'bundle', 'main.js'))) {
+  console.error('error: the CLI is not built (packages/cli/bundle/main.js is missing)\n  hint: npm run build && node bench/recompress.mjs');
   process.exit(1);
 }
 for (const [tool, pkg] of [['docker-registry', 'docker-registry'], ['skopeo', 'skopeo'], ['zstd', 'zstd'], ['gzip', 'gzip'], ['tar', 'tar'], [GNU_TIME, 'time']]) {

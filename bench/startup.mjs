@@ -1,59 +1,88 @@
 #!/usr/bin/env node
-// Start-up of the BUILT CLI: `ocikit --version`, `ocikit push --help`, and a push of a
-// 6-byte file to an OCI layout (no registry, so no network), each RUNS times; medians of
+// Start-up of the BUILT CLI: `ocikit --version`, `ocikit push --help`, a push of a 6-byte
+// file to an OCI layout (no network), and `ocikit resolve` of a tag on a loopback
+// docker-registry (one request: what loading undici adds), each RUNS times; medians of
 // wall time, CPU time (user + system) and peak RSS (GNU time's %M). Run:
 //   npm run build && npm run bench -- startup
-// OCIKIT_BENCH_CLI=<path to another build's packages/cli/bin/ocikit.js> measures that
-// build instead (to compare two revisions on the same machine in the same minutes).
-import { spawnSync } from 'node:child_process';
+// OCIKIT_BENCH_CLI=<a build's packages/cli/bin/ocikit.js>[:<another>...] measures those
+// builds instead, round-robin in the same minutes (to compare two revisions).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 9);
-const CLI = process.env.OCIKIT_BENCH_CLI ?? fileURLToPath(new URL('../packages/cli/bin/ocikit.js', import.meta.url));
+const CLIS = (process.env.OCIKIT_BENCH_CLI ?? fileURLToPath(new URL('../packages/cli/bin/ocikit.js', import.meta.url))).split(':');
 const GNU_TIME = '/usr/bin/time';
 if (!existsSync(GNU_TIME)) {
   console.error('error: GNU time (/usr/bin/time) is needed for peak RSS: apt-get install time');
   process.exit(1);
 }
-if (!existsSync(join(CLI, '..', '..', 'dist', 'main.js'))) {
-  console.error(`error: ${CLI} is not built\n  hint: npm run build && npm run bench -- startup`);
-  process.exit(1);
+for (const cli of CLIS) {
+  if (!existsSync(join(cli, '..', '..', 'bundle', 'main.js'))) {
+    console.error(`error: ${cli} is not built\n  hint: npm run build && npm run bench -- startup`);
+    process.exit(1);
+  }
 }
+const { startRegistry } = await import('../test/harness/registry-process.ts');
 
 const work = mkdtempSync(join(tmpdir(), 'ocikit-bench-startup-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 writeFileSync(join(work, 'tiny.txt'), 'hello\n');
+const registry = await startRegistry();
+
+/** One run under GNU time; spawned, not spawnSync: the registry in this process must keep serving (and logging). */
+function timed(cli, args) {
+  const timing = join(work, 'time');
+  return new Promise((resolve, reject) => {
+    const child = spawn(GNU_TIME, ['-f', '%e %U %S %M', '-o', timing, process.execPath, cli, ...args], { cwd: work, env: { ...process.env, CI: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.resume();
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`ocikit ${args.join(' ')} failed:\n${stderr}`));
+      const [wall, user, system, rssKiB] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+      resolve({ wall, cpu: user + system, rss: rssKiB / 1024 });
+    });
+  });
+}
+
+const tiny = `${registry.host}/bench/tiny:v1`;
 const cases = {
   'ocikit --version': ['--version'],
   'ocikit push --help': ['push', '--help'],
   'push to an OCI layout': ['push', `oci-layout:${join(work, 'layout')}:v1`, 'tiny.txt'],
+  'resolve a tag on a registry': ['resolve', tiny],
 };
 const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1) >> 1];
 const rows = [];
 const loadAtStart = loadavg()[0];
-for (const [name, args] of Object.entries(cases)) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    rmSync(join(work, 'layout'), { recursive: true, force: true });
-    const timing = join(work, 'time');
-    const result = spawnSync(GNU_TIME, ['-f', '%e %U %S %M', '-o', timing, process.execPath, CLI, ...args], {
-      cwd: work,
-      env: { ...process.env, CI: '1' },
-    });
-    if (result.status !== 0) {
-      console.error(`error: ${name} failed:\n${result.stderr}`);
-      process.exit(1);
+try {
+  await timed(CLIS[0], ['push', tiny, 'tiny.txt']);
+  for (const [name, args] of Object.entries(cases)) {
+    const runs = CLIS.map(() => []);
+    for (let i = 0; i < RUNS; i++) {
+      for (const [c, cli] of CLIS.entries()) {
+        rmSync(join(work, 'layout'), { recursive: true, force: true });
+        runs[c].push(await timed(cli, args));
+      }
     }
-    const [wall, user, system, rssKiB] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-    runs.push({ wall, cpu: user + system, rss: rssKiB / 1024 });
+    for (const [c, measured] of runs.entries()) {
+      const label = CLIS.length > 1 ? `${name} [${c + 1}]` : name;
+      rows.push([label, median(measured.map((r) => r.wall)).toFixed(2), median(measured.map((r) => r.cpu)).toFixed(2), median(measured.map((r) => r.rss)).toFixed(0)]);
+    }
   }
-  rows.push([name, median(runs.map((r) => r.wall)).toFixed(2), median(runs.map((r) => r.cpu)).toFixed(2), median(runs.map((r) => r.rss)).toFixed(0)]);
+} catch (error) {
+  console.error(`error: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  await registry.stop();
 }
+if (process.exitCode) process.exit();
 const header = ['command', 'wall s', 'CPU s', 'peak RSS MiB'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-console.log(`ocikit start-up: ${CLI}\nmedian of ${RUNS} runs; load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end\n`);
+console.log(`ocikit start-up: ${CLIS.map((cli, c) => (CLIS.length > 1 ? `[${c + 1}] ${cli}` : cli)).join(', ')}\nmedian of ${RUNS} runs; load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end\n`);
 console.log([line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));

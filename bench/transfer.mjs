@@ -36,8 +36,8 @@ const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');
 const GNU_TIME = '/usr/bin/time';
 const HAS_GNU_TIME = existsSync(GNU_TIME);
 
-if (!existsSync(join(ROOT, 'packages/cli/dist/main.js'))) {
-  console.error('error: the CLI is not built (packages/cli/dist/main.js is missing)\n  hint: npm run build && npm run bench');
+if (!existsSync(join(ROOT, 'packages/cli/bundle/main.js'))) {
+  console.error('error: the CLI is not built (packages/cli/bundle/main.js is missing)\n  hint: npm run build && npm run bench');
   process.exit(1);
 }
 for (const tool of ['docker-registry', 'curl', 'skopeo']) {

@@ -206,9 +206,11 @@ describe('the CLI image (Dockerfile)', () => {
   it('is Node 24 based, bundles the CLI and runs as a user that is not root', () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24[\w.-]*$/m);
     expect(instructions.filter((l) => l.startsWith('FROM '))).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
-    expect(instructions.join('\n')).toMatch(/npx ncc build packages\/cli\/bin\/ocikit\.js -o \/out\/ocikit/);
-    expect(finalStage.join('\n')).toContain('COPY --from=build /out/ocikit /opt/ocikit');
-    expect(finalStage.join('\n')).toMatch(/ln -s \/opt\/ocikit\/index\.js \/usr\/local\/bin\/ocikit/);
+    // The same bundle step as `npm run build`, so the image runs what the npm package ships.
+    expect(instructions.join('\n')).toContain('node packages/cli/scripts/bundle-cli.mjs');
+    expect(finalStage).toContain('COPY --from=build /src/packages/cli/bin /opt/ocikit/bin');
+    expect(finalStage).toContain('COPY --from=build /src/packages/cli/bundle /opt/ocikit/bundle');
+    expect(finalStage.join('\n')).toMatch(/ln -s \/opt\/ocikit\/bin\/ocikit\.js \/usr\/local\/bin\/ocikit/);
     const users = finalStage.filter((l) => l.startsWith('USER '));
     expect(users.length).toBeGreaterThan(0);
     expect(users.at(-1)).not.toMatch(/^USER (root|0)(:|$)/);

@@ -11,10 +11,9 @@
 // (gitlab-ci-local's shell executor lets its own environment override job
 // variables, so CI, OCIKIT_*, DOCKER_* or REGISTRY_* from the host must not leak).
 import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT } from './ocikit-cli.js';
+import { CLI_BIN, REPO_ROOT, assertCliBuilt } from './ocikit-cli.js';
 import { type RunResult, requireBinary, run } from './peers.js';
 import { makeTempDir } from './temp.js';
 
@@ -25,7 +24,6 @@ export const GITLAB_REMOTE = `https://${GITLAB_HOST}/${GITLAB_PROJECT_PATH}.git`
 export const componentAt = (verb: string): string => `$CI_SERVER_FQDN/$CI_PROJECT_PATH/${verb}@$CI_COMMIT_SHA`;
 
 const GCL_ENTRY = createRequire(import.meta.url).resolve('gitlab-ci-local/dist/index.js', { paths: [REPO_ROOT] });
-const CLI_BIN = join(REPO_ROOT, 'packages', 'cli', 'bin', 'ocikit.js');
 
 /** Predefined variables gitlab-ci-local warns about when a run sets them; the tests set them on purpose. */
 const PREDEFINED_WE_SET = [
@@ -54,9 +52,7 @@ export interface GitlabProjectOptions {
 export async function makeGitlabProject(options: GitlabProjectOptions = {}): Promise<GitlabProject> {
   requireBinary('git');
   requireBinary('rsync');
-  if (!existsSync(join(REPO_ROOT, 'packages', 'cli', 'dist', 'main.js'))) {
-    throw new Error('the CLI is not built: run `npm run build` (npm test does it first)');
-  }
+  assertCliBuilt();
   const root = makeTempDir('ocikit-gitlab-');
   const dir = join(root, 'project');
   const binDir = join(root, 'bin');

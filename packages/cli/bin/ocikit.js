@@ -5,7 +5,13 @@ if (major < 24) {
   process.stderr.write(`error: ocikit needs Node.js 24 or newer; this is ${process.version}\n  hint: install Node 24 (e.g. actions/setup-node with node-version: 24) and run again\n`);
   process.exit(1);
 }
-const { main, interruptibleContext, preferThroughputGc } = await import('../dist/main.js');
+// The CLI as one bundle (scripts/bundle-cli.mjs): a few files to read instead of ~200 modules to resolve.
+const bundle = new URL('../bundle/main.js', import.meta.url);
+const { main, interruptibleContext, preferThroughputGc } = await import(bundle.href).catch((error) => {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(bundle.pathname)) throw error;
+  process.stderr.write('error: ocikit is not built (bundle/main.js is missing)\n  hint: in a checkout, run `npm run build`\n');
+  process.exit(1);
+});
 preferThroughputGc(); // a batch process streaming bulk data: see packages/core/src/util/throughput-gc.ts
 // SIGINT/SIGTERM stop the verb cleanly (upload sessions deleted, temp files removed): exit 130/143.
 process.exitCode = await main(process.argv.slice(2), interruptibleContext());

@@ -10,11 +10,12 @@
 //   node packages/github/scripts/build-actions.mjs --check    rebuild in memory, compare bytes with
 //                                                            what is committed; exit 1 if stale
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledFiles, licenses } from '../../../scripts/bundle-licenses.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -38,48 +39,6 @@ const bundles = listActionBundles(repoRoot).filter((b) => only.length === 0 || o
 if (only.length > 0 && bundles.length !== only.length) {
   console.error(`unknown action(s): ${only.filter((v) => !bundles.some((b) => b.verb === v)).join(', ')}`);
   process.exit(2);
-}
-
-/** Every file webpack read, through concatenated modules. */
-function bundledFiles(stats) {
-  const files = new Set();
-  const walk = (modules) => {
-    for (const m of modules ?? []) {
-      if (m.modules) walk(m.modules);
-      const id = m.identifier ?? '';
-      const path = id.slice(id.lastIndexOf('!') + 1).split('|')[0];
-      if (path.startsWith('/') && existsSync(path)) files.add(path);
-    }
-  };
-  walk(stats.toJson({ modules: true, nestedModules: true }).modules);
-  return files;
-}
-
-/**
- * The license of every third-party package in the bundle, with its text, in name
- * order (ncc's own license option lists only a few of them).
- */
-function licenses(modules) {
-  const packages = new Map();
-  for (const file of modules) {
-    const match = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
-    if (!match || packages.has(match[1])) continue;
-    const dir = match[1];
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const licenseFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-    packages.set(dir, {
-      name: pkg.name,
-      version: pkg.version,
-      license: typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN'),
-      text: licenseFile ? readFileSync(join(dir, licenseFile), 'utf8').trim() : '(no license file in the package)',
-    });
-  }
-  const entries = [...packages.values()].sort((a, b) => (a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1));
-  const seen = new Set();
-  return entries
-    .filter((p) => !seen.has(`${p.name}@${p.version}`) && seen.add(`${p.name}@${p.version}`))
-    .map((p) => `${p.name}@${p.version}\n${p.license}\n${p.text}\n`)
-    .join('\n');
 }
 
 /** What differs between the committed and the rebuilt build manifest, in words. */

@@ -27,6 +27,7 @@ export const BUILD_CONFIG_FILES = [
   'packages/core/tsconfig.json',
   'packages/github/tsconfig.json',
   'packages/github/scripts/build-actions.mjs',
+  'scripts/bundle-licenses.mjs',
 ];
 
 export interface ActionBundle {
