@@ -7,8 +7,8 @@ if (major < 24) {
 }
 // The CLI as one bundle (scripts/bundle-cli.mjs): a few files to read instead of ~200 modules to resolve.
 const bundle = new URL('../bundle/main.js', import.meta.url);
-const { main, interruptibleContext, preferThroughputGc } = await import(bundle.href).catch((error) => {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(bundle.pathname)) throw error;
+const { main, interruptibleContext, preferThroughputGc } = await import(bundle.href).catch(async (error) => {
+  if ((await import('node:fs')).existsSync(bundle)) throw error; // it is there: what failed inside it is the error to show
   process.stderr.write('error: ocikit is not built (bundle/main.js is missing)\n  hint: in a checkout, run `npm run build`\n');
   process.exit(1);
 });

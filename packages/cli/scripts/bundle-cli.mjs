@@ -5,21 +5,19 @@
 // licenses.txt for the third-party code inside). bin/ocikit.js runs the bundle, so
 // the published package, the Docker image and the benchmarks all run these bytes,
 // and a start reads a few files instead of resolving ~200 modules: a one-request
-// verb took 0.24 s, now 0.15 s (README, "Start-up").
+// verb took 0.25 s, now 0.15 s (README, "Start-up").
 //
-//   node packages/cli/scripts/bundle-cli.mjs              after `tsc -b` (`npm run build` does both)
-//   node packages/cli/scripts/bundle-cli.mjs --out <dir>  elsewhere (the Dockerfile)
+//   node packages/cli/scripts/bundle-cli.mjs    after `tsc -b` (`npm run build` does both)
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledFiles, licenses } from '../../../scripts/bundle-licenses.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(packageDir, 'dist', 'main.js');
-const outIndex = process.argv.indexOf('--out');
-const out = outIndex > 0 ? resolve(process.argv[outIndex + 1] ?? '') : join(packageDir, 'bundle');
+const out = join(packageDir, 'bundle');
 
 if (!existsSync(entry)) {
   console.error(`error: ${relative(process.cwd(), entry)} is missing\n  hint: compile first: npx tsc -b packages/core packages/cli (npm run build does both)`);
