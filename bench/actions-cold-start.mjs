@@ -9,7 +9,7 @@
 //
 //   npm run build:actions && npm run bench:actions      (OCIKIT_BENCH_RUNS=n, default 15)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -56,10 +56,10 @@ function runOnce(args, env, cwd, registry) {
     let firstAt;
     first.then((at) => (firstAt = at));
     child.on('error', reject);
-    child.on('close', async () => {
+    child.on('close', async (code) => {
       await Promise.race([first, new Promise((r) => setTimeout(r, 50))]);
-      // An action that fails on its inputs before any request is reported, not fatal.
-      resolve(firstAt === undefined ? Number.NaN : firstAt - started);
+      // An action that fails on its inputs before any request is reported with its exit code, not fatal.
+      resolve(firstAt === undefined ? { failed: code } : firstAt - started);
     });
   });
 }
@@ -87,8 +87,16 @@ try {
   writeFileSync(join(work, 'payload.txt'), 'cold start\n');
   const reference = `${registry.host}/bench/cold:v1`;
   const baseEnv = { PATH: process.env.PATH, HOME: work, CI: 'true', GITHUB_ACTIONS: 'true' };
+  // What a runner provides: the setup action installs into the tool cache and downloads to the temp dir.
+  for (const dir of ['tool-cache', 'runner-temp']) mkdirSync(join(work, dir));
   const stepEnv = (inputs) => {
-    const env = { ...baseEnv, GITHUB_OUTPUT: join(work, 'output'), GITHUB_STEP_SUMMARY: join(work, 'summary') };
+    const env = {
+      ...baseEnv,
+      GITHUB_OUTPUT: join(work, 'output'),
+      GITHUB_STEP_SUMMARY: join(work, 'summary'),
+      RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+      RUNNER_TEMP: join(work, 'runner-temp'),
+    };
     for (const file of ['output', 'summary']) writeFileSync(join(work, file), '');
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     return env;
@@ -107,9 +115,14 @@ try {
       times.push(await runOnce([join(action.dir, 'dist', 'index.js')], stepEnv(action.inputs(reference)), work, registry));
     }
     const { main, chunks } = bundleSizes(join(action.dir, 'dist'));
+    const failed = times.find((t) => typeof t === 'object');
+    if (failed) {
+      console.log(`  ${action.name.padEnd(10)} failed before any request (exit code ${failed.failed}): check its inputs in ACTIONS`);
+      continue;
+    }
     const m = median(times);
     console.log(
-      `  ${action.name.padEnd(6)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, min ${ms(Math.min(...times)).trim()})` +
+      `  ${action.name.padEnd(10)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, min ${ms(Math.min(...times)).trim()})` +
         `  dist/index.js ${kib(main)}, lazy chunks ${kib(chunks)}`,
     );
   }

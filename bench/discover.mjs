@@ -19,12 +19,12 @@
 // Each figure is the median of RUNS runs (OCIKIT_BENCH_RUNS, default 5); the
 // startup of `ocikit --version` is measured alongside so the walk itself can be
 // told apart. A benchmark reports, it does not gate: exit code 0 whatever the figures.
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from './child-process.mjs';
 
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 5);
 const SHAPE = [10, 4, 3.75]; // referrers per node at each level: 10, 40, 150
@@ -69,12 +69,12 @@ try {
     const samples = [];
     for (let i = 0; i < RUNS; i++) {
       const before = proxy ? proxy.requests.length : 0;
-      const run = await timed(process.execPath, [CLI, 'discover', ...args, '-o', 'json']);
-      if (run.code !== 0) throw new Error(`ocikit discover ${args.join(' ')} failed:\n${run.stderr}`);
-      const found = countNodes(JSON.parse(run.stdout).referrers);
+      const result = await timed(process.execPath, [CLI, 'discover', ...args, '-o', 'json']);
+      if (result.code !== 0) throw new Error(`ocikit discover ${args.join(' ')} failed:\n${result.stderr}`);
+      const found = countNodes(JSON.parse(result.stdout).referrers);
       if (found !== 200) throw new Error(`${label}: discover found ${found} referrers, not 200`);
       const requests = proxy ? proxy.requests.slice(before) : [];
-      samples.push({ ms: run.ms, requests: requests.length, byKind: kinds(requests) });
+      samples.push({ ms: result.ms, requests: requests.length, byKind: kinds(requests) });
     }
     samples.sort((a, b) => a.ms - b.ms);
     const mid = samples[Math.floor(samples.length / 2)];
@@ -159,15 +159,9 @@ async function median(fn) {
   return values[Math.floor(values.length / 2)];
 }
 
-function timed(command, args) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e6) }));
-  });
+/** Runs a command to completion (its exit code is the caller's to judge), with its wall time in ms. */
+async function timed(command, args) {
+  const started = process.hrtime.bigint();
+  const result = await run(command, args, { env: process.env });
+  return { ...result, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e6) };
 }

@@ -15,7 +15,6 @@
 // A benchmark reports, it does not gate: exit code 0 whatever the figures (1 only
 // when it cannot run). Run: npm run build && node bench/index-assembly.mjs
 // Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_LAYER_MIB (default 4).
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -23,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { run } from './child-process.mjs';
 
 const MiB = 1024 * 1024;
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 3);
@@ -163,13 +163,5 @@ function count(requests) {
 }
 
 function cli(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return run(process.execPath, [CLI, ...args], { env: process.env });
 }

@@ -23,13 +23,13 @@
 //
 // Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_MIB (default 500),
 // OCIKIT_BENCH_CLI (the ocikit.js to run; default this checkout's packages/cli/bin).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GNU_TIME, run, timed } from './child-process.mjs';
 
 const MiB = 1024 * 1024;
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 3);
@@ -39,7 +39,6 @@ const TARGET = { vsSkopeo: 0.8, rssMiB: 250 };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // OCIKIT_BENCH_CLI: another build of the CLI to measure (a copy, so that rebuilds meanwhile do not disturb a run).
 const CLI = process.env.OCIKIT_BENCH_CLI ?? join(ROOT, 'packages/cli/bin/ocikit.js');
-const GNU_TIME = '/usr/bin/time';
 const CACHE = join(tmpdir(), 'ocikit-bench-recompress');
 
 if (!existsSync(join(CLI, '..', '..', 'bundle', 'main.js'))) {
@@ -369,27 +368,3 @@ async function writeBlob(layout, text) {
   await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), text);
   return digest;
 }
-
-async function timed(command, args, options = {}) {
-  const stats = join(work, `time-${process.pid}-${++serial}`);
-  const started = process.hrtime.bigint();
-  const result = await run(GNU_TIME, ['-f', '%U %S %M', '-o', stats, command, ...args], options);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.code}\n${result.stderr.slice(-4000)}`);
-  const [user, system, rssKiB] = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  rmSync(stats, { force: true });
-  return { seconds, cpu: user + system, rssKiB, stdout: result.stdout, stderr: result.stderr };
-}
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 128, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
-  });
-}
-

@@ -6,16 +6,15 @@
 //   npm run build && npm run bench -- startup
 // OCIKIT_BENCH_CLI=<a build's packages/cli/bin/ocikit.js>[:<another>...] measures those
 // builds instead, round-robin in the same minutes (to compare two revisions).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HAS_GNU_TIME, timed } from './child-process.mjs';
 
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 9);
 const CLIS = (process.env.OCIKIT_BENCH_CLI ?? fileURLToPath(new URL('../packages/cli/bin/ocikit.js', import.meta.url))).split(':');
-const GNU_TIME = '/usr/bin/time';
-if (!existsSync(GNU_TIME)) {
+if (!HAS_GNU_TIME) {
   console.error('error: GNU time (/usr/bin/time) is needed for peak RSS: apt-get install time');
   process.exit(1);
 }
@@ -32,21 +31,10 @@ process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 writeFileSync(join(work, 'tiny.txt'), 'hello\n');
 const registry = await startRegistry();
 
-/** One run under GNU time; spawned, not spawnSync: the registry in this process must keep serving (and logging). */
-function timed(cli, args) {
-  const timing = join(work, 'time');
-  return new Promise((resolve, reject) => {
-    const child = spawn(GNU_TIME, ['-f', '%e %U %S %M', '-o', timing, process.execPath, cli, ...args], { cwd: work, env: { ...process.env, CI: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.stdout.resume();
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`ocikit ${args.join(' ')} failed:\n${stderr}`));
-      const [wall, user, system, rssKiB] = readFileSync(timing, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-      resolve({ wall, cpu: user + system, rss: rssKiB / 1024 });
-    });
-  });
+/** One run of `cli` with `args` in the work dir: wall s, CPU s, peak RSS MiB. */
+async function measure(cli, args) {
+  const { seconds, cpu, rssKiB } = await timed(process.execPath, [cli, ...args], { cwd: work });
+  return { wall: seconds, cpu, rss: rssKiB / 1024 };
 }
 
 const tiny = `${registry.host}/bench/tiny:v1`;
@@ -60,13 +48,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[(values.length - 1)
 const rows = [];
 const loadAtStart = loadavg()[0];
 try {
-  await timed(CLIS[0], ['push', tiny, 'tiny.txt']);
+  await measure(CLIS[0], ['push', tiny, 'tiny.txt']);
   for (const [name, args] of Object.entries(cases)) {
     const runs = CLIS.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       for (const [c, cli] of CLIS.entries()) {
         rmSync(join(work, 'layout'), { recursive: true, force: true });
-        runs[c].push(await timed(cli, args));
+        runs[c].push(await measure(cli, args));
       }
     }
     for (const [c, measured] of runs.entries()) {

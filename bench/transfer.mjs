@@ -15,13 +15,13 @@
 //
 // Environment: OCIKIT_BENCH_QUICK=1 uses 64 MiB / 512 MiB files for the RSS pair
 // instead of 256 MiB / 2 GiB. TMPDIR chooses where files and registries live.
-import { spawn } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, open, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HAS_GNU_TIME, run, timed } from './child-process.mjs';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -33,8 +33,6 @@ const TARGET = { pushVsCurl: 1.25, pushVsSkopeo: 0.8, pullVsCurl: 2, rssMiB: 200
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');
-const GNU_TIME = '/usr/bin/time';
-const HAS_GNU_TIME = existsSync(GNU_TIME);
 
 if (!existsSync(join(ROOT, 'packages/cli/bundle/main.js'))) {
   console.error('error: the CLI is not built (packages/cli/bundle/main.js is missing)\n  hint: npm run build && npm run bench');
@@ -430,51 +428,4 @@ async function needDisk(size, what) {
   const fs = await statfs(work);
   const free = fs.bavail * fs.bsize;
   if (free < needed) throw new Error(`${what} needs ${label(needed)} free in ${work}, only ${(free / GiB).toFixed(1)} GiB are (set TMPDIR elsewhere)`);
-}
-
-/**
- * Runs a command to completion, timing it (wall clock) and taking its peak RSS
- * (GNU time's %M; without it, VmHWM polled from /proc). Throws on a non-zero exit.
- */
-async function timed(command, args, options = {}) {
-  const rssFile = join(work, `rss-${process.pid}-${++serial}`);
-  const argv = HAS_GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
-  const started = process.hrtime.bigint();
-  const result = await run(argv[0], argv[1], { ...options, pollRss: !HAS_GNU_TIME });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.code}\n${result.stderr.slice(-4000)}`);
-  }
-  let rssKiB = result.rssKiB;
-  if (HAS_GNU_TIME) {
-    rssKiB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    rmSync(rssFile, { force: true });
-  }
-  return { seconds, rssKiB, stdout: result.stdout, stderr: result.stderr };
-}
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on('data', (chunk) => stdout.push(chunk));
-    child.stderr.on('data', (chunk) => stderr.push(chunk));
-    let rssKiB;
-    const poll = options.pollRss
-      ? setInterval(() => {
-          try {
-            const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (hwm) rssKiB = Math.max(rssKiB ?? 0, Number(hwm[1]));
-          } catch {
-            // gone already
-          }
-        }, 20)
-      : undefined;
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      resolve({ code: code ?? 128, signal, rssKiB, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
-    });
-  });
 }

@@ -5,6 +5,7 @@ import {
   isLoopbackRegistry,
   parseReference,
   parseRegistryReference,
+  pushTags,
   referenceSelector,
   registryEndpointHost,
   withSelector,
@@ -226,6 +227,18 @@ describe('referenceSelector', () => {
     [`oci-layout:./out:v1@${SHA512}`, SHA512],
   ])('%s -> %s', (input, selector) => {
     expect(referenceSelector(parseReference(input))).toBe(selector);
+  });
+});
+
+describe('pushTags', () => {
+  it.each([
+    ['ubuntu', [], ['latest']],
+    ['ubuntu:22.04', ['stable'], ['22.04', 'stable']],
+    [`ubuntu@${SHA256}`, [], []],
+    [`ubuntu:22.04@${SHA256}`, ['x'], ['22.04', 'x']],
+    ['oci-layout:./out', ['a', 'b'], ['latest', 'a', 'b']],
+  ])('%s with %j -> %j', (input, extra, tags) => {
+    expect(pushTags(parseReference(input), extra)).toEqual(tags);
   });
 });
 

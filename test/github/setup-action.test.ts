@@ -2,14 +2,14 @@
 // platform is installed for this machine into the runner's tool cache and put on
 // PATH; later runs find it there. That they do not pull is proved the hard way: the
 // blob is deleted, then the registry is stopped, and the runs still succeed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostPlatform, platformString } from '@ocikit/core';
 import { type ActionResult, runAction, visibleText } from '../harness/action-runner.js';
-import { type RunningRegistry, startRegistry } from '../harness/registry.js';
+import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
 import { LOGIN, PASSWORD, deleteBlob, errors, warnings } from './step-helpers.js';
 
@@ -17,7 +17,7 @@ const HOST = platformString(hostPlatform());
 const PLATFORMS = [...new Set([HOST, 'linux/amd64', 'darwin/arm64'])];
 
 describe('setup action (bundled)', () => {
-  let registry: RunningRegistry;
+  const registry = useRegistry({ auth: 'basic' });
   const toolCache = makeTempDir('ocikit-toolcache-');
   const releases: Record<string, { digest: string; layer: string }> = {};
 
@@ -45,14 +45,9 @@ describe('setup action (bundled)', () => {
   const installedAt = (version: string): string => join(toolCache, 'hello', version, process.arch);
 
   beforeAll(async () => {
-    registry = await startRegistry({ auth: 'basic' });
     await release('v1.2.3', 'hello 1.2.3');
     await release('latest', 'hello edge');
   }, 60_000);
-
-  afterAll(async () => {
-    await registry?.stop();
-  });
 
   it('installs the binary for this platform from a SemVer tag into the tool cache and adds it to PATH', async () => {
     const result = await setup(`${registry.host}/gh/hello:v1.2.3`);

@@ -1,8 +1,12 @@
 // The components' job scripts run as a runner runs them (`sh -c` with the job's
 // variables), with the inputs interpolated as GitLab interpolates them, against a
 // stand-in `ocikit` that records its arguments, its standard input and the Docker
-// config it is handed. Fast checks of what each verb part builds and of the common
-// part's credentials; components.test.ts runs the real CLI under gitlab-ci-local.
+// config it is handed. A stand-in, not the real CLI, because what is checked here is
+// what the real one cannot show: the exact argv each input becomes, and the temporary
+// Docker config the job writes and deletes (which credential goes to which registry).
+// components.test.ts runs the real CLI under gitlab-ci-local against a real registry,
+// including the routing (its copy-no-credential job: the job token never reaches
+// another registry).
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

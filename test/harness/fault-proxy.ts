@@ -212,7 +212,8 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
         req.socket.destroy();
         return;
       case 'stall':
-        await sleep(fault.ms);
+        // Unreferenced, like the body stall: a test that ends mid-stall must not keep jest's worker alive.
+        await sleep(fault.ms, undefined, { ref: false });
         return forward(req, res);
       case 'truncate-body':
         return forward(req, res, { truncateAfter: fault.afterBytes });

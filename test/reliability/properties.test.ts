@@ -6,7 +6,6 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { extractTarSafely } from '../../packages/core/src/artifact/safe-extract.js';
@@ -344,41 +343,37 @@ describe('the tar unpacker', () => {
   }, 120_000);
 
   test('any bytes at all are extracted or refused with an OcikitError, and leave nothing behind when refused', async () => {
-    const base = await mkdtemp(join(tmpdir(), 'ocikit-prop-bytes-'));
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(
-            fc.uint8Array({ maxLength: 3000 }),
-            // A valid archive with some bytes flipped: closer to what a broken download gives.
-            fc.tuple(fc.array(entry, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 })).map(([entries, flips]) => {
-              const tar = rawTar(entries);
-              for (const [at, value] of flips) tar[at % tar.length] = value;
-              return new Uint8Array(tar);
-            }),
-          ),
-          async (bytes) => {
-            const out = await mkdtemp(join(base, 'out-'));
-            try {
-              const result = await extractTarSafely(Readable.from([Buffer.from(bytes)]), out).then(
-                () => undefined,
-                (e: unknown) => e,
-              );
-              if (result !== undefined) {
-                expect(result).toBeInstanceOf(OcikitError);
-                expect(await readdir(out)).toEqual([]);
-              } else {
-                await checkTree(out, out);
-              }
-            } finally {
-              await rm(out, { recursive: true, force: true });
-            }
-          },
+    const base = makeTempDir('ocikit-prop-bytes-');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 3000 }),
+          // A valid archive with some bytes flipped: closer to what a broken download gives.
+          fc.tuple(fc.array(entry, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 })).map(([entries, flips]) => {
+            const tar = rawTar(entries);
+            for (const [at, value] of flips) tar[at % tar.length] = value;
+            return new Uint8Array(tar);
+          }),
         ),
-        { numRuns: 250 },
-      );
-    } finally {
-      await rm(base, { recursive: true, force: true });
-    }
+        async (bytes) => {
+          const out = await mkdtemp(join(base, 'out-'));
+          try {
+            const result = await extractTarSafely(Readable.from([Buffer.from(bytes)]), out).then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+            if (result !== undefined) {
+              expect(result).toBeInstanceOf(OcikitError);
+              expect(await readdir(out)).toEqual([]);
+            } else {
+              await checkTree(out, out);
+            }
+          } finally {
+            await rm(out, { recursive: true, force: true });
+          }
+        },
+      ),
+      { numRuns: 250 },
+    );
   }, 120_000);
 });

@@ -2,11 +2,10 @@
 // behind the fault-injecting proxy, blobs held in memory, and checks that what a
 // registry holds is whole: every manifest's blobs there, every blob its digest.
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { OcikitError } from '../../packages/core/src/errors.js';
 import { digestOf } from '../../packages/core/src/oci/digest.js';
-import { type Descriptor, type Manifest, isIndex, parseManifest } from '../../packages/core/src/oci/manifest.js';
+import type { Descriptor } from '../../packages/core/src/oci/manifest.js';
 import { MediaType } from '../../packages/core/src/oci/media-types.js';
 import type { UploadRecovery } from '../../packages/core/src/registry/blob-upload.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../../packages/core/src/registry/remote-repository.js';
@@ -45,17 +44,6 @@ export function memoryBlob(bytes: Buffer, mediaType: string = MediaType.OctetStr
       },
     },
   };
-}
-
-/** Deterministic pseudo-random bytes (fast to make, distinct per seed). */
-export function patternBytes(size: number, seed: number): Buffer {
-  const out = Buffer.allocUnsafe(size);
-  let block = createHash('sha256').update(`seed-${seed}`).digest();
-  for (let at = 0; at < size; at += block.length) {
-    block.copy(out, at, 0, Math.min(block.length, size - at));
-    block = createHash('sha256').update(block).digest();
-  }
-  return out;
 }
 
 export async function readAll(stream: Readable): Promise<Buffer> {
@@ -127,29 +115,4 @@ export function useFaultyRegistry(): FaultyRegistry {
     },
     seen: (method, path) => proxy!.requests.filter((r) => r.method === method && (!path || path.test(r.path))),
   };
-}
-
-/**
- * Checks that a registry repository is whole: every tag's manifest (and every
- * manifest it reaches) verifies against its digest, every blob it names is
- * there and reads back to its digest. Returns the manifests checked.
- */
-export async function assertRepositoryWhole(repo: RemoteRepository): Promise<number> {
-  const seen = new Set<string>();
-  const walk = async (descriptor: Descriptor | string): Promise<void> => {
-    const fetched = await repo.fetchManifest(descriptor);
-    if (seen.has(fetched.descriptor.digest)) return;
-    seen.add(fetched.descriptor.digest);
-    const manifest: Manifest = parseManifest(fetched.bytes, fetched.descriptor.digest, fetched.descriptor.mediaType);
-    if (isIndex(manifest)) {
-      for (const child of manifest.manifests) await walk(child);
-      return;
-    }
-    for (const blob of [manifest.config, ...manifest.layers]) {
-      // fetchBlob verifies size and digest as it reads; a missing blob is NOT_FOUND.
-      await readAll(await repo.fetchBlob({ ...blob, data: undefined } as Descriptor));
-    }
-  };
-  for (const tag of await repo.tags()) await walk(tag);
-  return seen.size;
 }

@@ -60,6 +60,8 @@ export function buildProgram(context: CliContext): Command {
 
 /** Exit codes of a verb stopped by a signal, as shells report them (128 + the signal's number). */
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+/** The exit code of the signal that aborted a context's `signal`, recorded when it arrives. */
+const interruptExitCodes = new WeakMap<AbortSignal, number>();
 
 /**
  * The process context with SIGINT and SIGTERM wired to its `signal`: the first
@@ -70,6 +72,7 @@ export function interruptibleContext(base: CliContext = processContext()): CliCo
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name] ?? 130);
+    interruptExitCodes.set(controller.signal, SIGNAL_EXIT_CODES[name] ?? 130);
     controller.abort(
       new OcikitError('CANCELLED', `interrupted by ${name}`, {
         hint: 'open upload sessions were cancelled and temp files removed; nothing was tagged. Run the command again to finish',
@@ -85,8 +88,7 @@ export async function main(argv: string[], context: CliContext = processContext(
   const program = buildProgram(context);
   const interrupted = (): number | undefined => {
     if (!context.signal?.aborted) return undefined;
-    const name = /\b(SIG[A-Z]+)\b/.exec(String((context.signal.reason as Error)?.message))?.[1] as NodeJS.Signals | undefined;
-    return (name && SIGNAL_EXIT_CODES[name]) ?? 130;
+    return interruptExitCodes.get(context.signal) ?? 130;
   };
   try {
     await program.parseAsync(disguiseStdinArguments(argv), { from: 'user' });

@@ -7,7 +7,7 @@ import * as actions from '@actions/core';
 import type { PullArtifactResult, PushArtifactResult } from '@ocikit/core';
 import type { Transfer } from './run-action.js';
 
-export type Cell = string | { data: string; header: true };
+type Cell = string | { data: string; header: true };
 type Summary = typeof actions.summary;
 
 /**

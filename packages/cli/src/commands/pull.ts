@@ -37,13 +37,7 @@ export function registerPull(program: Command, context: CliContext): void {
       const { target, reference: parsed, selector } = await openTarget(reference, { ...options, referrersMode: flags.referrersMode });
       try {
         // "The SBOM of app:v1": a referrer of the reference, picked by artifact type.
-        const referrer = flags.artifactType ? await selectReferrer(target, selector, flags.artifactType) : undefined;
-        if (referrer && referrer.candidates.length > 1) {
-          const created = referrer.chosen.annotations?.['org.opencontainers.image.created'];
-          progress.warning?.(
-            `${referrer.candidates.length} referrers of type ${flags.artifactType} on ${referrer.subject.digest}; pulling the newest, ${referrer.chosen.digest}${created ? ` (created ${created})` : ''}`,
-          );
-        }
+        const referrer = flags.artifactType ? await selectReferrer(target, selector, flags.artifactType, { progress }) : undefined;
         const result = await pullArtifact(target, referrer ? referrer.chosen.digest : selector, {
           outputDir: flags.output,
           mediaTypes: flags.mediaType,

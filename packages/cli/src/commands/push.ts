@@ -5,6 +5,7 @@ import {
   parseFileArgument,
   parsePlatform,
   pushArtifact,
+  pushTags,
   pushResultJson,
   readAnnotationFile,
   sourceDateEpoch,
@@ -52,7 +53,7 @@ export function registerPush(program: Command, context: CliContext): void {
       try {
         const inputs = files.map((file) => parseFileArgument(restoreStdinArgument(file)));
         const usesStdin = inputs.some((input) => input.path === '-');
-        const tags = [...(parsed.tag ? [parsed.tag] : parsed.digest ? [] : ['latest']), ...flags.tag];
+        const tags = pushTags(parsed, flags.tag);
         const result = await pushArtifact(target, {
           files: inputs,
           tags,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, releaseArtifacts, releaseResultJson, sourceDateEpoch } from '@ocikit/core';
+import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, pushTags, releaseArtifacts, releaseResultJson, sourceDateEpoch } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
@@ -34,7 +34,7 @@ export function registerRelease(program: Command, context: CliContext): void {
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });
       try {
-        const tags = [...(parsed.tag ? [parsed.tag] : parsed.digest ? [] : ['latest']), ...flags.tag];
+        const tags = pushTags(parsed, flags.tag);
         const result = await releaseArtifacts(target, {
           files: releaseFiles,
           tags,

@@ -1,9 +1,7 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { OcikitError } from '../errors.js';
-import { DigestingStream, createDigester } from '../oci/digest.js';
+import { createDigester } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { BlobSource } from '../target/target.js';
 import { bufferPool } from '../util/buffer-pool.js';
@@ -86,11 +84,4 @@ async function hashFile(path: string): Promise<{ digest: Descriptor['digest']; h
     pool.give(reading);
     pool.give(filled);
   }
-}
-
-/** Spools a stream (stdin) to a file while hashing it, so it can be pushed like any file. */
-export async function spoolToFile(source: Readable, path: string): Promise<{ digest: string; size: number }> {
-  const digesting = new DigestingStream();
-  await pipeline(source, digesting, createWriteStream(path, { mode: 0o600 }));
-  return { digest: digesting.digest!, size: digesting.size };
 }

@@ -15,7 +15,8 @@ import { Limiter } from '../compress/limiter.js';
 import { type ArtifactFileInput, titleForPath } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { packDirectory } from './directory-tar.js';
-import { fileBlobSource, knownFileBlobSource, spoolToFile } from './file-source.js';
+import { fileBlobSource, knownFileBlobSource } from './file-source.js';
+import { spoolToFile } from '../fs/spool-file.js';
 import { canonicalPlatform } from '../platform/platform.js';
 import { FILE_MODE_ANNOTATION, formatFileMode } from './file-mode.js';
 
@@ -160,9 +161,9 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
 async function prepareLayer(plan: LayerPlan, options: PushArtifactOptions, workDir: string, created: Date): Promise<BlobSource> {
   const { file, title, annotations, info } = plan;
   if (!info) {
-    const spooled = join(workDir, 'stdin');
-    await spoolToFile(options.stdin!, spooled);
-    return fileBlobSource(spooled, { mediaType: file.mediaType ?? MediaType.DefaultFile, annotations });
+    // Hashed as it is spooled: no second read.
+    const spooled = await spoolToFile(workDir, options.stdin!);
+    return knownFileBlobSource(spooled.path, { mediaType: file.mediaType ?? MediaType.DefaultFile, digest: spooled.digest, size: spooled.size, annotations });
   }
   if (info.isDirectory()) {
     const packed = await packDirectory(file.path, {

@@ -27,8 +27,6 @@ export interface ExtractOptions {
    * The uncompressed tar stream may exceed it only by a framing allowance.
    */
   maxBytes?: number;
-  /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. Default 1 000 000. */
-  maxEntries?: number;
   /** Digest of the uncompressed tar stream, checked before anything is committed. */
   expectedTarDigest?: string;
 }
@@ -40,7 +38,8 @@ export interface ExtractResult {
 }
 
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
-const DEFAULT_MAX_ENTRIES = 1_000_000;
+/** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
+const MAX_ENTRIES = 1_000_000;
 const LIMIT_HINT = 'if the artifact really is this large, raise the limit (ocikit pull --max-unpack-bytes <bytes>)';
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
@@ -113,7 +112,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     };
   });
   failed.catch(() => {});
-  const extraction = new Extraction(staging, maxBytes, options.maxEntries ?? DEFAULT_MAX_ENTRIES, failed);
+  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, failed);
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
@@ -242,7 +241,9 @@ class Extraction {
   async handle(entry: ReadEntry): Promise<void> {
     const path = this.checkedPath(entry.path);
     if (this.kinds.size >= this.maxEntries) {
-      throw new OcikitError('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, { hint: LIMIT_HINT });
+      throw new OcikitError('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
+        hint: 'ocikit unpacks at most this many files, directories and links from one layer (--max-unpack-bytes does not change it); push the directory as fewer, larger files',
+      });
     }
     const type = entry.type;
     if (path === '') {

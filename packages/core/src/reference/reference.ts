@@ -235,6 +235,14 @@ export function referenceSelector(ref: Reference): string {
   return ref.digest ?? ref.tag ?? 'latest';
 }
 
+/**
+ * The tags a push to `ref` gives its manifest: the reference's tag, 'latest' when it names
+ * neither tag nor digest (none for a digest: the manifest is addressed by it), then `extra`.
+ */
+export function pushTags(ref: Reference, extra: readonly string[] = []): string[] {
+  return [...(ref.tag ? [ref.tag] : ref.digest ? [] : ['latest']), ...extra];
+}
+
 /** The same reference with its tag and digest replaced by exactly these (absent means removed). */
 export function withSelector<T extends Reference>(ref: T, selector: { tag?: string; digest?: string }): T {
   fail(`invalid selector for ${show(formatReference(ref))}`, selectorProblem(selector.tag, selector.digest));

@@ -160,11 +160,16 @@ class ResumableUpload {
     return this.options.signal;
   }
 
+  /** Bytes per PATCH in `session`, or undefined when the blob goes up in one PUT (no --chunk-size). */
+  private chunkSize(session: { minChunk: number }): number | undefined {
+    return this.options.chunkSize === undefined ? undefined : Math.max(this.options.chunkSize, session.minChunk, 1);
+  }
+
   /** Sends what the session still lacks and closes it; a failure to recover from is returned, anything else thrown. */
   private async attempt(): Promise<Failure | undefined> {
     const session = (this.session ??= await openSession(this.context, this.what, this.signal));
     const { size } = this.descriptor;
-    const chunkSize = this.options.chunkSize === undefined ? undefined : Math.max(this.options.chunkSize, session.minChunk, 1);
+    const chunkSize = this.chunkSize(session);
     if (chunkSize === undefined || size <= chunkSize) {
       // One PUT with every byte: nothing of it stays in the session if it fails.
       this.offset = 0;
@@ -265,7 +270,8 @@ class ResumableUpload {
       this.options.onRecovery?.({ digest: this.descriptor.digest, action: 'landed', offset: this.descriptor.size, reason });
       return 'landed';
     }
-    const chunked = this.options.chunkSize !== undefined && this.descriptor.size > Math.max(this.options.chunkSize, this.session?.minChunk ?? 0, 1);
+    const chunkSize = this.session && this.chunkSize(this.session);
+    const chunked = chunkSize !== undefined && this.descriptor.size > chunkSize;
     const status = failure.kind === 'content' || !chunked || !this.session ? undefined : await this.sessionStatus(this.session.location);
     if (status === undefined || status.bytes > this.descriptor.size) {
       await this.restart();

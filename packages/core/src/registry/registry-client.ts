@@ -167,7 +167,7 @@ export class RegistryClient {
         if (signal?.aborted) throw cancelled(signal, request, this.registry);
         const delay = request.idempotent && !request.cleanup && isRetryableError(error) ? nextDelay(this.retry, attempt, startedAt) : undefined;
         if (delay === undefined) throw this.networkError(error, request);
-        await this.pause(delay, request);
+        await this.pause(delay, request.signal, request);
         continue;
       }
       if (response.status === 401 && authAttempts < 2) {
@@ -193,7 +193,7 @@ export class RegistryClient {
         const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
         if (delay !== undefined) {
           await dump(response);
-          await this.pause(delay, request);
+          await this.pause(delay, request.signal, request);
           continue;
         }
       }
@@ -215,35 +215,24 @@ export class RegistryClient {
     return this.options.signal;
   }
 
-  /** Waits before a retry; an interruption ends the wait at once. */
-  private async pause(ms: number, request: RegistryRequest): Promise<void> {
+  /** Waits `ms` before a retry; `signal` firing ends the wait at once with a CANCELLED error (about `request`, if one). */
+  private async pause(ms: number, signal: AbortSignal | undefined, request?: RegistryRequest): Promise<void> {
     try {
-      await sleep(ms, undefined, request.signal ? { signal: request.signal } : undefined);
+      await sleep(ms, undefined, signal ? { signal } : undefined);
     } catch (error) {
-      if (request.signal?.aborted) throw cancelled(request.signal, request, this.registry);
+      if (signal?.aborted) throw cancelled(signal, request, this.registry);
       throw error;
     }
   }
 
   /** Waits `ms` (a backoff between recoveries), ending early with a CANCELLED error when `signal` or the client's own fires. */
   async wait(ms: number, signal?: AbortSignal): Promise<void> {
-    const signals = [signal, this.options.signal].filter((s): s is AbortSignal => s !== undefined);
-    const combined = signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
-    try {
-      await sleep(ms, undefined, combined ? { signal: combined } : undefined);
-    } catch (error) {
-      if (combined?.aborted) throw cancelled(combined, undefined, this.registry);
-      throw error;
-    }
+    await this.pause(ms, anySignal([signal, this.options.signal]));
   }
 
   /** The request's own signal joined with the client's; a cleanup ignores the client's and gets a deadline instead. */
   private signalFor(request: RegistryRequest): AbortSignal | undefined {
-    const signals = [request.signal];
-    if (request.cleanup) signals.push(AbortSignal.timeout(CLEANUP_TIMEOUT_MS));
-    else signals.push(this.options.signal);
-    const present = signals.filter((s): s is AbortSignal => s !== undefined);
-    return present.length <= 1 ? present[0] : AbortSignal.any(present);
+    return anySignal([request.signal, request.cleanup ? AbortSignal.timeout(CLEANUP_TIMEOUT_MS) : this.options.signal]);
   }
 
   private async sendFollowingRedirects(request: RegistryRequest): Promise<RegistryResponse> {
@@ -339,4 +328,10 @@ async function dump(response: RegistryResponse): Promise<void> {
   } catch {
     // the connection is discarded either way
   }
+}
+
+/** One signal that fires when any of `signals` does (undefined when there is none). */
+function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }

@@ -122,10 +122,7 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
     const { target, reference, selector } = await openTarget(parsed, { ...connection, referrersMode });
     try {
       // "The SBOM of app:v1": a referrer of the reference, picked by artifact type (the newest of several).
-      const referrer = artifactType ? await selectReferrer(target, selector, artifactType) : undefined;
-      if (referrer && referrer.candidates.length > 1) {
-        progress.warning(`${referrer.candidates.length} referrers of type ${artifactType} on ${referrer.subject.digest}; pulling the newest, ${referrer.chosen.digest}`);
-      }
+      const referrer = artifactType ? await selectReferrer(target, selector, artifactType, { progress }) : undefined;
       const wanted = referrer ? referrer.chosen.digest : selector;
       const cache = useCache
         ? await planCache(directory, { mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, dependencies)

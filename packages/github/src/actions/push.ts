@@ -11,6 +11,7 @@ import {
   parsePlatform,
   parseReference,
   pushArtifact,
+  pushTags,
   pushResultJson,
   readAnnotationFile,
   sourceDateEpoch,
@@ -37,7 +38,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const chunkSize = getPositiveInteger('chunk-size', undefined, env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
-    const tags = [...(reference.tag ? [reference.tag] : reference.digest ? [] : ['latest']), ...getList('tags', { comma: true }, env)];
+    const tags = pushTags(reference, getList('tags', { comma: true }, env));
 
     const { target } = await openTarget(reference, { ...connection, ...(chunkSize ? { chunkSize } : {}), create: true });
     try {

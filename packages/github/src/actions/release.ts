@@ -9,6 +9,7 @@ import {
   parseAnnotationArguments,
   parseReference,
   parseReleaseArgument,
+  pushTags,
   releaseArtifacts,
   releaseResultJson,
   sourceDateEpoch,
@@ -32,7 +33,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const allowDuplicates = getBoolean('allow-duplicates', false, env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
-    const tags = [...(reference.tag ? [reference.tag] : reference.digest ? [] : ['latest']), ...getList('tags', { comma: true }, env)];
+    const tags = pushTags(reference, getList('tags', { comma: true }, env));
 
     const { target } = await openTarget(reference, { ...connection, create: true });
     try {

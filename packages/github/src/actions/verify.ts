@@ -21,8 +21,6 @@ import { actionProgress, runAction } from '../run-action.js';
 import { writeVerifySummary } from '../summaries/verify.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
-/** trusted_root.json of the public-good instance is some kilobytes; this bounds a wrong file. */
-
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets) => {
     const progress = actionProgress(secrets);

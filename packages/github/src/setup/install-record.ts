@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const INSTALL_RECORD = '.ocikit-setup.json';
+const INSTALL_RECORD = '.ocikit-setup.json';
 
 export interface InstallRecord {
   /** The repository or layout, without tag or digest. */

@@ -2,13 +2,7 @@
 import * as actions from '@actions/core';
 import type { SignResultJson } from '@ocikit/core';
 import { code, formatBytes, header, writeSummary } from '../summary.js';
-
-function listing(json: SignResultJson): string {
-  const listed = json.referrers;
-  if (listed.via === 'layout') return "the layout's index.json";
-  if (listed.via === 'api') return 'the registry (referrers API)';
-  return `the referrers tag index ${code(listed.tag ?? '')} (the registry has no referrers API)`;
-}
+import { listingCell } from './attach.js';
 
 export function signerCell(signer: SignResultJson['signer']): string {
   return signer.kind === 'key' ? `key ${code(signer.hint)}` : `keyless: ${code(signer.identity)}`;
@@ -26,7 +20,7 @@ export async function writeSignSummary(json: SignResultJson): Promise<void> {
     .addHeading('ocikit sign', 3)
     .addTable([
       header('Signed', 'Signed by', 'Evidence', 'Signature', 'Listed by'),
-      [code(json.subject.reference), signerCell(json.signer), evidence(json.transparencyLogEntries, json.signedTimestamps), code(json.reference), listing(json)],
+      [code(json.subject.reference), signerCell(json.signer), evidence(json.transparencyLogEntries, json.signedTimestamps), code(json.reference), listingCell(json.referrers)],
     ])
     .addRaw(`Signature manifest ${code(json.digest)}, ${formatBytes(json.size)}, predicate ${code(json.predicateType)}`, true);
   await writeSummary(summary);
