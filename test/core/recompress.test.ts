@@ -367,6 +367,23 @@ describe('ZstdFrameEncoder', () => {
     for (let at = whole.indexOf(magic); at >= 0; at = whole.indexOf(magic, at + 1)) frames++;
     expect(frames).toBeGreaterThanOrEqual(Math.ceil(input.length / FRAME));
   });
+
+  it('gives every default-size frame a window that holds it whole (one segment, its size declared)', async () => {
+    const input = sampleContent(9 * 1024 * 1024, 'window');
+    const chunks: Buffer[] = [];
+    await pipeline(Readable.from([input]), new ZstdFrameEncoder(), async function* (source) {
+      for await (const chunk of source) chunks.push(chunk as Buffer);
+    });
+    const output = Buffer.concat(chunks);
+    expect(zstdDecompressSync(output).equals(input)).toBe(true);
+    // RFC 8878 §3.1.1.1: magic, then the frame header descriptor. Single_Segment_flag (0x20) means
+    // the window is the content size, which follows as a 4-byte field (descriptor bits 7-6 = 2).
+    // With level 3's own 2 MiB window a 4 MiB frame is not one segment and declares a window instead.
+    expect(output.readUInt32LE(0)).toBe(0xfd2fb528);
+    const descriptor = output[4]!;
+    expect({ singleSegment: (descriptor & 0x20) !== 0, sizeField: descriptor >> 6 }).toEqual({ singleSegment: true, sizeField: 2 });
+    expect(output.readUInt32LE(5)).toBe(4 * 1024 * 1024);
+  });
 });
 
 describe('ocikit recompress (CLI)', () => {
