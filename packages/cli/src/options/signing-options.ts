@@ -4,10 +4,12 @@ import {
   DEFAULT_REKOR_URL,
   type ImageSigner,
   OcikitError,
-  isOcikitError,
+  explainUnreachableRekor,
   keySigner,
   keylessSignerFromEnvironment,
-  loadSigningKey,
+  loadGivenSigningKey,
+  oidcTokenSecrets,
+  signingKeySecrets,
   signingKeySource,
   sigstoreServiceURL,
 } from '@ocikit/core';
@@ -56,21 +58,10 @@ export async function signerFromFlags(flags: SigningFlags, context: CliContext):
   if (flags.key !== undefined) {
     if (flags.fulcioUrl) throw usage('--fulcio-url is for --keyless signing; a key signature has no certificate');
     const source = signingKeySource(flags.key, context.env);
-    if (source.pem !== undefined) rememberKeyText(source.pem, context);
-    let key;
-    try {
-      key = await loadSigningKey(source);
-    } catch (error) {
-      // A key of another kind (RSA, another curve, cosign-encrypted) is bad input, as an unreadable one is: exit 2.
-      if (isOcikitError(error, 'UNSUPPORTED')) throw new OcikitError('INVALID_INPUT', error.message, error.hint ? { hint: error.hint } : {});
-      throw error;
-    }
-    return keySigner(key, { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+    if (source.pem !== undefined) for (const secret of signingKeySecrets(source.pem)) context.secrets.add(secret);
+    return keySigner(await loadGivenSigningKey(source), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
   }
-  for (const name of ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN']) {
-    const secret = context.env[name];
-    if (secret) context.secrets.add(secret);
-  }
+  for (const secret of oidcTokenSecrets(context.env)) context.secrets.add(secret);
   return keylessSignerFromEnvironment({
     fulcioURL: sigstoreServiceURL(flags.fulcioUrl ?? DEFAULT_FULCIO_URL, 'Fulcio'),
     rekorURL,
@@ -83,19 +74,7 @@ export async function signerFromFlags(flags: SigningFlags, context: CliContext):
  * default; when that is what failed, the error says how to sign without it.
  */
 export function explainSigningFailure(error: unknown, signer: ImageSigner): unknown {
-  if (signer.kind !== 'key' || signer.rekorURL === false || !isOcikitError(error) || !/\bRekor at \S+ did not record the signature/.test(error.message)) return error;
-  return new OcikitError(error.code, error.message, {
-    ...(error.detail ? { detail: error.detail } : {}),
-    ...(error.status ? { status: error.status } : {}),
-    hint: `${error.hint ? `${error.hint}; ` : ''}where Rekor cannot be reached (offline CI), sign with --no-tlog, or give your own log with --rekor-url`,
-    cause: error,
-  });
-}
-
-/** The key's text and each of its base64 lines are masked in anything printed, should any path ever echo them. */
-function rememberKeyText(pem: string, context: CliContext): void {
-  context.secrets.add(pem.trim());
-  for (const line of pem.split(/\r?\n/)) if (line.length >= 16 && !line.startsWith('-----')) context.secrets.add(line.trim());
+  return explainUnreachableRekor(error, signer, 'where Rekor cannot be reached (offline CI), sign with --no-tlog, or give your own log with --rekor-url');
 }
 
 function usage(message: string, hint?: string): OcikitError {

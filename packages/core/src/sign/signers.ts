@@ -9,6 +9,7 @@ import type {
 } from '@sigstore/sign';
 import { OcikitError, type ErrorCode } from '../errors.js';
 import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL } from './constants.js';
+import { oidcTokenSecrets } from './signer-secrets.js';
 import type { SigningKey } from './signing-key.js';
 
 /** How often and how long the Sigstore services are tried (make-fetch-happen's retry and timeout). */
@@ -235,9 +236,8 @@ const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g;
 
 export function redact(text: string): string {
   let out = text.replace(JWT_SHAPE, '[redacted token]');
-  for (const name of ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN']) {
-    const secret = process.env[name];
-    if (secret && secret.length >= 8) out = out.split(secret).join('[redacted token]');
+  for (const secret of oidcTokenSecrets(process.env)) {
+    if (secret.length >= 8) out = out.split(secret).join('[redacted token]');
   }
   return out;
 }

@@ -12,15 +12,17 @@ import {
   type ImageSigner,
   OcikitError,
   REFERRERS_MODES,
-  isOcikitError,
+  explainUnreachableRekor,
   keySigner,
   keylessSignerFromEnvironment,
-  loadSigningKey,
+  loadGivenSigningKey,
+  oidcTokenSecrets,
   openTarget,
   parseAnnotationArguments,
   parseReference,
   signReference,
   signResultJson,
+  signingKeySecrets,
   sigstoreServiceURL,
   sourceDateEpoch,
 } from '@ocikit/core';
@@ -33,8 +35,7 @@ import { readConnectionInputs, readCredentialInputs, registryHosts } from '../ta
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets) => {
     // The key's text first: masked before any input is parsed or any line printed.
-    const keyText = env[inputVariable('key')] ?? '';
-    maskKeyText(keyText, secrets);
+    mask(signingKeySecrets(env[inputVariable('key')] ?? ''), secrets);
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const subject = parseReference(getRequired('reference', env));
@@ -52,7 +53,7 @@ export async function run(env: Env = process.env): Promise<void> {
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         progress,
       }).catch((error: unknown) => {
-        throw explainOffline(error, signer);
+        throw explainUnreachableRekor(error, signer, 'where Rekor cannot be reached, set `tlog: false`, or give your own log with `rekor-url`');
       });
       const json = signResultJson(reference, result);
       const by = json.signer.kind === 'key' ? `key ${json.signer.hint}` : json.signer.identity;
@@ -65,10 +66,8 @@ export async function run(env: Env = process.env): Promise<void> {
   });
 }
 
-/** The PEM text, and each of its base64 lines, masked (a log that ever echoed a line would show ***). */
-function maskKeyText(pem: string, secrets: Secrets): void {
-  const values = [pem.trim(), ...pem.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 16 && !line.startsWith('-----'))];
-  for (const value of values) if (value !== '' && secrets.add(value)) actions.setSecret(value);
+function mask(values: string[], secrets: Secrets): void {
+  for (const value of values) if (secrets.add(value)) actions.setSecret(value);
 }
 
 async function signerFromInputs(env: Env, secrets: Secrets): Promise<ImageSigner> {
@@ -87,34 +86,13 @@ async function signerFromInputs(env: Env, secrets: Secrets): Promise<ImageSigner
   const tsaURL = tsaInput ? sigstoreServiceURL(tsaInput, 'timestamp authority') : undefined;
   if (key !== '') {
     if (fulcioInput) throw usage('the input fulcio-url is for keyless signing; a key signature has no certificate');
-    let signingKey;
-    try {
-      signingKey = await loadSigningKey({ pem: key, origin: 'the input key' });
-    } catch (error) {
-      if (isOcikitError(error, 'UNSUPPORTED')) throw new OcikitError('INVALID_INPUT', error.message, error.hint ? { hint: error.hint } : {});
-      throw error;
-    }
-    return keySigner(signingKey, { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+    return keySigner(await loadGivenSigningKey({ pem: key, origin: 'the input key' }), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
   }
-  for (const name of ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN']) {
-    const secret = env[name];
-    if (secret && secrets.add(secret)) actions.setSecret(secret);
-  }
+  mask(oidcTokenSecrets(env), secrets);
   return keylessSignerFromEnvironment({
     fulcioURL: sigstoreServiceURL(fulcioInput || DEFAULT_FULCIO_URL, 'Fulcio'),
     rekorURL,
     ...(tsaURL ? { tsaURL } : {}),
-  });
-}
-
-/** A key signature is logged in the public Rekor by default; where that is what failed, say how to sign without it. */
-function explainOffline(error: unknown, signer: ImageSigner): unknown {
-  if (signer.kind !== 'key' || signer.rekorURL === false || !isOcikitError(error) || !/\bRekor at \S+ did not record the signature/.test(error.message)) return error;
-  return new OcikitError(error.code, error.message, {
-    ...(error.detail ? { detail: error.detail } : {}),
-    ...(error.status ? { status: error.status } : {}),
-    hint: `${error.hint ? `${error.hint}; ` : ''}where Rekor cannot be reached, set \`tlog: false\`, or give your own log with \`rekor-url\``,
-    cause: error,
   });
 }
 
