@@ -5,6 +5,7 @@
 // files, and the run's context variables. @github/local-action cannot judge a
 // bundle (it needs source and swaps in its own @actions/core), hence this.
 // No jest imports here, so bench scripts could use it too.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ export interface ActionStep {
   cwd?: string;
   /** What `${{ github.token }}` evaluates to in action.yml defaults (default ''). */
   githubToken?: string;
+  /** Called once the step's process is started (a test that cancels it midway). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface WorkflowCommand {
@@ -157,7 +160,7 @@ export async function runAction(name: string, step: ActionStep = {}): Promise<Ac
     Object.assign(env, step.env);
 
     env[CANARY_VARIABLE] ??= CANARY_SECRET;
-    const result = await run(process.execPath, [main], { cwd: workspace, env, input: '', timeoutMs: 60_000 });
+    const result = await run(process.execPath, [main], { cwd: workspace, env, input: '', timeoutMs: 60_000, ...(step.onSpawn ? { onSpawn: step.onSpawn } : {}) });
     const outputFile = readFileSync(files.GITHUB_OUTPUT, 'utf8');
     const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     // Checked after the test by secrets-check.ts (suite-wide): the log (debug lines included; `::add-mask::`

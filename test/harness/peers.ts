@@ -1,6 +1,6 @@
 // Run the real peer CLIs (skopeo, umoci, ...) the way a user would, and report
 // exactly what they said. No jest imports here: global-setup uses requireBinary.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,8 @@ export interface RunOptions {
   cwd?: string;
   /** Kill the command after this long; a hung peer must not outlive its test. Default 120 s. */
   timeoutMs?: number;
+  /** For run(): called once the command is started (a test that signals it midway). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface PeerOptions extends RunOptions {
@@ -71,6 +73,7 @@ export function run(command: string, args: string[], options: RunOptions = {}): 
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    options.onSpawn?.(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

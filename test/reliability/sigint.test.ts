@@ -1,6 +1,8 @@
 // SIGINT during a push or a pull, through the built CLI as a user's Ctrl-C (or a
 // CI runner's cancel) would send it: the open upload sessions are deleted (`DELETE`
 // on the upload URL), no temp file is left, nothing is tagged, the exit code is 130.
+// And a GitHub step cancelled the same way (the runner sends SIGINT, then SIGTERM):
+// the push action's bundle cleans up alike and fails the step.
 import { describe, expect, test } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RemoteRepository } from '../../packages/core/src/registry/remote-repository.js';
 import type { FaultProxy } from '../harness/fault-proxy.js';
 import { CLI_BIN, assertCliBuilt } from '../harness/ocikit-cli.js';
+import { runAction } from '../harness/action-runner.js';
 import { makeTempDir } from '../harness/temp.js';
 import { MiB, useFaultyRegistry } from './support.js';
 
@@ -139,5 +142,52 @@ describe('SIGINT', () => {
     await waitForRequest(env.proxy, 'DELETE', /\/blobs\/uploads\//, spawned);
     spawned.child.kill('SIGINT');
     expect((await spawned.done).code).toBe(130);
+  });
+
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s cancelling the push action: session deleted, no temp files, nothing tagged, the step failed', async (signal) => {
+    const work = makeTempDir('ocikit-sigint-action-');
+    const temp = join(work, 'tmp');
+    await mkdir(temp);
+    await mkdir(join(work, 'site'));
+    await writeFile(join(work, 'site', 'index.html'), '<h1>hi</h1>\n');
+    await writeFile(join(work, 'big.bin'), randomBytes(4 * MiB));
+    const repository = `sigint/action-${signal.toLowerCase()}`;
+    env.faults({ match: { method: 'PUT', path: /\/blobs\/uploads\// }, fault: { kind: 'stall', ms: 60_000 } });
+    let ended = false;
+    const result = await runAction('push', {
+      cwd: work,
+      inputs: { reference: `${env.proxy.host}/${repository}:v1`, files: 'big.bin\nsite', concurrency: '1', 'plain-http': 'true' },
+      env: { TMPDIR: temp },
+      onSpawn: (child) => {
+        child.once('close', () => (ended = true));
+        void (async () => {
+          for (let i = 0; i < 600 && !ended; i++) {
+            if (env.proxy.requests.some((r) => r.method === 'PUT' && /\/blobs\/uploads\//.test(r.path))) {
+              child.kill(signal);
+              return;
+            }
+            await sleep(50);
+          }
+        })();
+      },
+    });
+
+    expect(result.code).toBe(1);
+    const errors = result.commands.filter((c) => c.command === 'error').map((c) => c.value);
+    expect(errors).toEqual([expect.stringContaining(`interrupted by ${signal}`)]);
+    expect(errors[0]).toContain('the step was cancelled: open upload sessions were cancelled and temp files removed');
+    const uploads = env.seen('PUT', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
+    expect(uploads.length).toBeGreaterThan(0);
+    const deletes = env.seen('DELETE', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
+    expect(deletes).toEqual(expect.arrayContaining([uploads[0]]));
+    expect(await sessionStatus(env.registry.url, env.seen('DELETE', /\/blobs\/uploads\//)[0]!.path)).toBe(404);
+    expect(await readdir(temp)).toEqual([]);
+    expect(result.outputs).toEqual({});
+    const direct = new RemoteRepository({ registry: env.registry.host, repository });
+    try {
+      await expect(direct.resolve('v1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await direct.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { OCIKIT_VERSION, OcikitError, isOcikitError } from '@ocikit/core';
+import { type Interrupt, OCIKIT_VERSION, interruptOn, isOcikitError } from '@ocikit/core';
 /** Re-exported for bin/ocikit.js, the process owner (the verbs run in tests too, which must not change V8's flags). */
 export { preferThroughputGc } from '@ocikit/core';
 import { registerLogin } from './commands/login.js';
@@ -60,8 +60,8 @@ export function buildProgram(context: CliContext): Command {
 
 /** Exit codes of a verb stopped by a signal, as shells report them (128 + the signal's number). */
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
-/** The exit code of the signal that aborted a context's `signal`, recorded when it arrives. */
-const interruptExitCodes = new WeakMap<AbortSignal, number>();
+/** The interrupt behind a context's `signal`, to tell which process signal aborted it. */
+const interrupts = new WeakMap<AbortSignal, Interrupt>();
 
 /**
  * The process context with SIGINT and SIGTERM wired to its `signal`: the first
@@ -69,18 +69,12 @@ const interruptExitCodes = new WeakMap<AbortSignal, number>();
  * files removed, and `main` returns 130 or 143); a second one exits at once.
  */
 export function interruptibleContext(base: CliContext = processContext()): CliContext {
-  const controller = new AbortController();
-  const onSignal = (name: NodeJS.Signals): void => {
-    if (controller.signal.aborted) process.exit(SIGNAL_EXIT_CODES[name] ?? 130);
-    interruptExitCodes.set(controller.signal, SIGNAL_EXIT_CODES[name] ?? 130);
-    controller.abort(
-      new OcikitError('CANCELLED', `interrupted by ${name}`, {
-        hint: 'open upload sessions were cancelled and temp files removed; nothing was tagged. Run the command again to finish',
-      }),
-    );
-  };
-  for (const name of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process.on(name, onSignal);
-  return { ...base, signal: controller.signal };
+  const interrupt = interruptOn(Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[], {
+    hint: 'open upload sessions were cancelled and temp files removed; nothing was tagged. Run the command again to finish',
+    onSecond: (name) => process.exit(SIGNAL_EXIT_CODES[name] ?? 130),
+  });
+  interrupts.set(interrupt.signal, interrupt);
+  return { ...base, signal: interrupt.signal };
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage, 130 interrupted). */
@@ -88,7 +82,8 @@ export async function main(argv: string[], context: CliContext = processContext(
   const program = buildProgram(context);
   const interrupted = (): number | undefined => {
     if (!context.signal?.aborted) return undefined;
-    return interruptExitCodes.get(context.signal) ?? 130;
+    const received = interrupts.get(context.signal)?.received;
+    return (received && SIGNAL_EXIT_CODES[received]) ?? 130;
   };
   try {
     await program.parseAsync(disguiseStdinArguments(argv), { from: 'user' });

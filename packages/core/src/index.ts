@@ -61,3 +61,4 @@ export * from './referrers/index.js';
 export * from './results/index.js';
 export * from './util/source-date-epoch.js';
 export * from './util/throughput-gc.js';
+export * from './util/interrupt.js';

@@ -5,7 +5,7 @@
  * every known secret redacted as the last line of defence.
  */
 import * as actions from '@actions/core';
-import { type Descriptor, type ProgressListener, type TransferOutcome, isOcikitError, preferThroughputGc } from '@ocikit/core';
+import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc } from '@ocikit/core';
 import { formatBytes } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
@@ -83,15 +83,27 @@ export function failureMessage(error: unknown, secrets: Secrets): string {
 /**
  * Runs an action body; a failure becomes `core.setFailed` (exit code 1) and never
  * an unhandled rejection. Returns normally either way, so an entry is `await run()`.
+ * A cancelled job (the runner sends SIGINT, then SIGTERM 7.5 s later) aborts the
+ * body's `signal`: its requests stop, upload sessions are deleted and temp files
+ * removed, and the step fails with "interrupted by SIGINT"; a second signal exits at once.
  */
-export async function runAction(body: (secrets: Secrets) => Promise<void>): Promise<void> {
+export async function runAction(body: (secrets: Secrets, signal: AbortSignal) => Promise<void>): Promise<void> {
   // An action's process is ours alone, a batch job moving bulk data (see core's throughput-gc.ts).
   preferThroughputGc();
   const secrets = new Secrets();
+  const interrupt = interruptOn(['SIGINT', 'SIGTERM'], {
+    hint: 'the step was cancelled: open upload sessions were cancelled and temp files removed; nothing was tagged',
+    onSecond: () => process.exit(1),
+  });
   try {
-    await body(secrets);
+    await body(secrets, interrupt.signal);
+    interrupt.signal.throwIfAborted();
   } catch (error) {
-    if (!isOcikitError(error) && error instanceof Error && error.stack) actions.debug(secrets.redact(error.stack));
-    actions.setFailed(failureMessage(error, secrets));
+    // Whatever broke first, the interruption is the story.
+    const reason: unknown = interrupt.signal.aborted ? interrupt.signal.reason : error;
+    if (!isOcikitError(reason) && reason instanceof Error && reason.stack) actions.debug(secrets.redact(reason.stack));
+    actions.setFailed(failureMessage(reason, secrets));
+  } finally {
+    interrupt.dispose();
   }
 }

@@ -7,7 +7,7 @@
  *
  *   const auth = readCredentialInputs(env, secrets);      // masks the secrets first
  *   const subject = parseReference(...its own input...);
- *   const options = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+ *   const options = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
  *
  * so nothing is printed or thrown before the password and token are known to the masker.
  */
@@ -18,7 +18,7 @@ import { type Env, getBoolean } from './inputs.js';
 import type { Secrets } from './run-action.js';
 
 /** What openTarget and the reference-taking verbs need (the same fields `OpenTargetOptions` has). */
-export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning'>;
+export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal'>;
 
 function masker(secrets: Secrets): Mask {
   return (secret) => {
@@ -38,7 +38,8 @@ export function registryHosts(...references: Reference[]): string[] {
 
 /**
  * Credentials for the registries the step names (logged: which credential, never
- * the secret), `plain-http`, `insecure`, and registry warnings as warnings.
+ * the secret), `plain-http`, `insecure`, registry warnings as warnings, and the
+ * step's cancellation (runAction's `signal`).
  */
 export function readConnectionInputs(
   env: Env,
@@ -46,6 +47,7 @@ export function readConnectionInputs(
   progress: ProgressListener,
   auth: AuthInputs,
   registries: readonly string[],
+  signal: AbortSignal,
 ): ConnectionOptions {
   const credentials = chooseCredentials(registries, auth, env, masker(secrets));
   for (const [registry, source] of Object.entries(credentials.sources)) actions.info(`Registry ${registry}: ${source}`);
@@ -54,5 +56,6 @@ export function readConnectionInputs(
     plainHttp: getBoolean('plain-http', false, env),
     insecure: getBoolean('insecure', false, env),
     onWarning: (message) => progress.warning?.(message),
+    signal,
   };
 }

@@ -23,11 +23,11 @@ import { graphForSummary } from '../summaries/referrers-graph.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const subject = parseReference(getRequired('subject', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const artifactType = getString('artifact-type', env);
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);

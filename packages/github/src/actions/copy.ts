@@ -12,12 +12,12 @@ import { writeCopySummary } from '../summaries/copy.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const source = parseReference(getRequired('source', env));
     const destination = parseReference(getRequired('destination', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination), signal);
     const referrers = getBoolean('referrers', false, env);
     const anonymousMount = getBoolean('anonymous-mount', false, env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);

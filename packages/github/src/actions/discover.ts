@@ -25,11 +25,11 @@ import { readConnectionInputs, readCredentialInputs, registryHosts } from '../ta
 const FORMATS = ['tree', 'json', 'mermaid'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const subject = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const artifactType = getString('artifact-type', env);
     const depth = getPositiveInteger('depth', undefined, env);
     const format = getChoice('format', FORMATS, 'tree', env);

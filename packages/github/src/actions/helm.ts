@@ -14,13 +14,13 @@ import { readConnectionInputs, readCredentialInputs } from '../target-options.js
 const COMMANDS = ['push', 'pull'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const command = getChoice('command', COMMANDS, 'push', env);
     const repository = getRequired('repository', env).replace(/\/+$/, '');
     const chart = getRequired('chart', env);
-    const connection = readConnectionInputs(env, secrets, progress, auth, [parseHelmRemote(repository).registry]);
+    const connection = readConnectionInputs(env, secrets, progress, auth, [parseHelmRemote(repository).registry], signal);
 
     if (command === 'push') {
       const provenance = getString('provenance', env);

@@ -27,7 +27,7 @@ import { readConnectionInputs, readCredentialInputs, registryHosts } from '../ta
 const COMMANDS = ['create', 'add', 'remove'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const reference = parseReference(getRequired('reference', env));
@@ -35,7 +35,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const sources = getList('sources', {}, env);
     // create and add read manifests that may live in other repositories or registries; remove names entries.
     const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference, ...sourceReferences));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference, ...sourceReferences), signal);
     const userAnnotations = parseAnnotationArguments(getList('annotations', {}, env));
     const artifactType = getString('artifact-type', env);
     if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {

@@ -104,11 +104,11 @@ async function planCache(
 const message = (error: unknown): string => String((error as Error)?.message ?? error);
 
 export async function run(env: Env = process.env, dependencies: PullDependencies = {}): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const parsed = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(parsed));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(parsed), signal);
     const directory = getString('path', env) || '.';
     const mediaTypes = getList('media-types', { comma: true }, env);
     const keepOldFiles = getBoolean('keep-old-files', false, env);

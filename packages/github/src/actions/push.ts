@@ -24,11 +24,11 @@ import { writePushSummary } from '../summary.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
     const annotationFile = getString('annotation-file', env);
@@ -53,6 +53,7 @@ export async function run(env: Env = process.env): Promise<void> {
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         concurrency,
         progress,
+        signal,
       });
       const json = pushResultJson(reference, result);
       actions.info(`Pushed ${json.reference}`);

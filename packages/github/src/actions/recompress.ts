@@ -13,13 +13,13 @@ import { readConnectionInputs, readCredentialInputs, registryHosts } from '../ta
 const MODES = ['replace', 'add'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const source = parseReference(getRequired('source', env));
     const destinationText = getString('destination', env);
     const destination = destinationText ? parseReference(destinationText) : undefined;
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])), signal);
     const level = checkZstdLevel(getPositiveInteger('level', DEFAULT_ZSTD_LEVEL, env));
     const mode = getChoice('mode', MODES, 'replace', env);
     const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));

@@ -22,11 +22,11 @@ import { writeReleaseSummary } from '../summaries/release.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
     const files = getList('files', {}, env).map(parseReleaseArgument);
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
     const artifactType = getString('artifact-type', env);

@@ -108,11 +108,11 @@ async function report(reference: Reference, version: string, found: { dir: strin
 }
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
     const name = checkToolName(getRequired('name', env));
     const { temp } = runnerDirectories(env);
     const tool: Tool = { name, file: binaryFileName(name, hostPlatform()), repository: formatReference(withSelector(reference, {})), arch: process.arch };

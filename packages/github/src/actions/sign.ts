@@ -33,14 +33,14 @@ import { writeSignSummary } from '../summaries/sign.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     // The key's text first: masked before any input is parsed or any line printed.
     mask(signingKeySecrets(env[inputVariable('key')] ?? ''), secrets);
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const subject = parseReference(getRequired('reference', env));
     const signer = await signerFromInputs(env, secrets);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const annotations = parseAnnotationArguments(getList('annotations', {}, env));
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     const epoch = sourceDateEpoch(env);

@@ -22,13 +22,13 @@ import { writeVerifySummary } from '../summaries/verify.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets) => {
+  await runAction(async (secrets, signal) => {
     const progress = actionProgress(secrets);
     const auth = readCredentialInputs(env, secrets);
     const subject = parseReference(getRequired('reference', env));
     const policy = await policyFromInputs(env);
     const type = getString('type', env);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject));
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
 
     const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });
