@@ -6,9 +6,11 @@ import {
   canonicalRegistryHost,
   credentialChain,
   dockerConfigCredentials,
+  givenCredentialRegistries,
   dockerConfigPath,
   login,
   logout,
+  parseReference,
   parseRegistryHost,
 } from '@ocikit/core';
 import { installCredentialHelper, installFailingCredentialHelper } from '../harness/credential-helper.js';
@@ -225,6 +227,24 @@ describe('the lookup chain', () => {
     // Each half of a given credential falls back to the environment; CI passes unset inputs as ''.
     expect(await credentialChain({ username: 'bot', env })('r.example')).toEqual({ username: 'bot', password: 'pw-env' });
     expect(await credentialChain({ username: '', password: '', env: configEnv })('r.example')).toEqual({ username: 'from-file', password: 'pw-file' });
+  });
+
+  it('gives a credential only to the registries it is for, the others their Docker config login', async () => {
+    const { env } = await dockerConfig({ auths: { 'src.example': { auth: b64('reader:pw-file') } } });
+    const chain = credentialChain({ username: 'writer', password: 'pw-dest', env }, ['dest.example:5000']);
+    expect(await chain('dest.example:5000')).toEqual({ username: 'writer', password: 'pw-dest' });
+    expect(await chain('http://dest.example:5000')).toEqual({ username: 'writer', password: 'pw-dest' });
+    expect(await chain('src.example')).toEqual({ username: 'reader', password: 'pw-file' });
+    expect(await chain('elsewhere.example')).toBeUndefined();
+    // Without a list (a verb that talks to one registry) it is for whatever registry asks.
+    expect(await credentialChain({ username: 'writer', password: 'pw-dest', env })('src.example')).toEqual({ username: 'writer', password: 'pw-dest' });
+  });
+
+  it('says which registries a given credential is for: the written one, else the sources', () => {
+    const source = parseReference('src.example/app:v1');
+    expect(givenCredentialRegistries(parseReference('dest.example/app:v1'), [source])).toEqual(['dest.example']);
+    expect(givenCredentialRegistries(parseReference('oci-layout:./out:v1'), [source, parseReference('other.example/b:v1')])).toEqual(['src.example', 'other.example']);
+    expect(givenCredentialRegistries(undefined, [parseReference('oci-layout:./in:v1')])).toEqual([]);
   });
 
   it('refuses half a credential before any request', () => {

@@ -87,11 +87,17 @@ describe('credentials', () => {
     expect(await both.provider('ghcr.io')).toEqual({ username: 'octocat', password: 'ghs_tok' });
     expect(await both.provider('src.example.com')).toEqual({ username: 'reader', password: 'config-pw' });
     expect(await both.provider('elsewhere.example.com')).toBeUndefined();
-    // username/password serve every named registry; Docker Hub's aliases are one registry.
-    const given = env({ INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'pat_9' });
-    const two = chooseCredentials(['a.example.com', 'index.docker.io'], readAuthInputs(given, mask), given, mask);
-    expect(two.sources).toEqual({ 'a.example.com': 'username bot', 'docker.io': 'username bot' });
-    expect(await two.provider('docker.io')).toEqual({ username: 'bot', password: 'pat_9' });
+    // Two registries besides a token: username/password go to the one they are for (the destination), never
+    // to the other's token service; that one gets the Docker config's login. Docker Hub's aliases are one registry.
+    const given = env({ INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'pat_9', DOCKER_CONFIG: config });
+    const two = chooseCredentials(['src.example.com', 'index.docker.io'], readAuthInputs(given, mask), given, mask, ['docker.io']);
+    expect(two.sources['docker.io']).toBe('username bot');
+    expect(two.sources['src.example.com']).toMatch(/^the Docker config .*config\.json if it has a login for src\.example\.com, else anonymous$/);
+    expect(await two.provider('index.docker.io')).toEqual({ username: 'bot', password: 'pat_9' });
+    expect(await two.provider('src.example.com')).toEqual({ username: 'reader', password: 'config-pw' });
+    // One registry (a single-registry verb, or source and destination on one): the credential is its.
+    const one = chooseCredentials(['a.example.com', 'a.example.com'], readAuthInputs(given, mask), given, mask, ['a.example.com']);
+    expect(one.sources).toEqual({ 'a.example.com': 'username bot' });
     // ghcr.io with a mirror: the token for ghcr.io (as the actor), username/password for the mirror.
     const mirror = env({ 'INPUT_GITHUB-TOKEN': 'ghs_tok', INPUT_USERNAME: 'bot', INPUT_PASSWORD: 'mirror_pw' });
     const copy = chooseCredentials(['ghcr.io', 'mirror.example.com'], readAuthInputs(mirror, mask), mirror, mask);

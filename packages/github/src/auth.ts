@@ -55,9 +55,18 @@ export function readAuthInputs(env: Env, mask: Mask): AuthInputs {
  * recompress and index may name two or more), each chosen by the rules above.
  * With ghcr.io and another registry in one step, github-token serves ghcr.io and
  * `username`/`password` the other (a copy from GHCR to a mirror needs no login
- * step); a third registry with a login of its own comes from docker/login-action.
+ * step). With two or more registries besides ghcr.io's token, `username`/`password`
+ * go only to `givenFor` (the destination's registry: core's givenCredentialRegistries),
+ * never to another registry's token service; the others get their login from the
+ * Docker config (docker/login-action), or none.
  */
-export function chooseCredentials(registries: readonly string[], inputs: AuthInputs, env: Env, mask: Mask): ActionCredentials {
+export function chooseCredentials(
+  registries: readonly string[],
+  inputs: AuthInputs,
+  env: Env,
+  mask: Mask,
+  givenFor: readonly string[] = registries,
+): ActionCredentials {
   const hosts = [...new Set(registries.map(canonicalRegistryHost))];
   if (inputs.password !== '' && inputs.username === '') {
     throw new OcikitError('INVALID_INPUT', 'input "password" was given without "username"', { hint: 'add `username:` to the step' });
@@ -66,21 +75,23 @@ export function chooseCredentials(registries: readonly string[], inputs: AuthInp
     hosts.includes(GHCR) && inputs.githubToken !== '' && (inputs.password === '' || hosts.length > 1)
       ? { username: (hosts.length > 1 ? '' : inputs.username) || inputs.actor || 'github-actions', password: inputs.githubToken }
       : undefined;
-  const othersNeedGiven = hosts.some((host) => !(host === GHCR && ghcrToken));
-  if (othersNeedGiven && inputs.username !== '' && inputs.password === '' && !env.OCIKIT_PASSWORD) {
+  const needingGiven = hosts.filter((host) => !(host === GHCR && ghcrToken));
+  if (needingGiven.length > 0 && inputs.username !== '' && inputs.password === '' && !env.OCIKIT_PASSWORD) {
     throw new OcikitError('INVALID_INPUT', `input "username" (${inputs.username}) was given without "password"`, {
       hint: 'add `password: ${{ secrets.<NAME> }}` to the step',
     });
   }
-  const given = othersNeedGiven ? givenCredential({ username: inputs.username, password: inputs.password }, env) : undefined;
+  const given = needingGiven.length > 0 ? givenCredential({ username: inputs.username, password: inputs.password }, env) : undefined;
   for (const secret of credentialSecrets(given)) mask(secret);
   const fromConfig = dockerConfigCredentials({ env });
+
+  const givenHosts = needingGiven.length > 1 ? new Set(givenFor.map(canonicalRegistryHost)) : new Set(needingGiven);
 
   const chosen = new Map<string, { source: string; provide: CredentialProvider }>();
   for (const host of hosts) {
     if (host === GHCR && ghcrToken) {
       chosen.set(host, { source: `github-token as ${ghcrToken.username}`, provide: async () => ghcrToken });
-    } else if (given) {
+    } else if (given && givenHosts.has(host)) {
       chosen.set(host, { source: `username ${given.username}`, provide: async () => given });
     } else {
       chosen.set(host, {

@@ -39,7 +39,8 @@ export function registryHosts(...references: Reference[]): string[] {
 /**
  * Credentials for the registries the step names (logged: which credential, never
  * the secret), `plain-http`, `insecure`, registry warnings as warnings, and the
- * step's cancellation (runAction's `signal`).
+ * step's cancellation (runAction's `signal`). `givenFor`: the registries the
+ * `username`/`password` inputs are for, in a step that reads from one and writes another.
  */
 export function readConnectionInputs(
   env: Env,
@@ -48,8 +49,9 @@ export function readConnectionInputs(
   auth: AuthInputs,
   registries: readonly string[],
   signal: AbortSignal,
+  givenFor?: readonly string[],
 ): ConnectionOptions {
-  const credentials = chooseCredentials(registries, auth, env, masker(secrets));
+  const credentials = chooseCredentials(registries, auth, env, masker(secrets), givenFor);
   for (const [registry, source] of Object.entries(credentials.sources)) actions.info(`Registry ${registry}: ${source}`);
   return {
     credentials: credentials.provider,

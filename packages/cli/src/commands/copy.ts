@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { copyReference, copyResultJson } from '@ocikit/core';
+import { copyReference, copyResultJson, givenCredentialRegistries, parseReference } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
@@ -23,7 +23,7 @@ export function registerCopy(program: Command, context: CliContext): void {
   )).action(async (source: string, destination: string, flags: CopyFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
-      const options = await targetOptions(flags, context, progress);
+      const options = await targetOptions(flags, context, progress, givenCredentialRegistries(parseReference(destination), [parseReference(source)]));
       const result = await copyReference(source, destination, {
         ...options,
         concurrency: flags.concurrency,

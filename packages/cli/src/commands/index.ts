@@ -5,8 +5,11 @@ import {
   addToIndexByReference,
   createIndexFromReferences,
   indexResultJson,
+  givenCredentialRegistries,
   isAttestationEntry,
   parseAnnotationArguments,
+  parseIndexSourceArgument,
+  parseReference,
   platformString,
   removeFromIndexByReference,
   sourceDateEpoch,
@@ -40,7 +43,7 @@ export function registerIndex(program: Command, context: CliContext): void {
       .argument('<index-ref>', 'where the index goes: registry/repo[:tag] (default tag latest) or oci-layout:<dir>[:tag]')
       .argument('<sources...>', SOURCE_HELP),
   ).action(async (reference: string, sources: string[], flags: IndexFlags) => {
-    await runIndexVerb(context, flags, (options) => createIndexFromReferences(reference, sources, options));
+    await runIndexVerb(context, flags, reference, sources, (options) => createIndexFromReferences(reference, sources, options));
   });
 
   addIndexOptions(
@@ -51,7 +54,7 @@ export function registerIndex(program: Command, context: CliContext): void {
       .argument('<sources...>', SOURCE_HELP)
       .option('--replace', 'first remove the entries of each platform being added'),
   ).action(async (reference: string, sources: string[], flags: IndexFlags) => {
-    await runIndexVerb(context, flags, (options) => addToIndexByReference(reference, sources, options));
+    await runIndexVerb(context, flags, reference, sources, (options) => addToIndexByReference(reference, sources, options));
   });
 
   addRemoteOptions(
@@ -62,7 +65,7 @@ export function registerIndex(program: Command, context: CliContext): void {
       .argument('<entries...>', 'platforms (os/arch[/variant]) or digests of the entries to remove')
       .option('-t, --tag <tag>', 'also tag the result with this tag (repeatable)', collect, []),
   ).action(async (reference: string, entries: string[], flags: IndexFlags) => {
-    await runIndexVerb(context, { ...flags, annotation: [] }, (options) => removeFromIndexByReference(reference, entries, options));
+    await runIndexVerb(context, { ...flags, annotation: [] }, reference, [], (options) => removeFromIndexByReference(reference, entries, options));
   });
 }
 
@@ -77,10 +80,18 @@ function addIndexOptions(command: Command): Command {
   );
 }
 
-async function runIndexVerb(context: CliContext, flags: IndexFlags, run: (options: IndexReferenceOptions) => Promise<IndexReferenceResult>): Promise<void> {
+async function runIndexVerb(
+  context: CliContext,
+  flags: IndexFlags,
+  reference: string,
+  sources: readonly string[],
+  run: (options: IndexReferenceOptions) => Promise<IndexReferenceResult>,
+): Promise<void> {
   const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
   try {
-    const options = await targetOptions(flags, context, progress);
+    const index = parseReference(reference);
+    const read = sources.map((source) => parseIndexSourceArgument(source, index).reference);
+    const options = await targetOptions(flags, context, progress, givenCredentialRegistries(index, read));
     const epoch = sourceDateEpoch(context.env);
     const result = await run({
       ...options,

@@ -4,7 +4,9 @@ import {
   OcikitError,
   type RecompressMode,
   checkZstdLevel,
+  givenCredentialRegistries,
   parsePlatform,
+  parseReference,
   recompressReference,
   recompressResultJson,
 } from '@ocikit/core';
@@ -37,7 +39,8 @@ export function registerRecompress(program: Command, context: CliContext): void 
     const platforms = flags.platform.map(parsePlatform);
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
-      const options = await targetOptions(flags, context, progress);
+      const read = parseReference(source);
+      const options = await targetOptions(flags, context, progress, givenCredentialRegistries(destination ? parseReference(destination) : read, [read]));
       const result = await recompressReference(source, destination, {
         ...options,
         level: flags.level,

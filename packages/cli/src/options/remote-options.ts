@@ -67,13 +67,14 @@ export async function credentialProvider(
   flags: RemoteFlags,
   env: NodeJS.ProcessEnv,
   onSecret: (secret: string) => void = () => {},
+  givenFor?: readonly string[],
 ): Promise<{ credentials: CredentialProvider; secrets: string[] }> {
   const lookup: CredentialLookup = {
     ...(await givenCredentialFlags(flags)),
     ...(flags.registryConfig !== undefined ? { registryConfig: flags.registryConfig } : {}),
     env,
   };
-  const chain = credentialChain(lookup);
+  const chain = credentialChain(lookup, givenFor);
   return {
     credentials: async (registry) => {
       const credential = await chain(registry);
@@ -87,13 +88,14 @@ export async function credentialProvider(
 /**
  * What opening a target needs from the flags. Every secret, given or looked up
  * later in the Docker config, is registered with the context so nothing printed
- * can show it.
+ * can show it. `givenFor`: the registries -u/-p are for, in a verb that talks to
+ * several (core's givenCredentialRegistries); the others get their Docker config login.
  */
-export async function targetOptions(flags: RemoteFlags, context: CliContext, progress: ProgressListener): Promise<OpenTargetOptions> {
+export async function targetOptions(flags: RemoteFlags, context: CliContext, progress: ProgressListener, givenFor?: readonly string[]): Promise<OpenTargetOptions> {
   const remember = (secret: string): void => {
     context.secrets.add(secret);
   };
-  const { credentials, secrets } = await credentialProvider(flags, context.env, remember);
+  const { credentials, secrets } = await credentialProvider(flags, context.env, remember, givenFor);
   secrets.forEach(remember);
   return {
     credentials,

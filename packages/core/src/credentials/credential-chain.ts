@@ -5,6 +5,7 @@
  * `credsStore`. Every front end builds its provider here, so they agree.
  */
 import { OcikitError } from '../errors.js';
+import type { Reference } from '../reference/reference.js';
 import type { BasicCredential, Credential, CredentialProvider } from '../registry/credentials.js';
 import { authEntriesFor, credentialFromAuthEntry, hostCredentialHelper, serverAddressesFor } from './auth-entries.js';
 import { credentialHelperGet } from './credential-helper.js';
@@ -18,11 +19,31 @@ export interface GivenCredentialInput {
 
 export interface CredentialLookup extends GivenCredentialInput, DockerConfigLocation {}
 
-/** The lookup chain of every front end: given, environment, Docker config and its helpers. */
-export function credentialChain(lookup: CredentialLookup = {}): CredentialProvider {
+/**
+ * The lookup chain of every front end: given, environment, Docker config and its
+ * helpers. A given credential goes to the registries in `givenFor` only (every
+ * registry when it is absent, for a run that talks to one); any other registry
+ * gets its Docker config login, or none: never a password given for another.
+ */
+export function credentialChain(lookup: CredentialLookup = {}, givenFor?: readonly string[]): CredentialProvider {
   const given = givenCredential(lookup, lookup.env);
-  // A given credential is for whatever registry this run talks to, so the config is never read.
-  return given ? async () => given : dockerConfigCredentials(lookup);
+  if (!given) return dockerConfigCredentials(lookup);
+  if (givenFor === undefined) return async () => given;
+  const hosts = new Set(givenFor.map(canonicalRegistryHost));
+  const fromConfig = dockerConfigCredentials(lookup);
+  return async (registry) => (hosts.has(canonicalRegistryHost(registry)) ? given : fromConfig(registry));
+}
+
+/**
+ * The registries a credential given to a run that reads some references and
+ * writes one is for: the written one's (a source on the same registry shares
+ * it), or the sources' when nothing is written to a registry. A copy from Docker
+ * Hub to a private registry with `-u`/`-p` must not send the private registry's
+ * password to Docker Hub's token service.
+ */
+export function givenCredentialRegistries(written: Reference | undefined, read: readonly Reference[]): string[] {
+  if (written?.kind === 'registry') return [written.registry];
+  return read.flatMap((reference) => (reference.kind === 'registry' ? [reference.registry] : []));
 }
 
 /**

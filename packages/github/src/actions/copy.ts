@@ -4,7 +4,7 @@
  * layouts, the same core call as `ocikit copy` (copyReference).
  */
 import * as actions from '@actions/core';
-import { REFERRERS_MODES, copyReference, copyResultJson, parseReference } from '@ocikit/core';
+import { REFERRERS_MODES, copyReference, copyResultJson, givenCredentialRegistries, parseReference } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
@@ -17,7 +17,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const auth = readCredentialInputs(env, secrets);
     const source = parseReference(getRequired('source', env));
     const destination = parseReference(getRequired('destination', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination), signal);
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination), signal, givenCredentialRegistries(destination, [source]));
     const referrers = getBoolean('referrers', false, env);
     const anonymousMount = getBoolean('anonymous-mount', false, env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);

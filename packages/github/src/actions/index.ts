@@ -10,6 +10,7 @@ import {
   OcikitError,
   addToIndexByReference,
   createIndexFromReferences,
+  givenCredentialRegistries,
   indexResultJson,
   parseAnnotationArguments,
   parseIndexSourceArgument,
@@ -35,7 +36,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const sources = getList('sources', {}, env);
     // create and add read manifests that may live in other repositories or registries; remove names entries.
     const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference, ...sourceReferences), signal);
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference, ...sourceReferences), signal, givenCredentialRegistries(reference, sourceReferences));
     const userAnnotations = parseAnnotationArguments(getList('annotations', {}, env));
     const artifactType = getString('artifact-type', env);
     if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {

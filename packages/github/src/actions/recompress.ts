@@ -3,7 +3,15 @@
  * the same core call as `ocikit recompress` (recompressReference).
  */
 import * as actions from '@actions/core';
-import { DEFAULT_ZSTD_LEVEL, checkZstdLevel, parsePlatform, parseReference, recompressReference, recompressResultJson } from '@ocikit/core';
+import {
+  DEFAULT_ZSTD_LEVEL,
+  checkZstdLevel,
+  givenCredentialRegistries,
+  parsePlatform,
+  parseReference,
+  recompressReference,
+  recompressResultJson,
+} from '@ocikit/core';
 import { type Env, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
@@ -19,7 +27,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const source = parseReference(getRequired('source', env));
     const destinationText = getString('destination', env);
     const destination = destinationText ? parseReference(destinationText) : undefined;
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])), signal);
+    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])), signal, givenCredentialRegistries(destination ?? source, [source]));
     const level = checkZstdLevel(getPositiveInteger('level', DEFAULT_ZSTD_LEVEL, env));
     const mode = getChoice('mode', MODES, 'replace', env);
     const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));
