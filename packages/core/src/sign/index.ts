@@ -1,7 +1,7 @@
 // Signing and verifying over descriptors and bytes: no registry here. The
 // referrers/attach verbs put the bundles these functions make into registries.
 export * from './constants.js';
-export { OIDC_TOKEN_VARIABLES, explainUnreachableRekor, loadGivenSigningKey, oidcTokenSecrets, signingKeySecrets } from './signer-secrets.js';
+export { explainUnreachableRekor, loadGivenSigningKey, oidcTokenSecrets, signingKeySecrets } from './signer-secrets.js';
 export { SigningKey, loadSigningKey, parsePublicKey, publicKeyHint, type SigningKeyAlgorithm, type SigningKeySource } from './signing-key.js';
 export {
   keySigner,

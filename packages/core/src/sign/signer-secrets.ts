@@ -7,7 +7,7 @@ import type { ImageSigner } from './signers.js';
 import { type SigningKey, type SigningKeySource, loadSigningKey } from './signing-key.js';
 
 /** Where a keyless signer finds the CI's OIDC credentials: secrets, masked before anything runs. */
-export const OIDC_TOKEN_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN'] as const;
+const OIDC_TOKEN_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN'] as const;
 
 /**
  * What of a PEM private key to mask in anything printed: its whole text and
