@@ -54,6 +54,7 @@ export function registerPush(program: Command, context: CliContext): void {
         const inputs = files.map((file) => parseFileArgument(restoreStdinArgument(file)));
         const usesStdin = inputs.some((input) => input.path === '-');
         const tags = pushTags(parsed, flags.tag);
+        const epoch = sourceDateEpoch(context.env);
         const result = await pushArtifact(target, {
           files: inputs,
           tags,
@@ -63,7 +64,7 @@ export function registerPush(program: Command, context: CliContext): void {
           ...(flags.config ? { config: parseFileArgument(flags.config) } : {}),
           ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
           ...(flags.inlineMax ? { inlineMax: flags.inlineMax } : {}),
-          ...(sourceDateEpoch(context.env) !== undefined ? { sourceDateEpoch: sourceDateEpoch(context.env)! } : {}),
+          ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,
           progress,
           ...(context.signal ? { signal: context.signal } : {}),
