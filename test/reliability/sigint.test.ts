@@ -14,7 +14,7 @@ import type { FaultProxy } from '../harness/fault-proxy.js';
 import { CLI_BIN, assertCliBuilt } from '../harness/ocikit-cli.js';
 import { runAction } from '../harness/action-runner.js';
 import { makeTempDir } from '../harness/temp.js';
-import { MiB, useFaultyRegistry } from './support.js';
+import { type FaultyRegistry, MiB, useFaultyRegistry } from './support.js';
 
 interface Spawned {
   child: ChildProcess;
@@ -39,16 +39,27 @@ function spawnCli(args: string[], env: Record<string, string>, cwd: string): Spa
   return { child, done };
 }
 
-/** Waits until the proxy has seen a request like this one (the CLI is then mid-transfer). */
-async function waitForRequest(proxy: FaultProxy, method: string, path: RegExp, spawned: Spawned): Promise<void> {
+/** Waits until the proxy has seen a request like this one (the process is then mid-transfer). */
+async function waitForRequest(proxy: FaultProxy, method: string, path: RegExp, ended: Promise<{ stderr: string }>): Promise<void> {
   let exited = false;
-  void spawned.done.then(() => (exited = true));
+  void ended.then(() => (exited = true));
   for (let i = 0; i < 600; i++) {
     if (proxy.requests.some((r) => r.method === method && path.test(r.path))) return;
-    if (exited) throw new Error(`the CLI ended before sending ${method} ${path}: ${(await spawned.done).stderr}`);
+    if (exited) throw new Error(`the process ended before sending ${method} ${path}: ${(await ended).stderr}`);
     await sleep(50);
   }
   throw new Error(`no ${method} ${path} within 30 s`);
+}
+
+/** A work directory to push: a directory (packed into a temp tar) and a big file, so there are temp files and a transfer to cut. */
+async function pushWork(prefix: string, bigMiB: number): Promise<{ work: string; temp: string }> {
+  const work = makeTempDir(prefix);
+  const temp = join(work, 'tmp');
+  await mkdir(temp);
+  await mkdir(join(work, 'site'));
+  await writeFile(join(work, 'site', 'index.html'), '<h1>hi</h1>\n');
+  await writeFile(join(work, 'big.bin'), randomBytes(bigMiB * MiB));
+  return { work, temp };
 }
 
 /** Whether the registry still knows the upload session at `path` (GET on it past the proxy). */
@@ -58,6 +69,25 @@ async function sessionStatus(registryUrl: string, path: string): Promise<number>
   return response.status;
 }
 
+/**
+ * What an interrupted push leaves: the session of the cut upload (`method` in flight) deleted
+ * and unknown to the registry, no temp files, nothing tagged.
+ */
+async function expectPushUndone(env: FaultyRegistry, method: string, temp: string, repository: string): Promise<void> {
+  const uploads = env.seen(method, /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
+  expect(uploads.length).toBeGreaterThan(0);
+  const deletes = env.seen('DELETE', /\/blobs\/uploads\//);
+  expect(deletes.map((r) => r.path.split('?')[0])).toEqual(expect.arrayContaining([uploads[0]]));
+  expect(await sessionStatus(env.registry.url, deletes[0]!.path)).toBe(404);
+  expect(await readdir(temp)).toEqual([]);
+  const direct = new RemoteRepository({ registry: env.registry.host, repository });
+  try {
+    await expect(direct.resolve('v1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  } finally {
+    await direct.close();
+  }
+}
+
 describe('SIGINT', () => {
   const env = useFaultyRegistry();
 
@@ -65,13 +95,7 @@ describe('SIGINT', () => {
     { name: 'a chunked push (PATCH in flight)', chunked: true, method: 'PATCH' },
     { name: 'a single-PUT push (PUT in flight)', chunked: false, method: 'PUT' },
   ])('during $name: sessions deleted, no temp files, nothing tagged, exit 130', async ({ chunked, method }) => {
-    const work = makeTempDir('ocikit-sigint-');
-    const temp = join(work, 'tmp');
-    await mkdir(temp);
-    // A directory (packed into a temp tar) and a big file, so there are temp files and a transfer to cut.
-    await mkdir(join(work, 'site'));
-    await writeFile(join(work, 'site', 'index.html'), '<h1>hi</h1>\n');
-    await writeFile(join(work, 'big.bin'), randomBytes(6 * MiB));
+    const { work, temp } = await pushWork('ocikit-sigint-', 6);
     const repository = `sigint/${chunked ? 'chunked' : 'single'}`;
     // The upload hangs (as on a dead link) until the interrupt.
     env.faults({ match: { method, path: /\/blobs\/uploads\// }, fault: { kind: 'stall', ms: 60_000 } });
@@ -80,7 +104,7 @@ describe('SIGINT', () => {
       { TMPDIR: temp },
       work,
     );
-    await waitForRequest(env.proxy, method, /\/blobs\/uploads\//, spawned);
+    await waitForRequest(env.proxy, method, /\/blobs\/uploads\//, spawned.done);
     expect(await readdir(temp)).not.toEqual([]); // the push's work directory is there now
     spawned.child.kill('SIGINT');
     const result = await spawned.done;
@@ -89,21 +113,8 @@ describe('SIGINT', () => {
     expect(result.stderr).toContain('error: interrupted by SIGINT');
     expect(result.stderr).toMatch(/hint: open upload sessions were cancelled and temp files removed/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // one message, not a stack trace
-    // The session of the interrupted upload was deleted, and the registry no longer knows it.
-    const uploads = env.seen(method, /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
-    expect(uploads.length).toBeGreaterThan(0);
-    const deletes = env.seen('DELETE', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
-    expect(deletes).toEqual(expect.arrayContaining([uploads[0]]));
-    const deleted = env.seen('DELETE', /\/blobs\/uploads\//)[0]!.path;
-    expect(await sessionStatus(env.registry.url, deleted)).toBe(404);
-    expect(await readdir(temp)).toEqual([]);
+    await expectPushUndone(env, method, temp, repository);
     expect(await readdir(work)).toEqual(expect.arrayContaining(['big.bin', 'site', 'tmp']));
-    const direct = new RemoteRepository({ registry: env.registry.host, repository });
-    try {
-      await expect(direct.resolve('v1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    } finally {
-      await direct.close();
-    }
   });
 
   test.each([
@@ -119,7 +130,7 @@ describe('SIGINT', () => {
     await writeFile(join(out, 'keep.txt'), 'mine\n');
     env.faults({ match: { method: 'GET', path: /\/blobs\/sha256:/ }, fault: { kind: 'stall-body', afterBytes: MiB, ms: 60_000 } });
     const spawned = spawnCli(['pull', `${env.proxy.host}/sigint/pull-${signal.toLowerCase()}:v1`, '-o', out], { TMPDIR: work }, work);
-    await waitForRequest(env.proxy, 'GET', /\/blobs\/sha256:/, spawned);
+    await waitForRequest(env.proxy, 'GET', /\/blobs\/sha256:/, spawned.done);
     await sleep(200); // part of the blob is on disk in the staging directory now
     spawned.child.kill(signal);
     const result = await spawned.done;
@@ -137,57 +148,37 @@ describe('SIGINT', () => {
       { match: { method: 'DELETE' }, fault: { kind: 'stall', ms: 60_000 } },
     );
     const spawned = spawnCli(['push', `${env.proxy.host}/sigint/twice:v1`, 'big.bin'], { TMPDIR: work }, work);
-    await waitForRequest(env.proxy, 'PUT', /\/blobs\/uploads\//, spawned);
+    await waitForRequest(env.proxy, 'PUT', /\/blobs\/uploads\//, spawned.done);
     spawned.child.kill('SIGINT');
-    await waitForRequest(env.proxy, 'DELETE', /\/blobs\/uploads\//, spawned);
+    await waitForRequest(env.proxy, 'DELETE', /\/blobs\/uploads\//, spawned.done);
     spawned.child.kill('SIGINT');
     expect((await spawned.done).code).toBe(130);
   });
 
   test.each(['SIGINT', 'SIGTERM'] as const)('%s cancelling the push action: session deleted, no temp files, nothing tagged, the step failed', async (signal) => {
-    const work = makeTempDir('ocikit-sigint-action-');
-    const temp = join(work, 'tmp');
-    await mkdir(temp);
-    await mkdir(join(work, 'site'));
-    await writeFile(join(work, 'site', 'index.html'), '<h1>hi</h1>\n');
-    await writeFile(join(work, 'big.bin'), randomBytes(4 * MiB));
+    const { work, temp } = await pushWork('ocikit-sigint-action-', 4);
     const repository = `sigint/action-${signal.toLowerCase()}`;
     env.faults({ match: { method: 'PUT', path: /\/blobs\/uploads\// }, fault: { kind: 'stall', ms: 60_000 } });
-    let ended = false;
+    let tempBefore: string[] = [];
     const result = await runAction('push', {
       cwd: work,
       inputs: { reference: `${env.proxy.host}/${repository}:v1`, files: 'big.bin\nsite', concurrency: '1', 'plain-http': 'true' },
       env: { TMPDIR: temp },
       onSpawn: (child) => {
-        child.once('close', () => (ended = true));
-        void (async () => {
-          for (let i = 0; i < 600 && !ended; i++) {
-            if (env.proxy.requests.some((r) => r.method === 'PUT' && /\/blobs\/uploads\//.test(r.path))) {
-              child.kill(signal);
-              return;
-            }
-            await sleep(50);
-          }
-        })();
+        const ended = new Promise<{ stderr: string }>((resolve) => child.once('close', () => resolve({ stderr: '' })));
+        void waitForRequest(env.proxy, 'PUT', /\/blobs\/uploads\//, ended).then(async () => {
+          tempBefore = await readdir(temp); // the push's work directory is there now
+          child.kill(signal);
+        }, () => undefined); // the step's own result says what went wrong
       },
     });
 
+    expect(tempBefore).not.toEqual([]);
     expect(result.code).toBe(1);
     const errors = result.commands.filter((c) => c.command === 'error').map((c) => c.value);
     expect(errors).toEqual([expect.stringContaining(`interrupted by ${signal}`)]);
     expect(errors[0]).toContain('the step was cancelled: open upload sessions were cancelled and temp files removed');
-    const uploads = env.seen('PUT', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
-    expect(uploads.length).toBeGreaterThan(0);
-    const deletes = env.seen('DELETE', /\/blobs\/uploads\//).map((r) => r.path.split('?')[0]);
-    expect(deletes).toEqual(expect.arrayContaining([uploads[0]]));
-    expect(await sessionStatus(env.registry.url, env.seen('DELETE', /\/blobs\/uploads\//)[0]!.path)).toBe(404);
-    expect(await readdir(temp)).toEqual([]);
     expect(result.outputs).toEqual({});
-    const direct = new RemoteRepository({ registry: env.registry.host, repository });
-    try {
-      await expect(direct.resolve('v1')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    } finally {
-      await direct.close();
-    }
+    await expectPushUndone(env, 'PUT', temp, repository);
   });
 });
