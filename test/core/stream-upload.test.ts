@@ -72,6 +72,45 @@ describe('chunked upload of a stream (registry)', () => {
     await repo.close();
   });
 
+  it('starts the first chunk over in a new session when the registry dropped the one it was cut in', async () => {
+    const bytes = randomBytes(2 * CHUNK + 7);
+    // distribution cancels a session whose PATCH was cut mid-body: its status GET answers 404.
+    proxy.setRules([{ match: { method: 'PATCH' }, nth: [1], fault: { kind: 'cut-request-after', bytes: 1000 } }]);
+    const repo = new RemoteRepository({ registry: proxy.host, repository: 'stream/e' }, { chunkSize: CHUNK, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+    const descriptor = await pushBlobStream(repo, pieces(bytes), { mediaType: MEDIA_TYPE });
+    expect(descriptor.digest).toBe(digestOf(bytes));
+    expect(proxy.requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+    expect(proxy.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1); // the old session, best effort
+    expect(patches()).toEqual([`0-${CHUNK - 1}`, `0-${CHUNK - 1}`, `${CHUNK}-${2 * CHUNK - 1}`, `${2 * CHUNK}-${2 * CHUNK + 6}`]);
+    expect((await readBlob(repo, descriptor.digest, bytes.length)).equals(bytes)).toBe(true);
+    await repo.close();
+  });
+
+  it('says a later chunk cannot be resumed once the registry dropped the session, and deletes it', async () => {
+    proxy.setRules([
+      { match: { method: 'PATCH' }, nth: [2], fault: { kind: 'reset' } },
+      { match: { method: 'GET', path: /\/blobs\/uploads\// }, fault: { kind: 'status', status: 404, body: '{"errors":[{"code":"BLOB_UPLOAD_UNKNOWN","message":"blob upload unknown to registry"}]}' } },
+    ]);
+    const repo = new RemoteRepository({ registry: proxy.host, repository: 'stream/f' }, { chunkSize: CHUNK, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+    const failure = await repo.stageBlobStream(pieces(randomBytes(3 * CHUNK)), { mediaType: MEDIA_TYPE }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      message: expect.stringMatching(/the upload cannot be resumed after a failed chunk/),
+      detail: expect.stringMatching(new RegExp(`the chunk was bytes ${CHUNK}-${2 * CHUNK - 1}; the session is gone`)),
+      hint: expect.stringMatching(/cannot be replayed into a new session; run the command again/),
+    });
+    expect(proxy.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    await repo.close();
+  });
+
+  it('gives up after the retry policy’s attempts in a row without progress', async () => {
+    proxy.setRules([{ match: { method: 'PATCH' }, fault: { kind: 'status', status: 503 } }]);
+    const repo = new RemoteRepository({ registry: proxy.host, repository: 'stream/g' }, { chunkSize: CHUNK, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    const failure = await repo.stageBlobStream(pieces(randomBytes(2 * CHUNK)), { mediaType: MEDIA_TYPE }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 503, detail: expect.stringMatching(/gave up after 3 attempts in a row without progress/) });
+    expect(patches()).toEqual([`0-${CHUNK - 1}`, `0-${CHUNK - 1}`, `0-${CHUNK - 1}`]);
+    await repo.close();
+  });
+
   it('gives up the session when the stream fails, and on abort', async () => {
     const repo = new RemoteRepository({ registry: proxy.host, repository: 'stream/c' }, { chunkSize: CHUNK });
     const failing = Readable.from(

@@ -10,11 +10,13 @@ import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, Staged
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import type { Manifest } from '../oci/manifest.js';
 import { RemoteReferrers, type RemoteReferrersOptions, type ReferrersUpdate } from '../referrers/remote-referrers.js';
-import { type UploadRecovery, type UploadSession, mountBlob, uploadBlob } from './blob-upload.js';
+import { type UploadRecovery, mountBlob, uploadBlob } from './blob-upload.js';
 import { stageStreamUpload } from './stream-upload.js';
+import type { UploadSession } from './upload-session.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { readBounded } from './read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
+import { ResumeBudget } from './resume-budget.js';
 import { isRetryableError, nextDelay } from './retry-policy.js';
 import { registryError } from './registry-error.js';
 import { mergeScopes, repositoryScope } from './scope.js';
@@ -386,14 +388,12 @@ export class RemoteRepository implements Target {
 
 /** Bytes that must arrive since the last failure for a download to count as progressing (else its retries run out). */
 const RESUME_PROGRESS_BYTES = 1024 * 1024;
-/** Resumes of one download at most, however much each makes progress (a server dribbling bytes). */
-const MAX_RESUMES = 1000;
 
 /**
  * A blob's body across resumed requests: the bytes of `first`, and when it
  * breaks off (a dropped connection, a stall past the body timeout) those of a
  * `Range` request from where it stopped. Consecutive resumes that bring less
- * than RESUME_PROGRESS_BYTES are bounded by the client's retry policy.
+ * than RESUME_PROGRESS_BYTES are bounded by the client's retry policy (ResumeBudget).
  */
 async function* resumingBody(
   current: { response: RegistryResponse },
@@ -406,10 +406,7 @@ async function* resumingBody(
   let { response } = current;
   let received = 0;
   let skip = 0; // bytes of a whole-blob answer to a Range request that arrived before
-  let streak = 0;
-  let streakStartedAt = Date.now();
-  let mark = 0;
-  let resumes = 0;
+  const budget = new ResumeBudget(client.retryPolicy, RESUME_PROGRESS_BYTES);
   for (;;) {
     try {
       for await (const piece of response.body as AsyncIterable<Buffer>) {
@@ -431,15 +428,8 @@ async function* resumingBody(
         if (client.signal?.aborted) throw cancelled(client.signal, undefined, what);
         throw bodyError(error as Error, what);
       }
-      if (received - mark >= Math.min(RESUME_PROGRESS_BYTES, size - mark)) {
-        streak = 0;
-        streakStartedAt = Date.now();
-      }
-      mark = received;
-      streak++;
-      resumes++;
-      const delay = resumes > MAX_RESUMES ? undefined : nextDelay(client.retryPolicy, streak, streakStartedAt);
-      if (delay === undefined) throw bodyError(error as Error, what, streak);
+      const delay = budget.next(received);
+      if (delay === undefined) throw bodyError(error as Error, what, budget.failuresInARow);
       await client.wait(delay, signal);
       response = current.response = await request(received);
       const range = parseContentRange(response);

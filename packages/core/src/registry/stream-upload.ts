@@ -3,15 +3,11 @@ import { OcikitError } from '../errors.js';
 import { createDigester, type Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { StageBlobOptions, StagedBlob } from '../target/target.js';
-import { type UploadContext, deleteSession, finishUpload, heldBytes, openSession, uploadLocation } from './blob-upload.js';
-import { registryError } from './registry-error.js';
-import { isRetryableStatus, nextDelay, parseRetryAfter } from './retry-policy.js';
+import { ResumeBudget } from './resume-budget.js';
+import { type UploadContext, deleteSession, finishUpload, gaveUp, openSession, patchChunk, sessionStatus } from './upload-session.js';
 
 /** `PATCH` size when the repository sets none: big enough for few requests, small enough to keep two in memory. */
 export const DEFAULT_STREAM_CHUNK_SIZE = 8 * 1024 * 1024;
-
-/** Sends of one chunk, counting the first, before giving up on it. */
-const CHUNK_ATTEMPTS = 4;
 
 export interface StreamUploadOptions extends StageBlobOptions {
   /** Bytes per `PATCH` (default 8 MiB; raised to the registry's `OCI-Chunk-Min-Length`). */
@@ -27,7 +23,10 @@ export interface StreamUploadOptions extends StageBlobOptions {
  *
  * A chunk that fails on the way (dropped connection, 5xx) is not sent blindly
  * again: the session's status says how many bytes the registry kept, and the
- * rest of the chunk goes from there (the chunk is still in memory).
+ * rest of the chunk goes from there (the chunk is still in memory). Failures
+ * are bounded as a resumed file upload's are (ResumeBudget). Bytes before the
+ * chunk are gone, so a session that lost them cannot be resumed; the first
+ * chunk can always start over in a new session.
  */
 export async function stageStreamUpload(context: UploadContext, stream: Readable, options: StreamUploadOptions): Promise<StagedBlob> {
   const target = `${context.client.registry}/${context.repository}`;
@@ -36,71 +35,44 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
   const session = await openSession(context, what, signal);
   let location = session.location;
   const chunkSize = Math.max(options.chunkSize ?? DEFAULT_STREAM_CHUNK_SIZE, session.minChunk, 1);
+  const budget = new ResumeBudget(context.client.retryPolicy);
 
   // Sent even after an interruption (a cleanup request ignores the client's signal).
   const abortSession = (): Promise<void> => deleteSession(context, location);
 
   /** Sends `parts` (one chunk) as the bytes from `offset` on, resuming from the registry's count if a send fails. */
   const sendChunk = async (parts: Buffer[], offset: number): Promise<void> => {
-    const length = parts.reduce((sum, part) => sum + part.length, 0);
-    const end = offset + length - 1;
+    const end = offset + parts.reduce((sum, part) => sum + part.length, 0) - 1;
     let from = offset;
-    const startedAt = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      let failure: unknown;
-      let retryAfterMs: number | undefined;
-      try {
-        const body = skip(parts, from - offset);
-        const response = await context.client.send({
-          method: 'PATCH',
-          url: location,
-          headers: {
-            'content-type': 'application/octet-stream',
-            'content-length': String(end - from + 1),
-            'content-range': `${from}-${end}`,
-          },
-          body: () => Readable.from(body),
-          scope: context.scope,
-          idempotent: false,
-          signal,
-        });
-        if (response.status === 202) {
-          await response.body.resume();
-          location = uploadLocation(response, what);
-          const held = heldBytes(response);
-          if (held === undefined || held === end + 1) return;
-          if (held > from && held < end + 1 && attempt < CHUNK_ATTEMPTS) {
-            from = held; // it kept part of the chunk: the rest goes next
-            continue;
-          }
-          // distribution appends a PATCH it does not like silently: catch it now, not at the final PUT.
-          throw new OcikitError('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
-            hint: 'the registry mishandled a chunked upload; retry, or pass --temp-dir to upload each blob in one request',
-          });
-        }
-        if (!isRetryableStatus(response.status) || attempt >= CHUNK_ATTEMPTS) {
-          throw await registryError(`${what}: sending bytes ${from}-${end}`, response.status, response.body);
-        }
-        retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-        failure = await registryError(`${what}: sending bytes ${from}-${end}`, response.status, response.body);
-      } catch (error) {
-        if (!(error instanceof OcikitError && error.code === 'NETWORK') || attempt >= CHUNK_ATTEMPTS) throw error;
-        failure = error;
+    while (from <= end) {
+      const body = skip(parts, from - offset);
+      const receipt = await patchChunk(context, location, { offset: from, end }, () => Readable.from(body), what, 'pass --temp-dir to upload each blob in one request', signal);
+      if (!('failure' in receipt)) {
+        location = receipt.location;
+        from = receipt.held; // all of the chunk, or the part the registry kept: the rest goes next
+        continue;
       }
-      const delay = nextDelay(context.client.retryPolicy, attempt, startedAt, retryAfterMs);
-      if (delay === undefined) throw failure;
+      const { failure } = receipt;
+      if (failure.kind === 'content') throw failure.error;
+      const delay = budget.next(from, failure.retryAfterMs);
+      if (delay === undefined) throw gaveUp(failure, budget.failuresInARow, what);
       await context.client.wait(delay, signal);
       // Ask the session how much arrived before going on from there.
       const held = await sessionStatus(context, location, what, signal);
-      location = held.location;
-      if (held.bytes === end + 1) return;
-      if (held.bytes < offset || held.bytes > end + 1) {
+      if (held && held.bytes >= offset && held.bytes <= end + 1) {
+        location = held.location;
+        from = held.bytes;
+      } else if (offset === 0) {
+        // The whole upload so far is this chunk: a new session takes it from byte 0.
+        await abortSession();
+        location = (await openSession(context, what, signal)).location;
+        from = 0;
+      } else {
         throw new OcikitError('REGISTRY_ERROR', `${what}: the upload cannot be resumed after a failed chunk`, {
-          detail: `the chunk was bytes ${offset}-${end}; the registry holds ${held.bytes}; first failure: ${(failure as Error).message}`,
-          hint: 'retry the command',
+          detail: `the chunk was bytes ${offset}-${end}; ${held ? `the registry holds ${held.bytes}` : 'the session is gone or does not say what it holds'}; the failure: ${failure.error.message}`,
+          hint: 'this upload is produced as it streams and cannot be replayed into a new session; run the command again',
         });
       }
-      from = held.bytes;
     }
   };
 
@@ -157,29 +129,6 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
       await abortSession();
     },
   };
-}
-
-/** `GET` on the session: how many bytes the registry holds, and where to send the next ones. */
-async function sessionStatus(
-  context: UploadContext,
-  location: URL,
-  what: string,
-  signal: AbortSignal | undefined,
-): Promise<{ bytes: number; location: URL }> {
-  const response = await context.client.send({ method: 'GET', url: location, scope: context.scope, idempotent: true, signal });
-  if (response.status === 404) {
-    // distribution cancels a session whose stored size no longer matches its state (a PATCH cut mid-body).
-    const gone = await registryError(`${what}: asking how much of the upload arrived`, response.status, response.body);
-    throw new OcikitError('REGISTRY_ERROR', `${what}: the registry dropped the upload session after a failed chunk`, {
-      ...(gone.detail ? { detail: gone.detail } : {}),
-      hint: 'this upload is produced as it streams and cannot be replayed into a new session; run the command again',
-    });
-  }
-  if (response.status !== 204 && response.status !== 200) {
-    throw await registryError(`${what}: asking how much of the upload arrived`, response.status, response.body);
-  }
-  await response.body.resume();
-  return { bytes: heldBytes(response) ?? 0, location: response.headers.location ? uploadLocation(response, what) : location };
 }
 
 /** The first `length` bytes of `parts` and the rest, as views of the same memory. */
