@@ -115,7 +115,7 @@ describe('the signed chain on the registry, one command per link', () => {
       stdout:
         `Subject: ${ref()}@${app}\n` +
         `  verified  ${ref('')}@${signature}: signed by key ${HINT}; no transparency log entry; claims team=core\n` +
-        'Verified: 1 of 1 signatures (listed by the sha256-<hex> tag schema)\n',
+        '1 of 1 signatures verified (listed by the sha256-<hex> tag schema)\n',
       stderr: '',
     });
     for (const [subject, sig] of [[sbom, sbomSignature], [report, reportSignature]] as const) {
@@ -170,7 +170,7 @@ describe('the signed chain on the registry, one command per link', () => {
     expect(refused.stdout).toBe(
       `Subject: ${ref()}@${app}\n` +
         `  refused   ${ref('')}@${signature}: signature verification failed (key): the bundle was signed by another key (hint ${HINT}), not by the given public key (hint ${hintOf(stranger.publicKey)})\n` +
-        'Verified: 0 of 1 signatures (listed by the sha256-<hex> tag schema)\n',
+        '0 of 1 signatures verified (listed by the sha256-<hex> tag schema)\n',
     );
     expect(refused.stderr).toBe(`error: no signature of ${ref()}@${app} verified: ${signature} refused (key)\n`);
   });
@@ -224,7 +224,7 @@ describe('refusals through the CLI', () => {
     const result = await cli(['verify', ref('unsigned'), '--key', 'cosign.pub']);
     expect(result).toEqual({
       code: 1,
-      stdout: `Subject: ${ref('unsigned')}@${digest}\nVerified: 0 of 0 signatures (listed by the sha256-<hex> tag schema)\n`,
+      stdout: `Subject: ${ref('unsigned')}@${digest}\n0 of 0 signatures verified (listed by the sha256-<hex> tag schema)\n`,
       stderr: `error: ${ref('unsigned')}@${digest} has no signature to verify\n  hint: sign it with \`ocikit sign\`; \`ocikit discover\` shows what is attached\n`,
     });
   });
@@ -249,7 +249,12 @@ describe('refusals through the CLI', () => {
     const noPolicy = await cli(['verify', ref('keys')]);
     expect({ code: noPolicy.code, first: noPolicy.stderr.split('\n')[0] }).toEqual({
       code: 2,
-      first: 'error: verify needs --key <public.pem>, or --certificate-identity and --certificate-oidc-issuer with --trusted-root',
+      first: 'error: verification needs --key, or --certificate-identity and --certificate-oidc-issuer with --trusted-root',
+    });
+    const mixedPolicy = await cli(['verify', ref('keys'), '--key', 'cosign.pub', '--certificate-identity', 'someone@example.com']);
+    expect({ code: mixedPolicy.code, first: mixedPolicy.stderr.split('\n')[0] }).toEqual({
+      code: 2,
+      first: 'error: verification takes --key or --certificate-identity and --certificate-oidc-issuer, not both',
     });
     // None of the refused runs left a referrer behind.
     const graph = JSON.parse(await ok(['discover', ref('keys'), '--json'])) as { referrers: unknown[] };
@@ -294,7 +299,7 @@ describe('attest and verify --type', () => {
 
     const verified = await cli(['verify', ref, '--key', 'cosign.pub', '--type', 'https://slsa.dev/provenance/v1']);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain('Verified: 1 of 1 https://slsa.dev/provenance/v1 attestations');
+    expect(verified.stdout).toContain('1 of 1 https://slsa.dev/provenance/v1 attestations verified');
     const asSignature = await cli(['verify', ref, '--key', 'cosign.pub']);
     expect(asSignature.code).toBe(1);
     expect(asSignature.stdout).toContain(`  skipped   ${registry.host}/cli-sign/attest@${attestation}: a "https://slsa.dev/provenance/v1" attestation, not an image signature\n`);
@@ -322,7 +327,7 @@ describe('an OCI layout, offline', () => {
     });
     const verified = await ok(['verify', `${ref}:v1`, '--key', 'cosign.pub']);
     expect(verified).toBe(
-      `Subject: ${ref}:v1@${app}\n  verified  ${ref}@${signature}: signed by key ${HINT}; no transparency log entry\nVerified: 1 of 1 signatures (listed by the layout)\n`,
+      `Subject: ${ref}:v1@${app}\n  verified  ${ref}@${signature}: signed by key ${HINT}; no transparency log entry\n1 of 1 signatures verified (listed by the layout)\n`,
     );
     expect(await ok(['verify', `${ref}@${attached.digest}`, '--key', 'cosign.pub'])).toContain(`  verified  ${ref}@${attached.signature.digest}`);
   });
@@ -365,7 +370,7 @@ describe('keyless in GitHub Actions, against the Sigstore mock on loopback', () 
     const noRoot = await cli(['verify', ref, '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER]);
     expect({ code: noRoot.code, first: noRoot.stderr.split('\n')[0] }).toEqual({
       code: 2,
-      first: 'error: keyless verification needs a trusted root (the Fulcio, Rekor and CT log keys to trust)',
+      first: 'error: keyless verification needs --trusted-root (the Fulcio, Rekor and CT log keys to trust)',
     });
   });
 

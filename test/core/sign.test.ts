@@ -295,7 +295,7 @@ describe('key signatures (no transparency log)', () => {
     const error = await failure(verifyImageSignature(bundle, IMAGE, {}));
     expect({ code: error.code, message: error.message }).toEqual({
       code: 'INVALID_INPUT',
-      message: 'a verification policy needs a public key, or a certificate identity and its OIDC issuer',
+      message: 'verification needs a public key, or a certificate identity and its OIDC issuer with a trusted root',
     });
     expect((await failure(verifyImageSignature(bundle, IMAGE, { publicKey: pkcs8(p256.privateKey) }))).message).toBe(
       'the policy\'s public key is not a PEM "PUBLIC KEY" (found "PRIVATE KEY")',

@@ -99,6 +99,16 @@ describe('sign and verify actions (bundled)', () => {
     expect(result.summary).toContain('<td>key</td>');
   });
 
+  it('verify names its inputs when the policy is incomplete or mixed', async () => {
+    const mixed = await runAction('verify', {
+      inputs: { reference: subject.reference, 'public-key': spki(signing.publicKey), 'certificate-identity': 'https://github.com/org/app/.github/workflows/release.yml@refs/heads/main', ...LOGIN },
+    });
+    expect(mixed.code).toBe(1);
+    expect(errors(mixed)).toEqual([expect.stringContaining('verification takes the input public-key or certificate-identity and certificate-oidc-issuer, not both')]);
+    const none = await runAction('verify', { inputs: { reference: subject.reference, ...LOGIN } });
+    expect(errors(none)).toEqual([expect.stringContaining('verification needs the input public-key, or certificate-identity and certificate-oidc-issuer with the input trusted-root')]);
+  });
+
   it('sign refuses a key and keyless together, and no key at all, before touching the registry', async () => {
     const both = await runAction('sign', { inputs: { reference: subject.reference, key: PRIVATE_PEM, keyless: 'true', ...LOGIN } });
     expect(both.code).toBe(1);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import {
-  COSIGN_SIGN_PREDICATE_TYPE,
-  OcikitError,
   type VerificationPolicy,
+  type VerificationPolicyNames,
   type VerifyResultJson,
   noneVerifiedError,
   openTarget,
@@ -10,6 +9,7 @@ import {
   readPublicKeyPem,
   verifyReference,
   verifyResultJson,
+  verifyTally,
 } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
@@ -46,7 +46,11 @@ export function registerVerify(program: Command, context: CliContext): void {
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed, selector } = await openTarget(reference, { ...options, referrersMode: flags.referrersMode });
       try {
-        const result = await verifyReference(target, selector, { policy, ...(flags.type !== undefined ? { predicateType: flags.type } : {}) });
+        const result = await verifyReference(target, selector, {
+          policy,
+          policyNames: POLICY_FLAGS,
+          ...(flags.type !== undefined ? { predicateType: flags.type } : {}),
+        });
         progress.stop();
         const json = verifyResultJson(parsed, result);
         context.stdout.write(flags.json ? jsonLine(json) : verifyReport(json));
@@ -60,28 +64,25 @@ export function registerVerify(program: Command, context: CliContext): void {
   });
 }
 
+/** The policy as the flags give it; verifyReference checks it (naming these flags) before anything is read. */
 async function policyFromFlags(flags: VerifyFlags, context: CliContext): Promise<VerificationPolicy> {
-  const keyless = flags.certificateIdentity !== undefined || flags.certificateOidcIssuer !== undefined;
-  if (flags.key !== undefined && keyless) {
-    throw new OcikitError('INVALID_INPUT', '--key and --certificate-identity/--certificate-oidc-issuer cannot both be given', {
-      hint: 'a signature is verified by its key, or (keyless) by the identity its certificate names',
-    });
-  }
-  if (flags.key === undefined && !keyless) {
-    throw new OcikitError('INVALID_INPUT', 'verify needs --key <public.pem>, or --certificate-identity and --certificate-oidc-issuer with --trusted-root');
-  }
-  const trustedRoot = flags.trustedRoot === undefined ? undefined : await readTrustedRootFile(flags.trustedRoot);
   return {
     ...(flags.key !== undefined ? { publicKey: await readPublicKeyPem(flags.key, context.env) } : {}),
     ...(flags.certificateIdentity !== undefined ? { certificateIdentity: flags.certificateIdentity } : {}),
     ...(flags.certificateOidcIssuer !== undefined ? { certificateOidcIssuer: flags.certificateOidcIssuer } : {}),
-    ...(trustedRoot !== undefined ? { trustedRoot } : {}),
+    ...(flags.trustedRoot !== undefined ? { trustedRoot: await readTrustedRootFile(flags.trustedRoot) } : {}),
   };
 }
 
+const POLICY_FLAGS: VerificationPolicyNames = {
+  publicKey: '--key',
+  certificateIdentity: '--certificate-identity',
+  certificateOidcIssuer: '--certificate-oidc-issuer',
+  trustedRoot: '--trusted-root',
+};
+
 /** One line per referrer (verified, refused with why, skipped with what it is), then the count. */
 function verifyReport(json: VerifyResultJson): string {
-  const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signatures' : `${json.predicateType} attestations`;
   const lines = [`Subject: ${json.subject.reference}`];
   for (const r of json.referrers) {
     if (r.outcome === 'verified') {
@@ -91,14 +92,6 @@ function verifyReport(json: VerifyResultJson): string {
       lines.push(`  ${r.outcome.padEnd(8)}  ${r.reference}: ${r.message}`);
     }
   }
-  const counted = json.referrers.filter((r) => r.outcome !== 'skipped');
-  lines.push(`Verified: ${counted.filter((r) => r.outcome === 'verified').length} of ${counted.length} ${what} (listed by ${VIA[json.via]})`);
+  lines.push(verifyTally(json));
   return `${lines.join('\n')}\n`;
 }
-
-const VIA: Record<VerifyResultJson['via'], string> = {
-  api: 'the referrers API',
-  tag: 'the sha256-<hex> tag schema',
-  layout: 'the layout',
-};
-

@@ -20,6 +20,7 @@ export {
   SignatureVerificationError,
   MAX_BUNDLE_BYTES,
   type VerificationPolicy,
+  type VerificationPolicyNames,
   type VerificationCheck,
   type VerificationResult,
 } from './verify.js';

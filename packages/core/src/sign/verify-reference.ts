@@ -13,6 +13,7 @@ import {
   SignatureVerificationError,
   type VerificationCheck,
   type VerificationPolicy,
+  type VerificationPolicyNames,
   type VerificationResult,
   checkVerificationPolicy,
   verifyAttestation,
@@ -20,6 +21,8 @@ import {
 
 export interface VerifyReferenceOptions {
   policy: VerificationPolicy;
+  /** What the front end calls the policy's fields, so a bad policy's error names them. */
+  policyNames?: VerificationPolicyNames;
   /** Verify attestations of this predicate type instead of image signatures (cosign's `verify-attestation --type`). */
   predicateType?: string;
   /** Referrers read and verified at once (default 4). */
@@ -58,7 +61,7 @@ const UNREADABLE = new Set(['NOT_FOUND', 'DIGEST_MISMATCH', 'SIZE_LIMIT', 'INVAL
  * and for a store that cannot be read.
  */
 export async function verifyReference(target: Target, subjectRef: string, options: VerifyReferenceOptions): Promise<VerifyReferenceResult> {
-  checkVerificationPolicy(options.policy);
+  checkVerificationPolicy(options.policy, options.policyNames);
   if (options.predicateType !== undefined && options.predicateType.trim() === '') {
     throw new OcikitError('INVALID_INPUT', 'the attestation type to verify is empty', { hint: 'give a predicate type URI such as https://slsa.dev/provenance/v1' });
   }

@@ -56,6 +56,20 @@ export function verifyResultJson(subject: Reference, result: VerifyReferenceResu
   };
 }
 
+const LISTED_BY: Record<VerifyResultJson['via'], string> = {
+  api: 'the referrers API',
+  tag: 'the sha256-<hex> tag schema',
+  layout: 'the layout',
+};
+
+/** The count every front end prints: `2 of 3 signatures verified (listed by the referrers API)`; skipped referrers do not count. */
+export function verifyTally(json: VerifyResultJson): string {
+  const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signatures' : `${json.predicateType} attestations`;
+  const counted = json.referrers.filter((r) => r.outcome !== 'skipped');
+  const verified = counted.filter((r) => r.outcome === 'verified').length;
+  return `${verified} of ${counted.length} ${what} verified (listed by ${LISTED_BY[json.via]})`;
+}
+
 export interface NoneVerifiedWording {
   /** What to do when nothing is signed, in the front end's words (`ocikit sign`, the sign action). */
   signHint: string;

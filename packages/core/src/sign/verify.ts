@@ -55,6 +55,21 @@ export interface VerificationPolicy {
   trustedRoot?: unknown;
 }
 
+/** What a front end calls each field of a policy (`--key`, the input `public-key`), for errors that name what its user typed. */
+export interface VerificationPolicyNames {
+  publicKey: string;
+  certificateIdentity: string;
+  certificateOidcIssuer: string;
+  trustedRoot: string;
+}
+
+const POLICY_FIELD_NAMES: VerificationPolicyNames = {
+  publicKey: 'a public key',
+  certificateIdentity: 'a certificate identity',
+  certificateOidcIssuer: 'its OIDC issuer',
+  trustedRoot: 'a trusted root',
+};
+
 /** Which check refused a bundle. */
 export type VerificationCheck =
   | 'bundle' // not a well-formed Sigstore bundle with a DSSE in-toto envelope
@@ -121,8 +136,8 @@ export async function verifyAttestation(
  * issuer and a usable trusted root) without a bundle, so a bad policy is a usage
  * error before anything is fetched. Throws OcikitError INVALID_INPUT.
  */
-export function checkVerificationPolicy(policy: VerificationPolicy): void {
-  checkPolicy(policy);
+export function checkVerificationPolicy(policy: VerificationPolicy, names: VerificationPolicyNames = POLICY_FIELD_NAMES): void {
+  checkPolicy(policy, names);
 }
 
 async function verifyBundle(
@@ -234,22 +249,24 @@ type Mode =
   | { kind: 'key'; publicKey: KeyObject; root: TrustedRoot | undefined }
   | { kind: 'keyless'; identity: string; issuer: string; root: TrustedRoot };
 
-function checkPolicy(policy: VerificationPolicy): Mode {
+function checkPolicy(policy: VerificationPolicy, names: VerificationPolicyNames = POLICY_FIELD_NAMES): Mode {
   const root = policy.trustedRoot === undefined ? undefined : parseTrustedRoot(policy.trustedRoot);
   const wantsIdentity = policy.certificateIdentity !== undefined || policy.certificateOidcIssuer !== undefined;
   if (policy.publicKey !== undefined) {
     if (wantsIdentity) {
-      throw new OcikitError('INVALID_INPUT', 'a verification policy names a public key or a certificate identity, not both');
+      throw new OcikitError('INVALID_INPUT', `verification takes ${names.publicKey} or ${names.certificateIdentity} and ${names.certificateOidcIssuer}, not both`, {
+        hint: 'a signature is verified by its key, or (keyless) by the identity its certificate names',
+      });
     }
     return { kind: 'key', publicKey: parsePublicKey(policy.publicKey, 'the policy\'s public key'), root };
   }
   if (!policy.certificateIdentity || !policy.certificateOidcIssuer) {
-    throw new OcikitError('INVALID_INPUT', 'a verification policy needs a public key, or a certificate identity and its OIDC issuer', {
+    throw new OcikitError('INVALID_INPUT', `verification needs ${names.publicKey}, or ${names.certificateIdentity} and ${names.certificateOidcIssuer} with ${names.trustedRoot}`, {
       hint: 'for GitHub Actions keyless signatures: identity https://github.com/<org>/<repo>/.github/workflows/<file>@<ref>, issuer https://token.actions.githubusercontent.com',
     });
   }
   if (!root) {
-    throw new OcikitError('INVALID_INPUT', 'keyless verification needs a trusted root (the Fulcio, Rekor and CT log keys to trust)', {
+    throw new OcikitError('INVALID_INPUT', `keyless verification needs ${names.trustedRoot} (the Fulcio, Rekor and CT log keys to trust)`, {
       hint: 'pass the trusted_root.json of the Sigstore instance that issued the certificate (`cosign trusted-root create`, or the public-good root from its TUF repository)',
     });
   }

@@ -5,9 +5,9 @@
  */
 import * as actions from '@actions/core';
 import {
-  OcikitError,
   REFERRERS_MODES,
   type VerificationPolicy,
+  type VerificationPolicyNames,
   noneVerifiedError,
   openTarget,
   readTrustedRootFile,
@@ -33,7 +33,7 @@ export async function run(env: Env = process.env): Promise<void> {
 
     const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });
     try {
-      const result = await verifyReference(target, selector, { policy, ...(type ? { predicateType: type } : {}) });
+      const result = await verifyReference(target, selector, { policy, policyNames: POLICY_INPUTS, ...(type ? { predicateType: type } : {}) });
       const json = verifyResultJson(reference, result);
       for (const r of json.referrers) actions.info(`${r.outcome.padEnd(8)} ${r.reference}${r.outcome === 'verified' ? '' : `: ${r.message ?? ''}`}`);
       setOutputs({ verified: json.verified, subject: json.subject.reference, json });
@@ -45,20 +45,12 @@ export async function run(env: Env = process.env): Promise<void> {
   });
 }
 
+/** The policy as the inputs give it; verifyReference checks it (naming these inputs) before anything is read. */
 async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
   const publicKey = getString('public-key', env);
   const identity = getString('certificate-identity', env);
   const issuer = getString('certificate-oidc-issuer', env);
   const trustedRootPath = getString('trusted-root', env);
-  const keyless = identity !== '' || issuer !== '';
-  if (publicKey !== '' && keyless) {
-    throw new OcikitError('INVALID_INPUT', 'the inputs public-key and certificate-identity/certificate-oidc-issuer cannot both be given', {
-      hint: 'a signature is verified by its key, or (keyless) by the identity its certificate names',
-    });
-  }
-  if (publicKey === '' && !keyless) {
-    throw new OcikitError('INVALID_INPUT', 'verify needs the input public-key (PEM), or certificate-identity and certificate-oidc-issuer with trusted-root');
-  }
   return {
     ...(publicKey !== '' ? { publicKey } : {}),
     ...(identity !== '' ? { certificateIdentity: identity } : {}),
@@ -67,3 +59,9 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
   };
 }
 
+const POLICY_INPUTS: VerificationPolicyNames = {
+  publicKey: 'the input public-key',
+  certificateIdentity: 'certificate-identity',
+  certificateOidcIssuer: 'certificate-oidc-issuer',
+  trustedRoot: 'the input trusted-root',
+};
