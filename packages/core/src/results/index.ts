@@ -2,6 +2,7 @@
 export * from './push-result-json.js';
 export * from './pull-result-json.js';
 export * from './copy-result-json.js';
+export * from './referrer-result-json.js';
 export * from './attach-result-json.js';
 export * from './index-result-json.js';
 export * from './recompress-result-json.js';
