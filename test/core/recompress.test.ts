@@ -2,6 +2,7 @@
 // recompressed and gets the same tree, skopeo copies it, every layer
 // decompresses to the tar it came from; a lying layer stops everything.
 import { describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,19 +15,25 @@ import {
   MediaType,
   OciLayoutStore,
   RemoteRepository,
+  SIGSTORE_BUNDLE_MEDIA_TYPE,
+  SigningKey,
   type Target,
   ZSTD_INSTANCE_ANNOTATION,
   ZstdFrameEncoder,
   isOcikitError,
   Limiter,
   parseManifest,
+  attachArtifact,
+  keySigner,
   recompress,
   recompressReference,
+  signReference,
 } from '@ocikit/core';
 import { useContainerd } from '../harness/containerd.js';
 import { snapshotTree } from '../harness/fixtures.js';
 import { type BuiltImage, DOCKER_FOREIGN_LAYER, type LayerSpec, buildAttestation, buildImage, buildIndex, pushImage, pushIndex, sampleContent } from '../harness/images.js';
 import { ocikit } from '../harness/ocikit-cli.js';
+import { sarif, spdx, writeJson } from '../harness/referrer-documents.js';
 import { skopeo } from '../harness/peers.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -383,6 +390,54 @@ describe('ZstdFrameEncoder', () => {
     const descriptor = output[4]!;
     expect({ singleSegment: (descriptor & 0x20) !== 0, sizeField: descriptor >> 6 }).toEqual({ singleSegment: true, sizeField: 2 });
     expect(output.readUInt32LE(5)).toBe(4 * 1024 * 1024);
+  });
+});
+
+describe('recompress --referrers', () => {
+  it('points the old digest\'s SBOM and scan report at the new one, and leaves its signature to be made again', async () => {
+    const image = await buildImage(makeTempDir(), { platform: AMD64, layers: appLayers('amd64', 'referrers') });
+    const repo = new RemoteRepository({ registry: registry.host, repository: 'carry/app' });
+    await pushImage(repo, image, 'v1');
+    const work = makeTempDir();
+    const sbom = await attachArtifact(repo, 'v1', { files: [{ path: await writeJson(work, 'sbom.spdx.json', spdx()) }] });
+    const report = await attachArtifact(repo, 'v1', { files: [{ path: await writeJson(work, 'scan.sarif', sarif()) }] });
+    const signer = keySigner(SigningKey.fromKeyObject(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey), { rekorURL: false });
+    const signature = await signReference(repo, 'v1', { signer });
+
+    const run = await ocikit(['recompress', '--json', '--referrers', `${registry.host}/carry/app:v1`]);
+    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+    const [rewritten] = (JSON.parse(run.stdout) as { rewritten: Array<{ to: string; referrers: Descriptor[]; carried: Array<{ from: string; to: string; artifactType: string }> }> }).rewritten;
+    const old = [sbom.descriptor.digest, report.descriptor.digest, signature.descriptor.digest];
+    expect(rewritten!.referrers.map((r) => r.digest).sort()).toEqual([...old].sort());
+    expect(rewritten!.carried.map((c) => [c.from, c.artifactType]).sort()).toEqual(
+      [[sbom.descriptor.digest, 'application/spdx+json'], [report.descriptor.digest, 'application/sarif+json']].sort(),
+    );
+
+    // The new digest lists exactly the carried ones (through the registry's sha256-<hex> tag index here).
+    const zstd = await repo.resolve('v1');
+    expect(zstd.digest).toBe(rewritten!.to);
+    const listed = (await repo.referrers(zstd)).manifests;
+    expect(listed.map((d) => d.digest).sort()).toEqual(rewritten!.carried.map((c) => c.to).sort());
+    // Each is the old referrer with only its subject changed: the same blobs, annotations and artifact type.
+    for (const carried of rewritten!.carried) {
+      const before = (await readManifest<ImageManifest>(repo, carried.from)).manifest;
+      const after = (await readManifest<ImageManifest>(repo, carried.to)).manifest;
+      expect(after).toEqual({ ...before, subject: { mediaType: zstd.mediaType, digest: zstd.digest, size: zstd.size } });
+    }
+    // The old digest keeps all three.
+    expect((await repo.referrers(image.manifest.descriptor)).manifests.map((d) => d.digest).sort()).toEqual([...old].sort());
+
+    await repo.close();
+
+    // In words: what was carried, and what must be made again.
+    const other = new RemoteRepository({ registry: registry.host, repository: 'carry/text' });
+    await pushImage(other, image, 'v1');
+    const otherSbom = await attachArtifact(other, 'v1', { files: [{ path: await writeJson(work, 'sbom.spdx.json', spdx()) }] });
+    const otherSignature = await signReference(other, 'v1', { signer });
+    const text = await ocikit(['recompress', '--referrers', `${registry.host}/carry/text:v1`]);
+    expect(text.stdout).toMatch(new RegExp(`\\n  carried application/spdx\\+json ${otherSbom.descriptor.digest.slice(0, 19)}\\S* -> sha256:`));
+    expect(text.stdout).toContain(`1 referrer(s) of the old digest no longer apply; re-sign or re-attach: ${SIGSTORE_BUNDLE_MEDIA_TYPE} ${otherSignature.descriptor.digest.slice(0, 19)}`);
+    await other.close();
   });
 });
 

@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MediaType, RemoteRepository, staticCredentials } from '@ocikit/core';
+import { MediaType, RemoteRepository, attachArtifact, staticCredentials } from '@ocikit/core';
 import { formatBytes } from '../../packages/github/src/summary.js';
 import { runAction, visibleText } from '../harness/action-runner.js';
 import { type BuiltImage, buildImage, pushImage, sampleContent } from '../harness/images.js';
+import { spdx, writeJson } from '../harness/referrer-documents.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
 import { LOGIN, PASSWORD, USER, errors, registryManifest } from './step-helpers.js';
@@ -53,6 +54,24 @@ describe('recompress action', () => {
     expect(result.summary).toContain(`<td><code>${first.from}</code></td><td><code>${first.to}</code></td><td>${formatBytes(first.gzipSize)}</td><td>${formatBytes(first.size)}</td>`);
     expect(result.summary).toContain('sign and attach again');
     expect(visibleText(result)).not.toContain(PASSWORD);
+  });
+
+  it('with referrers: true points the old digest\'s SBOM at the new one', async () => {
+    const credentials = staticCredentials({ username: USER, password: PASSWORD });
+    const repository = new RemoteRepository({ registry: registry.host, repository: 'gh/carry' }, { credentials });
+    let sbom: string;
+    try {
+      await pushImage(repository, image, 'v1');
+      const work = makeTempDir();
+      sbom = (await attachArtifact(repository, 'v1', { files: [{ path: await writeJson(work, 'sbom.spdx.json', spdx()) }] })).descriptor.digest;
+    } finally {
+      await repository.close();
+    }
+    const result = await runAction('recompress', { inputs: { source: `${registry.host}/gh/carry:v1`, referrers: 'true', ...LOGIN } });
+    expect(errors(result)).toEqual([]);
+    const [rewritten] = JSON.parse(result.outputs.json!).rewritten;
+    expect(rewritten.carried).toEqual([{ from: sbom, to: expect.stringMatching(/^sha256:/), artifactType: 'application/spdx+json' }]);
+    expect(result.summary).toContain('SBOMs and reports were pointed at the new digests');
   });
 
   it('says so when there is nothing to recompress, and refuses a level out of range', async () => {

@@ -259,7 +259,7 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
         inputs: { reference: ci('tool:v1'), files: 'dist/tool-linux-amd64=linux/amd64\ndist/tool-linux-arm64=linux/arm64\n', tags: 'stable' },
       },
       { component: componentAt('helm'), inputs: { chart: 'helm', repository: `oci://${ci('charts')}`, provenance: true } },
-      { component: componentAt('recompress'), inputs: { source: ci('base:gzip'), destination: ci('base:zstd'), level: 5 } },
+      { component: componentAt('recompress'), inputs: { source: ci('base:gzip'), destination: ci('base:zstd'), level: 5, referrers: true } },
       // verify: a SARIF report attached to the release, the release's index with one more platform, the chart pulled back.
       {
         component: componentAt('attach'),
@@ -419,6 +419,10 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
       OCIKIT_REFERENCE: `${registry.host}/ocikit/ocikit/base:zstd@${zstd.digest}`,
       OCIKIT_CHANGED: 'true',
     });
+    // `referrers: true` reached the CLI: the report lists what was carried (the gzip image has no referrers).
+    const { OCIKIT_JSON: reportFile } = await result.dotenv('.ocikit/ocikit-recompress.env');
+    const report = JSON.parse(await readFile(join(project.dir, reportFile!), 'utf8')) as { rewritten: Array<{ carried?: unknown[] }> };
+    expect(report.rewritten.map((r) => r.carried)).toEqual([[]]);
   });
 
   it('copy: to another registry with its referrers, each registry with its own credential', async () => {

@@ -22,6 +22,7 @@ interface RecompressFlags extends RemoteFlags {
   mode: RecompressMode;
   platform: string[];
   tempDir?: string;
+  referrers?: boolean;
 }
 
 export function registerRecompress(program: Command, context: CliContext): void {
@@ -34,7 +35,8 @@ export function registerRecompress(program: Command, context: CliContext): void 
       .option('--level <n>', `zstd level, 1 (fastest) to 22 (smallest) (default ${DEFAULT_ZSTD_LEVEL})`, level, DEFAULT_ZSTD_LEVEL)
       .option('--mode <mode>', 'replace: zstd manifests instead of gzip ones; add: keep gzip first, add zstd for clients that choose it', mode, 'replace')
       .option('--platform <os/arch[/variant]>', 'only recompress images of this platform (repeatable; others stay as they are)', collect, [])
-      .option('--temp-dir <dir>', 'write each zstd layer to a temp file here and upload it in one request (for registries that refuse chunked uploads)'),
+      .option('--temp-dir <dir>', 'write each zstd layer to a temp file here and upload it in one request (for registries that refuse chunked uploads)')
+      .option('--referrers', 'also point the old digests\' SBOMs and reports at the new ones (signatures and attestations must be made again)'),
   ).action(async (source: string, destination: string | undefined, flags: RecompressFlags) => {
     const platforms = flags.platform.map(parsePlatform);
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
@@ -49,6 +51,7 @@ export function registerRecompress(program: Command, context: CliContext): void 
         concurrency: flags.concurrency,
         progress,
         ...(flags.tempDir ? { tempDir: flags.tempDir } : {}),
+        ...(flags.referrers ? { carryReferrers: true } : {}),
       });
       progress.stop();
       const json = recompressResultJson(result);
@@ -65,8 +68,11 @@ export function registerRecompress(program: Command, context: CliContext): void 
       // The old digests' signatures and SBOMs do not apply to the new ones: say which moved where.
       for (const r of rewritten) {
         lines.push(`${shortDigest(r.from)} -> ${r.to}${r.platform ? ` (${r.platform})` : ''}`);
-        if (r.referrers?.length) {
-          lines.push(`  ${r.referrers.length} referrer(s) of the old digest no longer apply; re-sign or re-attach: ${r.referrers.map((d) => `${d.artifactType ?? d.mediaType} ${shortDigest(d.digest)}`).join(', ')}`);
+        const carried = new Set(r.carried?.map((c) => c.from));
+        for (const c of r.carried ?? []) lines.push(`  carried ${c.artifactType ?? 'referrer'} ${shortDigest(c.from)} -> ${shortDigest(c.to)}`);
+        const left = (r.referrers ?? []).filter((d) => !carried.has(d.digest));
+        if (left.length > 0) {
+          lines.push(`  ${left.length} referrer(s) of the old digest no longer apply; re-sign or re-attach: ${left.map((d) => `${d.artifactType ?? d.mediaType} ${shortDigest(d.digest)}`).join(', ')}`);
         }
       }
       context.stdout.write(`${lines.join('\n')}\n`);

@@ -23,6 +23,7 @@ import { platformString } from '../platform/platform.js';
 import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind, ociDescriptor, zstdLayerDescriptor } from './layer-types.js';
 import type { Limiter } from './limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
+import { carryReferrer } from './carry-referrers.js';
 import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
 
 /**
@@ -54,6 +55,18 @@ export interface RecompressOptions {
    * reports the ones its old digest had, so a pipeline can sign again.
    */
   referrersOf?: (subject: Descriptor) => Promise<Descriptor[]>;
+  /**
+   * Also carry the referrers `referrersOf` lists that still hold for the new
+   * manifest (SBOMs, scan reports: see carryReferrer) onto it; signatures and
+   * attestations are left for the pipeline to make again.
+   */
+  carryReferrers?: boolean;
+}
+
+/** A referrer of an old digest, pointed at the new one. */
+export interface CarriedReferrer {
+  from: Descriptor;
+  to: Descriptor;
 }
 
 /** A source manifest or index and the zstd one that now stands for it at the destination. */
@@ -63,6 +76,8 @@ export interface RewrittenManifest {
   platform?: Platform;
   /** What `referrersOf` listed for `from` (absent without the hook). */
   referrers?: Descriptor[];
+  /** With `carryReferrers`: those of `referrers` now also pointing at `to`. */
+  carried?: CarriedReferrer[];
 }
 
 export interface RecompressedLayerReport {
@@ -166,10 +181,15 @@ class Recompression {
       await this.stageLayers(plan);
       let top = this.build(plan);
       if (this.mode === 'add' && plan.kind === 'image' && top.changed) top = this.addIndexForImage(plan, top);
-      if (this.options.referrersOf) {
-        for (const entry of this.rewritten) entry.referrers = await this.options.referrersOf(entry.from);
+      const { referrersOf } = this.options;
+      if (referrersOf) {
+        // One lookup per rewritten manifest (two requests where the tag schema stands in for the API): side by side.
+        await mapConcurrent(this.rewritten, this.concurrency, async (entry) => {
+          entry.referrers = await referrersOf(entry.from);
+        });
       }
       await this.publish(top, rootDescriptor, root.bytes, destinationTag);
+      if (this.options.carryReferrers) await mapConcurrent(this.rewritten, this.concurrency, (entry) => this.carryReferrers(entry));
       return this.result(top, destinationTag);
     } catch (error) {
       await Promise.all(this.staged.map((layer) => layer.staged.abort().catch(() => undefined)));
@@ -419,6 +439,20 @@ class Recompression {
     if (!top.changed && tag !== undefined) {
       await this.destination.pushManifest(rootDescriptor, rootBytes, tag);
     }
+  }
+
+  /** The referrers of `entry.from` that still hold for `entry.to`, pushed onto it (after it is published: a registry may refuse a referrer of a manifest it does not hold). */
+  private async carryReferrers(entry: RewrittenManifest): Promise<void> {
+    const manifests = (entry.referrers ?? []).filter((referrer) => isManifestMediaType(referrer.mediaType));
+    const carried = await mapConcurrent(manifests, this.concurrency, async (referrer): Promise<CarriedReferrer | undefined> => {
+      const fetched = await this.source.fetchManifest(referrer);
+      const carried = carryReferrer(referrer, fetched.bytes, entry.to);
+      if (!carried) return undefined;
+      if (this.source !== this.destination) await mapConcurrent(carried.blobs, this.concurrency, (blob) => this.copyBlob(blob));
+      await this.destination.pushManifest(carried.descriptor, carried.bytes);
+      return { from: referrer, to: carried.descriptor };
+    });
+    entry.carried = carried.filter((item) => item !== undefined);
   }
 
   private copyBlob(descriptor: Descriptor): Promise<void> {

@@ -13,6 +13,8 @@ export interface RewrittenJson {
   platform?: string;
   /** The referrers the old digest had (when they were asked for). */
   referrers?: Descriptor[];
+  /** With `--referrers`: those now also pointing at `to` (old referrer digest → new). */
+  carried?: Array<{ from: string; to: string; artifactType?: string }>;
 }
 
 export interface RecompressedLayerJson {
@@ -47,6 +49,9 @@ export function recompressResultJson(result: RecompressReferenceResult): Recompr
       mediaType: r.to.mediaType,
       ...(r.platform ? { platform: platformString(r.platform) } : {}),
       ...(r.referrers ? { referrers: r.referrers } : {}),
+      ...(r.carried
+        ? { carried: r.carried.map((c) => ({ from: c.from.digest, to: c.to.digest, ...(c.to.artifactType ? { artifactType: c.to.artifactType } : {}) })) }
+        : {}),
     })),
     layers: result.layers.map((l) => ({ from: l.from.digest, to: l.to.digest, size: l.to.size, gzipSize: l.from.size, diffId: l.diffId })),
     keptLayers: result.keptLayers,

@@ -12,7 +12,7 @@ import {
   recompressReference,
   recompressResultJson,
 } from '@ocikit/core';
-import { type Env, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
 import { writeRecompressSummary } from '../summaries/recompress.js';
@@ -32,8 +32,9 @@ export async function run(env: Env = process.env): Promise<void> {
     const mode = getChoice('mode', MODES, 'replace', env);
     const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));
     const concurrency = getPositiveInteger('concurrency', 3, env);
+    const carryReferrers = getBoolean('referrers', false, env);
 
-    const result = await recompressReference(source, destination, { ...connection, level, mode, platforms, concurrency, progress });
+    const result = await recompressReference(source, destination, { ...connection, level, mode, platforms, concurrency, carryReferrers, progress });
     const json = recompressResultJson(result);
     actions.info(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);
     setOutputs({ digest: json.digest, reference: json.reference, changed: String(json.changed), json });

@@ -23,9 +23,14 @@ export async function writeRecompressSummary(json: RecompressResultJson): Promis
       true,
     )
     .addTable([
-      header('Old digest', 'New digest', 'Platform'),
-      ...json.rewritten.slice(0, MAX_ROWS).map((r) => [code(r.from), code(r.to), r.platform ?? '']),
+      header('Old digest', 'New digest', 'Platform', 'Referrers carried'),
+      ...json.rewritten.slice(0, MAX_ROWS).map((r) => [code(r.from), code(r.to), r.platform ?? '', String(r.carried?.length ?? 0)]),
     ])
-    .addRaw('Signatures and SBOMs of the old digests do not apply to the new ones: sign and attach again.', true);
+    .addRaw(
+      json.rewritten.some((r) => r.carried)
+        ? 'SBOMs and reports were pointed at the new digests; signatures and attestations name the old ones: sign and attest again.'
+        : 'Signatures and SBOMs of the old digests do not apply to the new ones: sign and attach again (`referrers: true` carries the SBOMs and reports).',
+      true,
+    );
   await writeSummary(summary);
 }
