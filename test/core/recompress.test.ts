@@ -441,6 +441,33 @@ describe('recompress --referrers', () => {
   });
 });
 
+describe('recompress --referrers into an OCI layout', () => {
+  it('copies a carried referrer\'s blobs to the layout and lists it there under the new digest', async () => {
+    const image = await buildImage(makeTempDir(), { platform: AMD64, layers: appLayers('amd64', 'carry-layout') });
+    const repo = new RemoteRepository({ registry: registry.host, repository: 'carry/to-layout' });
+    await pushImage(repo, image, 'v1');
+    const sbom = await attachArtifact(repo, 'v1', { files: [{ path: await writeJson(makeTempDir(), 'sbom.spdx.json', spdx()) }] });
+    await repo.close();
+
+    const dir = join(makeTempDir(), 'layout');
+    const result = await recompressReference(`${registry.host}/carry/to-layout:v1`, `oci-layout:${dir}:v1`, { frameSize: FRAME, carryReferrers: true });
+    const [rewritten] = result.rewritten;
+    expect(rewritten!.carried!.map((c) => c.from.digest)).toEqual([sbom.descriptor.digest]);
+    const layout = await OciLayoutStore.open(dir);
+    try {
+      const zstd = await layout.resolve('v1');
+      const listed = (await layout.referrers(zstd)).manifests;
+      expect(listed.map((d) => [d.digest, d.artifactType])).toEqual([[rewritten!.carried![0]!.to.digest, 'application/spdx+json']]);
+      const carried = (await readManifest<ImageManifest>(layout, listed[0]!)).manifest;
+      expect(carried.subject?.digest).toBe(zstd.digest);
+      const document = await readBlob(layout, carried.layers[0]!);
+      expect(JSON.parse(document.toString('utf8'))).toEqual(spdx());
+    } finally {
+      await layout.close();
+    }
+  });
+});
+
 describe('ocikit recompress (CLI)', () => {
   it('recompresses in place, prints the old and new digests as JSON, and refuses bad flags', async () => {
     const image = await buildImage(makeTempDir(), { platform: AMD64, docker: true, layers: appLayers('amd64') });
