@@ -20,10 +20,10 @@ import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
 import { platformString } from '../platform/platform.js';
+import { carryReferrer } from './carry-referrers.js';
 import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind, ociDescriptor, zstdLayerDescriptor } from './layer-types.js';
 import type { Limiter } from './limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
-import { carryReferrer } from './carry-referrers.js';
 import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
 
 /**
@@ -443,16 +443,16 @@ class Recompression {
 
   /** The referrers of `entry.from` that still hold for `entry.to`, pushed onto it (after it is published: a registry may refuse a referrer of a manifest it does not hold). */
   private async carryReferrers(entry: RewrittenManifest): Promise<void> {
-    const manifests = (entry.referrers ?? []).filter((referrer) => isManifestMediaType(referrer.mediaType));
-    const carried = await mapConcurrent(manifests, this.concurrency, async (referrer): Promise<CarriedReferrer | undefined> => {
+    entry.carried = [];
+    for (const referrer of entry.referrers ?? []) {
+      if (!isManifestMediaType(referrer.mediaType)) continue;
       const fetched = await this.source.fetchManifest(referrer);
-      const carried = carryReferrer(referrer, fetched.bytes, entry.to);
-      if (!carried) return undefined;
-      if (this.source !== this.destination) await mapConcurrent(carried.blobs, this.concurrency, (blob) => this.copyBlob(blob));
-      await this.destination.pushManifest(carried.descriptor, carried.bytes);
-      return { from: referrer, to: carried.descriptor };
-    });
-    entry.carried = carried.filter((item) => item !== undefined);
+      const repointed = carryReferrer(referrer, fetched.bytes, entry.to);
+      if (!repointed) continue;
+      if (this.source !== this.destination) await mapConcurrent(repointed.blobs, this.concurrency, (blob) => this.copyBlob(blob));
+      await this.destination.pushManifest(repointed.descriptor, repointed.bytes);
+      entry.carried.push({ from: referrer, to: repointed.descriptor });
+    }
   }
 
   private copyBlob(descriptor: Descriptor): Promise<void> {
