@@ -75,7 +75,7 @@ class BarRenderer implements ProgressRenderer {
   private readonly bars: MultiBar;
   private readonly transfers = new Map<string, Transfer>();
 
-  constructor(private readonly stream: NodeJS.WriteStream) {
+  constructor(stream: NodeJS.WriteStream) {
     this.bars = new MultiBar(
       {
         stream,

@@ -201,6 +201,26 @@ const COSE_RULE = {
   artifactType: ReferrerMediaType.NotationSignature,
 };
 
+/**
+ * Media and artifact types of documents that sign or name the digest they are
+ * about (everything attach knows but the SBOMs and SARIF reports), with the
+ * type older bundles travel under and cosign's own referrer types: a referrer
+ * of one of these cannot be pointed at another subject without lying.
+ */
+const SUBJECT_BOUND_TYPES: ReadonlySet<string> = new Set([
+  ...RULES.filter((rule) => !['spdx', 'cyclonedx', 'sarif'].includes(rule.id)).flatMap((rule) => [...rule.mediaTypes, rule.artifactType]),
+  ...COSE_RULE.mediaTypes,
+  COSE_RULE.artifactType,
+  'application/vnd.dev.sigstore.bundle+json',
+  'application/vnd.dev.cosign.artifact.sig.v1+json',
+  'application/vnd.dev.cosign.artifact.att.v1+json',
+]);
+
+/** Whether a referrer with this artifact, config or layer type signs or names its subject's digest. */
+export function isSubjectBoundType(type: string): boolean {
+  return SUBJECT_BOUND_TYPES.has(type);
+}
+
 /** Whether this media type names a kind whose content attach checks. */
 export function isKnownKindMediaType(mediaType: string): boolean {
   return RULES.some((rule) => rule.mediaTypes.includes(mediaType)) || COSE_RULE.mediaTypes.includes(mediaType);

@@ -17,7 +17,7 @@ import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { readBounded } from './read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
 import { ResumeBudget } from './resume-budget.js';
-import { isRetryableError, nextDelay } from './retry-policy.js';
+import { isRetryableError } from './retry-policy.js';
 import { registryError } from './registry-error.js';
 import { mergeScopes, repositoryScope } from './scope.js';
 
