@@ -2,13 +2,12 @@
 // config of its own (temp root, state and socket, CRI off), driven with `ctr`
 // as a user would. See "The real parts in tests" in DESIGN.md.
 import { afterAll, beforeAll } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PeerOptions, type RunResult, requireBinary, run } from './peers.js';
-import { kill, once } from './registry-process.js';
+import { kill, once, spawnWatched } from './watched-process.js';
 
 export interface RunningContainerd {
   /** The gRPC socket. */
@@ -25,14 +24,7 @@ export interface RunningContainerd {
 }
 
 const READY_TIMEOUT_MS = 15_000;
-const LOG_LIMIT = 1 << 20;
 const NAMESPACE = 'ocikit';
-
-// As for the registry: a background `cat` on stdin sees EOF when this process
-// goes away in any way and then kills containerd, so no daemon outlives a test run.
-const WATCHDOG = `exec 3<&0
-{ cat; kill $$; } <&3 >/dev/null 2>&1 &
-exec containerd --config "$1" </dev/null 3<&-`;
 
 export async function startContainerd(): Promise<RunningContainerd> {
   requireBinary('containerd');
@@ -54,20 +46,9 @@ export async function startContainerd(): Promise<RunningContainerd> {
       '',
     ].join('\n'),
   );
-  const child = spawn('sh', ['-c', WATCHDOG, 'ocikit-containerd', configPath], { stdio: 'pipe' });
-  let output = '';
-  const capture = (chunk: Buffer): void => {
-    output += chunk.toString('utf8');
-    if (output.length > LOG_LIMIT) output = output.slice(-LOG_LIMIT);
-  };
-  child.stdout.on('data', capture);
-  child.stderr.on('data', capture);
-  child.stdin.on('error', () => {});
-  let exited: string | undefined;
-  child.on('exit', (code, signal) => {
-    exited = `exited with ${signal ?? `code ${code}`}`;
-    child.stdin.destroy();
-  });
+  const server = spawnWatched('containerd', ['--config', configPath]);
+  const output = server.output;
+  const child = server.child;
 
   const ctr = async (args: string[], options: PeerOptions = {}): Promise<RunResult> => {
     const result = await run('ctr', ['--address', address, '--namespace', NAMESPACE, ...args], options);
@@ -84,10 +65,10 @@ export async function startContainerd(): Promise<RunningContainerd> {
   try {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     for (;;) {
-      if (exited) throw new Error(`containerd ${exited}\n${output}`);
+      if (server.exited()) throw new Error(`containerd ${server.exited()}\n${output()}`);
       const ready = (await stat(address).catch(() => undefined)) && (await ctr(['version'], { allowFailure: true, timeoutMs: 5000 })).code === 0;
       if (ready) break;
-      if (Date.now() > deadline) throw new Error(`containerd did not answer on ${address} within ${READY_TIMEOUT_MS} ms\n${output}`);
+      if (Date.now() > deadline) throw new Error(`containerd did not answer on ${address} within ${READY_TIMEOUT_MS} ms\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } catch (error) {
@@ -98,7 +79,7 @@ export async function startContainerd(): Promise<RunningContainerd> {
   return {
     address,
     ctr,
-    logs: () => output,
+    logs: output,
     stop,
     async rootfs(diffIds: string[]): Promise<string> {
       // containerd names a committed layer snapshot by its chain ID (image-spec config.md).

@@ -3,14 +3,16 @@
 // Jest-free and importing nothing but node built-ins, so plain node (bench/, scripts)
 // can load it too: `@jest/globals` throws outside jest, and outside jest's module
 // mapper a relative './x.js' does not resolve to x.ts. Tests use registry.ts.
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { freePort, kill, once, spawnWatched } from './watched-process.ts';
+
+export { kill, once } from './watched-process.ts';
 
 export interface RegistryOptions {
   auth?: 'none' | 'basic' | 'token';
@@ -50,21 +52,6 @@ export interface RunningRegistry {
 
 export const READY_TIMEOUT_MS = 15_000;
 const PORT_ATTEMPTS = 5;
-const LOG_LIMIT = 1 << 20;
-
-// Under jest the sandbox's `process` is a copy whose 'exit' never fires, so the
-// registry is spawned behind a watchdog: a background `cat` on the registry's stdin
-// pipe sees EOF when we close it or when this process dies in any way (even
-// SIGKILL), and then kills the registry. `exec` keeps the registry's PID = our child.
-const WATCHDOG = `exec 3<&0
-{ cat; kill $$; } <&3 >/dev/null 2>&1 &
-exec docker-registry serve "$1" </dev/null 3<&-`;
-
-const running = new Set<ChildProcessWithoutNullStreams>();
-// The last resort outside jest (e.g. a script using the harness).
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
 
 export async function startRegistry(options: RegistryOptions = {}): Promise<RunningRegistry> {
   requireBinary('docker-registry', 'docker-registry');
@@ -170,18 +157,6 @@ async function htpasswd(users: Record<string, string>): Promise<string> {
   return entries;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 type Started =
   | { ok: true; child: ChildProcessWithoutNullStreams; logs: () => string }
   | { ok: false; reason: string; output: string };
@@ -189,66 +164,37 @@ type Started =
 async function spawnRegistry(configPath: string, port: number, readyStatus: number): Promise<Started> {
   // distribution reads REGISTRY_* variables as config overrides: none of ours may leak in.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('REGISTRY_')));
-  const child = spawn('sh', ['-c', WATCHDOG, 'ocikit-registry', configPath], { env, stdio: 'pipe' });
-  running.add(child);
-  let output = '';
-  const capture = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    if (output.length > LOG_LIMIT) output = output.slice(-LOG_LIMIT);
-  };
-  child.stdout.on('data', capture);
-  child.stderr.on('data', capture);
-  child.stdin.on('error', () => {}); // EPIPE once the watchdog is gone
-  const closed = new Promise((resolve) => child.once('close', resolve));
-  let exit: string | undefined;
-  child.on('exit', (code, signal) => {
-    exit = `exited with ${signal ?? `code ${code}`}`;
-    running.delete(child);
-    child.stdin.destroy(); // ends the watchdog too
-  });
-
+  const server = spawnWatched('docker-registry', ['serve', configPath], env);
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (exit === undefined) {
+  while (server.exited() === undefined) {
     const status = await probe(`http://127.0.0.1:${port}/v2/`);
     // Our registry exiting while something else answers on the port is not "up".
-    if (status === readyStatus && exit === undefined) return { ok: true, child, logs: () => output };
+    if (status === readyStatus && server.exited() === undefined) return { ok: true, child: server.child, logs: server.output };
     if (Date.now() > deadline) {
-      await kill(child);
-      return { ok: false, reason: `/v2/ did not answer ${readyStatus} within ${READY_TIMEOUT_MS} ms`, output };
+      await kill(server.child);
+      return { ok: false, reason: `/v2/ did not answer ${readyStatus} within ${READY_TIMEOUT_MS} ms`, output: server.output() };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  await closed; // all of its output has arrived
-  return { ok: false, reason: exit, output };
+  await server.closed; // all of its output has arrived
+  return { ok: false, reason: server.exited() ?? 'exited', output: server.output() };
 }
 
-/** Status of GET url, or 0 when nothing answers; no keep-alive, so no socket outlives a test. */
-function probe(url: string): Promise<number> {
+/**
+ * Status of GET url, or 0 when nothing answers; no keep-alive, so no socket
+ * outlives a test. Only distribution's answer counts (its API version header)
+ * unless `anyServer`: something else may have taken the port.
+ */
+export function probe(url: string, options: { anyServer?: boolean } = {}): Promise<number> {
   return new Promise((resolve) => {
     const request = get(url, { agent: false, timeout: 1000 }, (response) => {
       const distribution = response.headers['docker-distribution-api-version'] === 'registry/2.0';
       response.resume();
-      resolve(distribution ? (response.statusCode ?? 0) : 0);
+      resolve(distribution || options.anyServer ? (response.statusCode ?? 0) : 0);
     });
     request.on('timeout', () => request.destroy());
     request.on('error', () => resolve(0));
   });
-}
-
-/** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone (containerd.ts uses it too). */
-export async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A stop function safe to call twice: the second call gets the first one's promise. */
-export function once(fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= fn());
 }
 
 /** peers.ts's requireBinary, restated here with built-ins only (see the header). */
