@@ -24,14 +24,14 @@
 // Environment: OCIKIT_BENCH_RUNS (default 3), OCIKIT_BENCH_MIB (default 500),
 // OCIKIT_BENCH_CLI (the ocikit.js to run; default this checkout's packages/cli/bin).
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GNU_TIME, run, timed } from './child-process.mjs';
+import { MiB, sha256, writeBlob } from './figures.mjs';
 
-const MiB = 1024 * 1024;
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 3);
 const TOTAL = Number(process.env.OCIKIT_BENCH_MIB ?? 500) * MiB;
 const TARGET = { vsSkopeo: 0.8, rssMiB: 250 };
@@ -354,19 +354,4 @@ function report(cases) {
   );
   if (failures.length) lines.push('', 'missed targets:', ...failures.map((f) => `  - ${f}`));
   console.log(lines.join('\n'));
-}
-
-// ---------------------------------------------------------------------------
-// Helpers
-
-async function sha256(path) {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk);
-  return `sha256:${hash.digest('hex')}`;
-}
-
-async function writeBlob(layout, text) {
-  const digest = `sha256:${createHash('sha256').update(text).digest('hex')}`;
-  await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), text);
-  return digest;
 }

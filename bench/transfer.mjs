@@ -15,16 +15,15 @@
 //
 // Environment: OCIKIT_BENCH_QUICK=1 uses 64 MiB / 512 MiB files for the RSS pair
 // instead of 256 MiB / 2 GiB. TMPDIR chooses where files and registries live.
-import { createHash, randomFillSync } from 'node:crypto';
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { randomFillSync } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { link, mkdir, mkdtemp, open, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HAS_GNU_TIME, run, timed } from './child-process.mjs';
+import { GiB, MiB, label, median, randomFile, sha256, table, writeBlob } from './figures.mjs';
 
-const MiB = 1024 * 1024;
-const GiB = 1024 * MiB;
 const RUNS = 3;
 const QUICK = process.env.OCIKIT_BENCH_QUICK === '1';
 const MAIN_SIZE = GiB;
@@ -67,6 +66,7 @@ try {
   // load from whatever else runs on the machine falls on all of them alike.
   await needDisk(MAIN_SIZE, 'the main case');
   const main = join(work, 'bench-1g.bin');
+  log(`writing ${label(MAIN_SIZE)} of random bytes to ${main}`);
   await randomFile(main, MAIN_SIZE);
   for (let round = 1; round <= RUNS; round++) {
     log(`main case, round ${round}/${RUNS}`);
@@ -86,6 +86,7 @@ try {
   for (const size of RSS_SIZES) {
     await needDisk(size, `the ${label(size)} case`);
     const file = join(work, `bench-${label(size).replace(' ', '')}.bin`);
+    log(`writing ${label(size)} of random bytes to ${file}`);
     await randomFile(file, size);
     for (let round = 1; round <= RUNS; round++) {
       log(`${label(size)} case, round ${round}/${RUNS}`);
@@ -331,13 +332,6 @@ function report() {
   console.log(lines.join('\n'));
 }
 
-function table(header, rows) {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
-  const fmt = (r) => r.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd();
-  return [fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt)];
-}
-
 // ---------------------------------------------------------------------------
 // Helpers
 
@@ -347,20 +341,9 @@ function record(name, size, measurement) {
   log(`  ${name}: ${measurement.seconds.toFixed(2)} s${rssText}`);
 }
 
-function median(values) {
-  const sorted = (values ?? []).filter((v) => typeof v === 'number' && !Number.isNaN(v)).sort((a, b) => a - b);
-  if (!sorted.length) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function fmtMedian(values, digits = 2) {
   const value = median(values);
   return Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
-}
-
-function label(size) {
-  return size >= GiB ? `${size / GiB} GiB` : `${size / MiB} MiB`;
 }
 
 function parseJson(text, what) {
@@ -380,21 +363,6 @@ async function withRegistry(fn) {
   }
 }
 
-/** Incompressible bytes streamed to disk 1 MiB at a time. */
-async function randomFile(path, size) {
-  log(`writing ${label(size)} of random bytes to ${path}`);
-  const buffer = Buffer.allocUnsafe(MiB);
-  const handle = await open(path, 'w');
-  try {
-    for (let written = 0; written < size; written += buffer.length) {
-      randomFillSync(buffer);
-      await handle.write(buffer, 0, Math.min(buffer.length, size - written));
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
 /** New content (and digest) for the next run: rewrites the first 4 KiB. Returns the digest. */
 async function freshen(path) {
   const handle = await open(path, 'r+');
@@ -404,22 +372,6 @@ async function freshen(path) {
     await handle.close();
   }
   return sha256(path); // also leaves the file in the page cache, for every tool alike
-}
-
-/**
- * SHA-256 of a file, streamed. Not coreutils' sha256sum: Debian's does not use the
- * CPU's SHA instructions and hashes about 4× slower here than OpenSSL (node) does.
- */
-async function sha256(path) {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk);
-  return `sha256:${hash.digest('hex')}`;
-}
-
-async function writeBlob(layout, text) {
-  const digest = `sha256:${createHash('sha256').update(text).digest('hex')}`;
-  await writeFile(join(layout, 'blobs', 'sha256', digest.slice(7)), text);
-  return digest;
 }
 
 async function needDisk(size, what) {
