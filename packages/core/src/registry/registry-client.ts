@@ -170,6 +170,15 @@ export class RegistryClient {
         await this.pause(delay, request.signal, request);
         continue;
       }
+      if (response.status === 401 && response.url.origin !== this.baseUrl.origin) {
+        // A host the registry sent us to (a blob redirect, an upload Location) refusing
+        // us: its challenge is not the registry's, and the registry's login never goes there.
+        await dump(response);
+        throw new OcikitError('UNAUTHORIZED', `${describeRequest(request, this.registry)}: ${response.url.origin}, where the registry sent this request, refused it (HTTP 401)`, {
+          hint: `ocikit sends ${this.registry}'s credentials only to ${this.baseUrl.origin}; the registry's redirect or upload location must work without them (a pre-signed URL). Report it to the registry operator`,
+          status: 401,
+        });
+      }
       if (response.status === 401 && authAttempts < 2) {
         // A 401 with a token we sent may be an expiry mid-operation: renew (bounded) and
         // send again, whatever the method: the registry refused before acting on the

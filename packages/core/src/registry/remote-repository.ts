@@ -14,6 +14,7 @@ import { type UploadRecovery, mountBlob, uploadBlob } from './blob-upload.js';
 import { stageStreamUpload } from './stream-upload.js';
 import type { UploadSession } from './upload-session.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
+import { type PageLimits, PageWalk } from './page-walk.js';
 import { readBounded } from './read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
 import { ResumeBudget } from './resume-budget.js';
@@ -30,9 +31,12 @@ export interface RemoteRepositoryOptions extends Omit<RegistryClientOptions, 're
   onUploadRecovery?: (recovery: UploadRecovery) => void;
 }
 
-const TAG_LIST_PAGE_LIMIT = 4 * 1024 * 1024;
-/** Pages of a tag list followed at most: a registry whose `Link`s never end must not hold a CI job forever. */
-const TAG_LIST_MAX_PAGES = 10_000;
+/**
+ * What a tag list may make ocikit hold: a registry whose `Link`s never end must not
+ * hold a CI job forever, nor fill its memory. One page may be all of it (distribution
+ * 2.8 ignores `n` and sends every tag at once), so a page is bounded by the total.
+ */
+const TAG_LIST_LIMITS: PageLimits = { pages: 10_000, bytes: 64 * 1024 * 1024, entries: 1_000_000 };
 
 /** A repository on a registry, spoken to over the OCI distribution API. */
 export class RemoteRepository implements Target {
@@ -301,17 +305,9 @@ export class RemoteRepository implements Target {
     if (options.n !== undefined) query.set('n', String(options.n));
     if (options.last !== undefined) query.set('last', options.last);
     const tags: string[] = [];
-    const visited = new Set<string>();
-    // Absolute, so that a `Link` back to a page already read is recognised.
-    let url: string | undefined = new URL(`/v2/${this.repository}/tags/list${query.size ? `?${query}` : ''}`, this.client.baseUrl).href;
-    for (let page = 0; url; page++) {
-      if (page >= TAG_LIST_MAX_PAGES || visited.has(url)) {
-        throw new OcikitError('REGISTRY_ERROR', `listing tags of ${this.name}: the registry's pages do not come to an end`, {
-          detail: `page ${page + 1} would be ${url}${visited.has(url) ? ', which was read already' : ''}`,
-          hint: 'the registry paginates wrongly; report it to its operator',
-        });
-      }
-      visited.add(url);
+    const what = `the tag list of ${this.name}`;
+    const pages = new PageWalk(`listing tags of ${this.name}`, this.client.baseUrl, TAG_LIST_LIMITS);
+    for (let url: string | undefined = pages.first(`/v2/${this.repository}/tags/list${query.size ? `?${query}` : ''}`); url; ) {
       const response: RegistryResponse = await this.client.send({ method: 'GET', url, scope: this.pullScope, idempotent: true });
       if (response.status === 404) {
         await response.body.resume();
@@ -319,9 +315,12 @@ export class RemoteRepository implements Target {
         return [];
       }
       if (response.status !== 200) throw await registryError(`listing tags of ${this.name}`, response.status, response.body);
-      const what = `tag list of ${this.name}`;
-      tags.push(...parseTagList(await readBounded(response.body, TAG_LIST_PAGE_LIMIT, what), what));
-      url = nextLink(response);
+      const bytes = await readBounded(response.body, TAG_LIST_LIMITS.bytes, what);
+      const page = parseTagList(bytes, what);
+      pages.add(bytes.length, page.length);
+      // One by one: a spread of a page of ~100k tags overflows the call stack.
+      for (const tag of page) tags.push(tag);
+      url = pages.next(response);
     }
     const last = options.last;
     return last === undefined ? tags : tags.filter((tag) => tag > last);
@@ -507,9 +506,3 @@ function parseTagList(bytes: Buffer, what: string): string[] {
   return tags as string[];
 }
 
-/** The `rel="next"` target of a `Link` header (distribution-spec pagination). */
-function nextLink(response: RegistryResponse): string | undefined {
-  const link = header(response, 'link');
-  const match = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/);
-  return match?.[1] ? new URL(match[1], response.url).href : undefined;
-}
