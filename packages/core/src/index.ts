@@ -11,6 +11,7 @@ export * from './progress/progress.js';
 export * from './registry/credentials.js';
 export * from './registry/registry-client.js';
 export * from './registry/remote-repository.js';
+export * from './registry/request-timeout.js';
 export type { UploadRecovery } from './registry/blob-upload.js';
 export * from './registry/www-authenticate.js';
 export * from './layout/oci-layout-store.js';

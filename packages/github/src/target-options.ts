@@ -12,13 +12,13 @@
  * so nothing is printed or thrown before the password and token are known to the masker.
  */
 import * as actions from '@actions/core';
-import type { OpenTargetOptions, ProgressListener, Reference } from '@ocikit/core';
+import { type OpenTargetOptions, type ProgressListener, type Reference, requestTimeoutFromEnv } from '@ocikit/core';
 import { type AuthInputs, type Mask, chooseCredentials, readAuthInputs } from './auth.js';
 import { type Env, getBoolean } from './inputs.js';
 import type { Secrets } from './run-action.js';
 
 /** What openTarget and the reference-taking verbs need (the same fields `OpenTargetOptions` has). */
-export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal'>;
+export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal' | 'timeouts'>;
 
 function masker(secrets: Secrets): Mask {
   return (secret) => {
@@ -57,6 +57,8 @@ export function readConnectionInputs(
     credentials: credentials.provider,
     plainHttp: getBoolean('plain-http', false, env),
     insecure: getBoolean('insecure', false, env),
+    // A workflow's `env: OCIKIT_REQUEST_TIMEOUT` (seconds), as for the CLI in any job.
+    ...requestTimeoutFromEnv(env),
     onWarning: (message) => progress.warning?.(message),
     signal,
   };

@@ -9,6 +9,8 @@ import {
   credentialChain,
   credentialSecrets,
   givenCredential,
+  parseRequestTimeout,
+  requestTimeoutFromEnv,
 } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { readStdinText } from './stdin.js';
@@ -23,6 +25,7 @@ export interface RemoteFlags {
   insecure?: boolean;
   concurrency: number;
   chunkSize?: number;
+  requestTimeout?: string;
   json?: boolean;
 }
 
@@ -39,6 +42,7 @@ export function addRemoteOptions(command: Command): Command {
     .option('--insecure', 'do not verify the registry TLS certificate')
     .option('--concurrency <n>', 'blobs transferred at once', positiveInteger, 3)
     .option('--chunk-size <bytes>', 'upload in PATCH chunks of this size (e.g. 4194304 for GHCR limits)', positiveInteger)
+    .option('--request-timeout <seconds>', 'give up on one request, its answer included, after this long (default 600, more for a blob: 1 s per 256 KiB; or OCIKIT_REQUEST_TIMEOUT)')
     .option('--json', 'print the result as JSON on stdout');
 }
 
@@ -102,6 +106,9 @@ export async function targetOptions(flags: RemoteFlags, context: CliContext, pro
     plainHttp: Boolean(flags.plainHttp),
     insecure: Boolean(flags.insecure),
     ...(flags.chunkSize ? { chunkSize: flags.chunkSize } : {}),
+    ...(flags.requestTimeout !== undefined
+      ? { timeouts: { requestMs: parseRequestTimeout(flags.requestTimeout, '--request-timeout') } }
+      : requestTimeoutFromEnv(context.env)),
     ...(context.signal ? { signal: context.signal } : {}),
     onWarning: (message) => progress.warning?.(message),
   };

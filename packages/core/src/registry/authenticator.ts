@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
 import { type Credential, type CredentialProvider, credentialSecrets, isBasicCredential } from './credentials.js';
+import { requestDeadline } from './deadline.js';
 import { readBounded } from './read-bounded.js';
 import { registryAnswer } from './registry-error.js';
 import { mergeScopes, scopeCovers } from './scope.js';
@@ -31,6 +32,8 @@ export interface AuthenticatorOptions {
   /** Whether plain HTTP is acceptable for a token realm on a non-loopback host. */
   allowPlainHttpRealm: boolean;
   isLoopbackHost: (host: string) => boolean;
+  /** The whole of one token request, answer included. */
+  requestTimeoutMs: number;
 }
 
 interface TokenAnswer {
@@ -218,9 +221,14 @@ export class Authenticator {
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent };
     if (form !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     if (basic) headers.authorization = basic;
+    const deadline = requestDeadline(this.options.requestTimeoutMs, `getting a token for ${this.options.registry} from ${url.origin}`);
     try {
-      return await this.options.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body: form ?? null });
+      const response = await this.options.dispatcher.request({ origin: url.origin, path: url.pathname + url.search, method, headers, body: form ?? null, signal: deadline.signal });
+      response.body.once('close', deadline.clear);
+      return response;
     } catch (error) {
+      deadline.clear();
+      if (error instanceof OcikitError) throw error;
       const code = (error as { code?: string }).code;
       // The cause keeps the network code, so an idempotent request is retried as for the registry itself.
       throw new OcikitError('NETWORK', `getting a token for ${this.options.registry}: could not reach the token service ${url.origin}`, {

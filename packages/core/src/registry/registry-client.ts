@@ -5,6 +5,7 @@ import { OcikitError } from '../errors.js';
 import { isLoopbackRegistry } from '../reference/reference.js';
 import { USER_AGENT } from '../version.js';
 import { Authenticator } from './authenticator.js';
+import { type Deadline, requestDeadline } from './deadline.js';
 import { type CredentialProvider, noCredentials } from './credentials.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -44,9 +45,17 @@ export interface RegistryTimeouts {
   headersMs: number;
   /** Between two pieces of a response body (default 60 s). */
   bodyMs: number;
+  /**
+   * The whole of one request, body and answer included (default 600 s): a server
+   * that trickles a byte now and then stays within `bodyMs` forever, not within this.
+   * A request that streams a blob gets its bytes / `minBytesPerSecond` more.
+   */
+  requestMs: number;
+  /** The slowest transfer a blob's request is given time for (default 256 KiB/s). */
+  minBytesPerSecond: number;
 }
 
-export const DEFAULT_TIMEOUTS: RegistryTimeouts = { headersMs: 300_000, bodyMs: 60_000 };
+export const DEFAULT_TIMEOUTS: RegistryTimeouts = { headersMs: 300_000, bodyMs: 60_000, requestMs: 600_000, minBytesPerSecond: 256 * 1024 };
 
 /** How long a cleanup request (deleting an abandoned upload session) may take. */
 const CLEANUP_TIMEOUT_MS = 5_000;
@@ -66,6 +75,11 @@ export interface RegistryRequest {
   idempotent: boolean;
   /** Follow 3xx (blob downloads redirect to object storage). */
   followRedirects?: boolean;
+  /**
+   * Bytes of a blob the answer streams down: the deadline grows with them (a body
+   * going up counts by its `content-length`).
+   */
+  transferBytes?: number;
   signal?: AbortSignal;
   /**
    * Tidying up after a failure or an interruption (`DELETE` of an upload session):
@@ -145,6 +159,7 @@ export class RegistryClient {
       userAgent: USER_AGENT,
       allowPlainHttpRealm: Boolean(options.plainHttp),
       isLoopbackHost: isLoopbackRegistry,
+      requestTimeoutMs: this.timeouts.requestMs,
     });
   }
 
@@ -253,19 +268,28 @@ export class RegistryClient {
         const authorization = await this.auth.authorize(request.scope);
         if (authorization) headers.authorization = authorization;
       }
-      const raw = await this.dispatcher.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: request.method,
-        headers,
-        body: request.body ? request.body() : null,
-        signal: request.signal,
-        headersTimeout: this.timeouts.headersMs,
-        bodyTimeout: this.timeouts.bodyMs,
-        // undici closes the connection after every HEAD (for servers that send a body with one);
-        // registries do not, and an `exists` check before each blob would cost a connection each.
-        ...(request.method === 'HEAD' ? { reset: false } : {}),
-      });
+      const deadline = this.deadline(request);
+      let raw: Dispatcher.ResponseData;
+      try {
+        raw = await this.dispatcher.request({
+          origin: url.origin,
+          path: url.pathname + url.search,
+          method: request.method,
+          headers,
+          body: request.body ? request.body() : null,
+          signal: anySignal([request.signal, deadline.signal]),
+          headersTimeout: this.timeouts.headersMs,
+          bodyTimeout: this.timeouts.bodyMs,
+          // undici closes the connection after every HEAD (for servers that send a body with one);
+          // registries do not, and an `exists` check before each blob would cost a connection each.
+          ...(request.method === 'HEAD' ? { reset: false } : {}),
+        });
+      } catch (error) {
+        deadline.clear();
+        throw error;
+      }
+      // The deadline covers the body too, however the caller reads it; it ends with the body.
+      raw.body.once('close', deadline.clear);
       const response: RegistryResponse = { status: raw.statusCode, headers: raw.headers, body: raw.body, url };
       if (headers.authorization) response.sentAuthorization = headers.authorization;
       this.reportWarnings(response.headers.warning);
@@ -283,6 +307,12 @@ export class RegistryClient {
       }
       return response;
     }
+  }
+
+  /** One request's (one hop's) deadline: the client's request timeout, and time for the blob bytes it moves. */
+  private deadline(request: RegistryRequest): Deadline {
+    const bytes = (request.transferBytes ?? 0) + (Number(request.headers?.['content-length']) || 0);
+    return requestDeadline(this.timeouts.requestMs + (bytes * 1000) / this.timeouts.minBytesPerSecond, describeRequest(request, this.registry));
   }
 
   private reportWarnings(header: string | string[] | undefined): void {

@@ -125,6 +125,7 @@ export class RemoteRepository implements Target {
         scope: this.pullScope,
         idempotent: true,
         followRedirects: true,
+        transferBytes: descriptor.size - offset,
         signal: options.signal,
       });
     const response = await request(0);
