@@ -22,7 +22,7 @@ import { registerRelease } from './commands/release.js';
 import { registerHelm } from './commands/helm.js';
 import { type CliContext, processContext } from './context.js';
 import { disguiseStdinArguments } from './options/stdin-argument.js';
-import { redact } from './output/redact.js';
+import { redactingStream } from './output/redact.js';
 import { describeError } from './output/describe-error.js';
 
 export function buildProgram(context: CliContext): Command {
@@ -35,7 +35,7 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
-      writeErr: (text) => context.stderr.write(redact(text, context.secrets)),
+      writeErr: (text) => context.stderr.write(text),
     });
   registerPush(program, context);
   registerPull(program, context);
@@ -78,7 +78,10 @@ export function interruptibleContext(base: CliContext = processContext()): CliCo
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 usage, 130 interrupted). */
-export async function main(argv: string[], context: CliContext = processContext()): Promise<number> {
+export async function main(argv: string[], given: CliContext = processContext()): Promise<number> {
+  // Every text the verb prints, on either stream, is redacted: secrets are known as
+  // they are looked up, and a registry may echo one back in any answer.
+  const context: CliContext = { ...given, stdout: redactingStream(given.stdout, given.secrets), stderr: redactingStream(given.stderr, given.secrets) };
   const program = buildProgram(context);
   const interrupted = (): number | undefined => {
     if (!context.signal?.aborted) return undefined;
@@ -93,7 +96,7 @@ export async function main(argv: string[], context: CliContext = processContext(
     if (code !== undefined) {
       // Whatever broke first, the interruption is the story: one line, not a stack.
       const reason = isOcikitError(context.signal!.reason) ? context.signal!.reason : error;
-      context.stderr.write(`${redact(`error: ${isOcikitError(reason) ? reason.describe() : String(reason)}`, context.secrets)}\n`);
+      context.stderr.write(`error: ${isOcikitError(reason) ? reason.describe() : String(reason)}\n`);
       return code;
     }
     if (error instanceof CommanderError) {
@@ -102,7 +105,7 @@ export async function main(argv: string[], context: CliContext = processContext(
     const text = isOcikitError(error)
       ? `error: ${describeError(error)}`
       : `error: ${(error as Error)?.stack ?? String(error)}`;
-    context.stderr.write(`${redact(text, context.secrets)}\n`);
+    context.stderr.write(`${text}\n`);
     if (isOcikitError(error) && ['INVALID_INPUT', 'INVALID_REFERENCE'].includes(error.code)) return 2;
     return 1;
   }

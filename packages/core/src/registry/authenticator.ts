@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
-import { type Credential, type CredentialProvider, credentialSecrets, isBasicCredential } from './credentials.js';
+import { type Credential, type CredentialProvider, IDENTITY_TOKEN_USER, credentialSecrets, isBasicCredential } from './credentials.js';
 import { requestDeadline } from './deadline.js';
 import { readBounded } from './read-bounded.js';
 import { registryAnswer } from './registry-error.js';
@@ -20,8 +20,6 @@ const EXPIRY_MARGIN_MS = 10_000;
 /** The distribution spec's default lifetime when a token response names none. */
 const DEFAULT_TOKEN_LIFETIME_S = 60;
 const TOKEN_RESPONSE_LIMIT = 1024 * 1024;
-/** docker's user name for an identity token sent as a Basic password. */
-const IDENTITY_TOKEN_USER = '<token>';
 const CLIENT_ID = 'ocikit';
 
 export interface AuthenticatorOptions {
@@ -188,7 +186,6 @@ export class Authenticator {
       for (const each of scopes) url.searchParams.append('scope', each);
       response = await this.requestToken(url, 'GET', undefined, basic);
     }
-    if (basic) secrets.push(basic.slice('Basic '.length));
 
     const what = `getting a token for ${this.options.registry} (${scope || 'no scope'}) from ${realm.origin}`;
     if (response.statusCode !== 200) {

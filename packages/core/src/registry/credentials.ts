@@ -25,8 +25,18 @@ export function isBasicCredential(credential: Credential): credential is BasicCr
   return 'password' in credential;
 }
 
-/** Every secret a credential carries, so front ends can mask them. */
+/**
+ * Every secret a credential carries, in every form it travels in, so front ends
+ * can mask them wherever text is printed: as given, percent-encoded (a URL, a
+ * form body) and as the Basic `Authorization` value it makes (a registry that
+ * echoes its request headers prints that one).
+ */
 export function credentialSecrets(credential: Credential | undefined): string[] {
   if (!credential) return [];
-  return isBasicCredential(credential) ? [credential.password] : [credential.identityToken];
+  const [user, secret] = isBasicCredential(credential) ? [credential.username, credential.password] : [credential.username ?? IDENTITY_TOKEN_USER, credential.identityToken];
+  if (secret === '') return [];
+  return [...new Set([secret, encodeURIComponent(secret), Buffer.from(`${user}:${secret}`).toString('base64')])];
 }
+
+/** docker's user name for an identity token sent as a Basic password. */
+export const IDENTITY_TOKEN_USER = '<token>';
