@@ -63,3 +63,4 @@ export * from './results/index.js';
 export * from './util/source-date-epoch.js';
 export * from './util/throughput-gc.js';
 export * from './util/interrupt.js';
+export * from './util/printable.js';

@@ -29,8 +29,13 @@ export async function writeSummary(summary: Summary): Promise<void> {
   }
 }
 
+/**
+ * Text for the summary's HTML: markup characters and `|` as entities, and line
+ * breaks and other controls too, since a blank line ends an HTML block in the
+ * summary's Markdown and what follows would render as Markdown of its own.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"'|\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;

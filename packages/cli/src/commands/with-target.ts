@@ -28,7 +28,11 @@ export async function withTarget<T>(
   }
 }
 
-/** What `--json` prints: indented, one trailing newline. */
+/**
+ * What `--json` prints: indented, one trailing newline. JSON leaves U+2028 and
+ * U+2029 as they are, and some log viewers break lines there: they are escaped
+ * too (the JSON means the same).
+ */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}\n`;
 }

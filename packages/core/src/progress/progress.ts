@@ -1,4 +1,5 @@
 import type { Descriptor } from '../oci/manifest.js';
+import { printable } from '../util/printable.js';
 
 /** How a blob or manifest reached its destination. */
 export type TransferOutcome = 'uploaded' | 'skipped' | 'mounted' | 'downloaded' | 'written';
@@ -20,5 +21,5 @@ export const silentProgress: ProgressListener = {};
 /** The title a person recognises a blob by: its file name, else a short digest. */
 export function displayName(descriptor: Descriptor): string {
   const title = descriptor.annotations?.['org.opencontainers.image.title'];
-  return title ?? descriptor.digest.slice(0, 19);
+  return title === undefined ? descriptor.digest.slice(0, 19) : printable(title);
 }

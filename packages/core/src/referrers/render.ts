@@ -1,4 +1,5 @@
 import { Annotation } from '../oci/annotations.js';
+import { printable } from '../util/printable.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { ReferrerMediaType } from './content-kinds.js';
 import type { DiscoverResult, ReferrerNode } from './discover.js';
@@ -15,6 +16,8 @@ const KIND_NAMES: Record<string, string> = {
   [ReferrerMediaType.DsseEnvelope]: 'attestation (DSSE)',
   [ReferrerMediaType.CosignSimpleSigning]: 'signature (cosign)',
   [ReferrerMediaType.NotationSignature]: 'signature (Notation)',
+  // BuildKit >= 0.32 stores an image's attestations (SBOM, provenance) as one such artifact with the image as subject.
+  'application/vnd.docker.attestation.manifest.v1+json': 'attestations (BuildKit)',
 };
 
 /** What a person calls a referrer of this artifact type: "SBOM (SPDX)", "signature (Sigstore bundle)". */
@@ -33,11 +36,11 @@ export function renderReferrersTree(result: DiscoverResult, name: string): strin
     const groups = groupByType(nodes);
     groups.forEach(([type, members], g) => {
       const lastGroup = g === groups.length - 1;
-      lines.push(`${prefix}${lastGroup ? '└── ' : '├── '}${type}`);
+      lines.push(`${prefix}${lastGroup ? '└── ' : '├── '}${printable(type)}`);
       const inner = prefix + (lastGroup ? '    ' : '│   ');
       members.forEach((node, m) => {
         const last = m === members.length - 1;
-        const tag = node.legacy ? `  [cosign tag ${node.legacy.tag}]` : '';
+        const tag = node.legacy ? `  [cosign tag ${printable(node.legacy.tag)}]` : '';
         lines.push(`${inner}${last ? '└── ' : '├── '}${node.descriptor.digest}${tag}`);
         walk(node.referrers, inner + (last ? '    ' : '│   '));
       });
@@ -139,7 +142,7 @@ function short(digest: string): string {
   return `${digest.slice(0, colon + 1)}${digest.slice(colon + 1, colon + 13)}`;
 }
 
-/** Mermaid entity codes for what would end or break a quoted label. */
+/** Mermaid entity codes for what would end or break a quoted label (a line break ends the diagram's statement). */
 function escape(text: string): string {
-  return text.replace(/[#"<>&`|[\]{}]/g, (c) => `#${c.charCodeAt(0)};`);
+  return text.replace(/[#"<>&`|[\]{}\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `#${c.charCodeAt(0)};`);
 }

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Agent, Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
 import { isLoopbackRegistry } from '../reference/reference.js';
+import { printable } from '../util/printable.js';
 import { USER_AGENT } from '../version.js';
 import { Authenticator } from './authenticator.js';
 import { type Deadline, requestDeadline } from './deadline.js';
@@ -320,7 +321,7 @@ export class RegistryClient {
     for (const value of Array.isArray(header) ? header : [header]) {
       // distribution-spec: `Warning: 299 - "text"`; only code 299 is meant for users.
       for (const match of value.matchAll(/299\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)) {
-        const text = match[1]!.replace(/\\(.)/g, '$1');
+        const text = printable(match[1]!.replace(/\\(.)/g, '$1'));
         if (this.warned.has(text)) continue;
         this.warned.add(text);
         this.options.onWarning(`${this.registry}: ${text}`);

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { type ErrorCode, OcikitError } from '../errors.js';
+import { printable } from '../util/printable.js';
 import { readBounded } from './read-bounded.js';
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -10,8 +11,15 @@ interface DistributionError {
   detail?: unknown;
 }
 
-/** The registry's own words from an error body (`{"errors":[{code,message,detail}]}`), else its text. */
+/**
+ * The registry's own words from an error body (`{"errors":[{code,message,detail}]}`), else its
+ * text: bounded, and printable (its control characters escaped), since it is printed as it came.
+ */
 export async function registryAnswer(status: number, body: Readable | undefined): Promise<string> {
+  return printable(await answerText(status, body));
+}
+
+async function answerText(status: number, body: Readable | undefined): Promise<string> {
   let text = '';
   if (body) {
     try {
