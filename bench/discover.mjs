@@ -5,11 +5,11 @@
 // protocol allows. Run: npm run build && npm run bench -- discover
 //
 // Three stores hold the same graph:
-//   - the real registry (Debian's distribution 2.8, no referrers API): the
-//     sha256-<hex> tag schema, behind a pass-through proxy that counts requests;
-//   - the referrers API fixture in front of the same registry (test/harness/
-//     referrers-api-fixture.ts: spec-faithful, pages of 100);
+//   - Debian's distribution 2.8 (no referrers API): the sha256-<hex> tag schema;
+//   - olareg (the referrers API, OCI-Subject sent, whole lists up to 4 MiB a page);
 //   - an OCI layout (no HTTP at all).
+// Each registry sits behind a pass-through proxy that records the requests
+// (test/harness/fault-proxy.ts with no rules).
 // The protocol's minimum, either way, is one request to resolve the tag and one
 // referrers list per node (every node, leaves included: only asking tells that
 // a node has none): 1 + 201 = 202. ocikit's default adds one tag list (cosign's
@@ -37,21 +37,23 @@ if (!existsSync(join(ROOT, 'packages/cli/bundle/main.js')) || !existsSync(join(R
 }
 const core = await import('../packages/core/dist/index.js');
 const { startRegistry } = await import('../test/harness/registry-process.ts');
-const { startReferrersApiFixture } = await import('../test/harness/referrers-api-fixture.ts');
+const { startApiRegistry } = await import('../test/harness/api-registry-process.ts');
+const { startFaultProxy } = await import('../test/harness/fault-proxy.ts');
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const work = await mkdtemp(join(tmpdir(), 'ocikit-bench-discover-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 const registry = await startRegistry();
-const counting = await startReferrersApiFixture(registry.url, { api: false });
-const api = await startReferrersApiFixture(registry.url, { pageSize: 100 });
+const apiRegistry = await startApiRegistry('olareg');
+const counting = await startFaultProxy(registry.url);
+const api = await startFaultProxy(apiRegistry.url);
 try {
   log(`${cpus().length} CPUs; ${RUNS} runs per figure, medians reported`);
   const graphs = {};
   for (const [name, host, repository] of [
     ['tag schema (distribution 2.8)', counting.host, 'bench/fallback'],
-    ['referrers API (fixture)', api.host, 'bench/api'],
+    ['referrers API (olareg)', api.host, 'bench/api'],
   ]) {
     const target = new core.RemoteRepository({ registry: host, repository }, { referrersSettleMs: 0 });
     const started = Date.now();
@@ -100,6 +102,7 @@ try {
 } finally {
   await api.stop();
   await counting.stop();
+  await apiRegistry.stop();
   await registry.stop();
 }
 

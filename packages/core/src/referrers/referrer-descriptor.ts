@@ -38,6 +38,17 @@ export function parseReferrersList(bytes: Uint8Array, what: string): Descriptor[
   return manifest.manifests.filter((d) => isManifestMediaType(d.mediaType));
 }
 
+/**
+ * Whether a referrers API entry names the empty media type as the artifact
+ * type: the type of the manifest's config, listed where the manifest's own
+ * artifactType belongs (go-containerregistry's registry does this). No
+ * referrer is of that type: the image spec has a manifest whose config is the
+ * empty descriptor set artifactType, and that is the value to list.
+ */
+export function listsConfigTypeAsArtifactType(descriptor: Descriptor): boolean {
+  return descriptor.artifactType === MediaType.Empty;
+}
+
 /** Only the descriptors of that artifact type (all of them when none is asked for). */
 export function filterByArtifactType(manifests: Descriptor[], artifactType: string | undefined): Descriptor[] {
   return artifactType === undefined ? manifests : manifests.filter((d) => d.artifactType === artifactType);
