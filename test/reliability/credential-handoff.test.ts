@@ -188,6 +188,22 @@ describe.each<Auth>(['basic', 'bearer'])('on a registry with %s auth', (auth) =>
   });
 });
 
+test('referrers: a next page of the referrers list on another host is not followed', async () => {
+  const elsewhere = await stranger();
+  const manifest = artifactManifest();
+  const subject = digestOf(manifest);
+  const hostile = await registry('basic', (req, res) => {
+    if (req.path.startsWith('/v2/app/referrers/')) {
+      json(res, 200, { schemaVersion: 2, mediaType: MediaType.ImageIndex, manifests: [] }, { 'content-type': MediaType.ImageIndex, link: `<${elsewhere.url}/v2/app/referrers/${subject}?page=2>; rel="next"` });
+      return true;
+    }
+    return serveManifest(req, res, manifest);
+  });
+  const error = await failureOf(open(hostile.host).referrers({ mediaType: MediaType.ImageManifest, digest: subject as `sha256:${string}`, size: manifest.length }));
+  expect(error.message).toBe(`listing referrers of ${hostile.host}/app@${subject}: the registry's next page is on another host (${elsewhere.url}); not followed`);
+  expect(elsewhere.requests).toEqual([]);
+});
+
 test('the pull action: a blob redirect to a challenging host fails the step, and the stranger gets no credential', async () => {
   const elsewhere = await stranger();
   const manifest = artifactManifest();

@@ -6,11 +6,12 @@ import { MediaType, isManifestMediaType } from '../oci/media-types.js';
 import { MANIFEST_ACCEPT } from '../registry/manifest-accept.js';
 import { readBounded } from '../registry/read-bounded.js';
 import type { RegistryClient, RegistryResponse } from '../registry/registry-client.js';
+import { type PageLimits, PageWalk } from '../registry/page-walk.js';
 import { registryAnswer, registryError } from '../registry/registry-error.js';
 import { repositoryScope } from '../registry/scope.js';
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import { filterByArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from './referrer-descriptor.js';
+import { filterByArtifactType, listsConfigTypeAsArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from './referrer-descriptor.js';
 import { referrersTag } from './referrers-tag.js';
 
 /**
@@ -86,8 +87,16 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/**
+ * What the referrers path answered: the list, no such API, or (404
+ * NAME_UNKNOWN) a repository the registry does not know, which tells nothing
+ * about the API: go-containerregistry's registry has one and answers so.
+ */
+type ApiAnswer = Descriptor[] | 'no-api' | 'no-repository';
+
 const REFERRERS_PAGE_LIMIT = MAX_MANIFEST_BYTES;
-const MAX_PAGES = 1000;
+/** What one subject's referrers list may make ocikit hold (a registry whose pages never end must not). */
+const REFERRERS_LIMITS: PageLimits = { pages: 1000, bytes: 64 * 1024 * 1024, entries: 100_000 };
 const DEFAULT_MAX_ATTEMPTS = 30;
 const UPDATE_BUDGET_MS = 5 * 60_000;
 /** Statuses with which a registry without the API answers the referrers path (besides the 404 of the spec). */
@@ -138,9 +147,14 @@ export class RemoteReferrers {
   async list(subject: Descriptor, query: ReferrersQuery = {}): Promise<ReferrersListing> {
     if (this.mode !== 'tag' && this.apiAvailable !== false) {
       const listed = await this.listViaApi(subject, query);
-      if (listed) return { manifests: listed, via: 'api' };
-      if (this.mode === 'api') throw this.noApi(subject);
-      this.apiAvailable = false;
+      if (Array.isArray(listed)) return { manifests: listed, via: 'api' };
+      if (listed === 'no-repository') {
+        // No repository, no referrers; whether the API is there stays open for when the repository is.
+        if (this.mode === 'api') return { manifests: [], via: 'api' };
+      } else {
+        if (this.mode === 'api') throw this.noApi(subject);
+        this.apiAvailable = false;
+      }
     }
     const index = await this.readTagIndex(subject);
     const manifests = index.state === 'index' ? index.manifests.filter((d) => isManifestMediaType(d.mediaType)) : [];
@@ -174,7 +188,12 @@ export class RemoteReferrers {
   async afterDelete(descriptor: Descriptor, manifest: Manifest): Promise<ReferrersUpdate | undefined> {
     const subject = manifest.subject;
     if (!subject || this.mode === 'api') return undefined;
-    if (this.mode === 'auto' && (await this.probeApi(subject))) return { via: 'api' };
+    if (this.mode === 'auto' && (await this.probeApi(subject))) {
+      // The registry has dropped it from its API answer. One that sent no OCI-Subject on the push
+      // (go-containerregistry's) had clients keep the tag index as well: the entry goes from there too.
+      const index = await this.readTagIndex(subject);
+      if (index.state !== 'index' || !index.manifests.some((d) => d.digest === descriptor.digest)) return { via: 'api' };
+    }
     const update = await this.enqueue(subject, { remove: descriptor.digest });
     this.outcomes.set(descriptor.digest, update);
     return update;
@@ -204,24 +223,22 @@ export class RemoteReferrers {
 
   /** Whether the registry really answers the referrers API (it may send OCI-Subject and still lack it). */
   private async probeApi(subject: Descriptor): Promise<boolean> {
-    if (this.apiAvailable === undefined) this.apiAvailable = (await this.listViaApi(subject, {})) !== undefined;
+    if (this.apiAvailable !== undefined) return this.apiAvailable;
+    const answer = await this.listViaApi(subject, {});
+    if (answer === 'no-repository') return false;
+    this.apiAvailable = answer !== 'no-api';
     return this.apiAvailable;
   }
 
-  /** Every page of `GET /v2/<name>/referrers/<digest>`; undefined when the registry has no such API. */
-  private async listViaApi(subject: Descriptor, query: ReferrersQuery): Promise<Descriptor[] | undefined> {
+  /** Every page of `GET /v2/<name>/referrers/<digest>`, or why there is no list. */
+  private async listViaApi(subject: Descriptor, query: ReferrersQuery): Promise<ApiAnswer> {
     const search = query.artifactType === undefined ? '' : `?${new URLSearchParams({ artifactType: query.artifactType })}`;
-    let url: string | undefined = new URL(`/v2/${this.repo}/referrers/${subject.digest}${search}`, this.repository.client.baseUrl).href;
-    const visited = new Set<string>();
+    const what = `referrers of ${this.repository.name}@${subject.digest}`;
+    const pages = new PageWalk(`listing ${what}`, this.repository.client.baseUrl, REFERRERS_LIMITS);
     const manifests: Descriptor[] = [];
     let filtered = true;
+    let url: string | undefined = pages.first(`/v2/${this.repo}/referrers/${subject.digest}${search}`);
     for (let page = 0; url; page++) {
-      if (page >= MAX_PAGES || visited.has(url)) {
-        throw new OcikitError('REGISTRY_ERROR', `listing referrers of ${this.repository.name}@${subject.digest}: the registry's pages do not come to an end`, {
-          hint: 'the registry paginates wrongly; report it to its operator',
-        });
-      }
-      visited.add(url);
       const response: RegistryResponse = await this.repository.client.send({
         method: 'GET',
         url,
@@ -230,30 +247,71 @@ export class RemoteReferrers {
         idempotent: true,
         ...(query.signal ? { signal: query.signal } : {}),
       });
-      const what = `referrers of ${this.repository.name}@${subject.digest}`;
       if (response.status !== 200) {
+        if (page === 0 && response.status === 404) {
+          const answer = await registryAnswer(response.status, response.body);
+          return answer.split('; ').some((e) => e.startsWith('NAME_UNKNOWN:')) ? 'no-repository' : 'no-api';
+        }
         if (page === 0 && NO_API_STATUSES.has(response.status)) {
           await response.body.resume();
-          return undefined;
+          return 'no-api';
         }
         throw await registryError(`listing ${what}`, response.status, response.body);
       }
-      const bytes = await readBounded(response.body, REFERRERS_PAGE_LIMIT, what);
+      const bytes = await readBounded(response.body, REFERRERS_PAGE_LIMIT, what).catch((error: unknown) => {
+        if (!isOcikitError(error, 'SIZE_LIMIT')) throw error;
+        throw new OcikitError('SIZE_LIMIT', error.message, {
+          hint: `the registry answered with more than a page may hold instead of pages (distribution-spec: Link rel="next"); list them from the tag schema with --referrers-mode tag, or ask its operator`,
+          cause: error,
+        });
+      });
       let entries: Descriptor[];
       try {
         entries = parseReferrersList(bytes, what);
       } catch (error) {
         // A 200 that is no image index (a web page behind a catch-all route): no API here.
-        if (page === 0 && isOcikitError(error, 'INVALID_MANIFEST') && this.mode === 'auto') return undefined;
+        if (page === 0 && isOcikitError(error, 'INVALID_MANIFEST') && this.mode === 'auto') return 'no-api';
         throw error;
       }
-      manifests.push(...entries);
+      pages.add(bytes.length, entries.length);
+      for (const entry of entries) manifests.push(entry);
       const applied = (header(response, 'oci-filters-applied') ?? '').split(',').map((f) => f.trim());
       if (!applied.includes('artifactType')) filtered = false;
-      url = nextLink(response);
+      url = pages.next(response);
     }
+    const typed = await this.withOwnArtifactTypes(manifests, query.signal);
     // A registry that did not apply the filter says so by leaving out OCI-Filters-Applied: filter here.
-    return filtered ? manifests : filterByArtifactType(manifests, query.artifactType);
+    return filtered ? typed : filterByArtifactType(typed, query.artifactType);
+  }
+
+  /**
+   * The entries a registry listed with its config's media type for the
+   * artifact type (go-containerregistry's lists the empty type for every
+   * artifact), with the type and annotations read from the manifests
+   * themselves; the others as listed.
+   */
+  private async withOwnArtifactTypes(manifests: Descriptor[], signal: AbortSignal | undefined): Promise<Descriptor[]> {
+    if (!manifests.some(listsConfigTypeAsArtifactType)) return manifests;
+    return mapConcurrent(manifests, 8, async (listed) => {
+      if (!listsConfigTypeAsArtifactType(listed)) return listed;
+      const what = `manifest ${this.repository.name}@${listed.digest}`;
+      const response = await this.repository.client.send({
+        method: 'GET',
+        url: `/v2/${this.repo}/manifests/${listed.digest}`,
+        headers: { accept: MANIFEST_ACCEPT },
+        scope: repositoryScope(this.repo, 'pull'),
+        idempotent: true,
+        ...(signal ? { signal } : {}),
+      });
+      if (response.status === 404) {
+        await response.body.resume();
+        return listed; // deleted since it was listed: nothing better to say of it
+      }
+      if (response.status !== 200) throw await registryError(`reading the referrer ${what} for its artifact type`, response.status, response.body);
+      const bytes = await readBounded(response.body, MAX_MANIFEST_BYTES, what);
+      verifyBytes(bytes, listed.digest, what);
+      return referrerDescriptor(listed, parseManifest(bytes, what, isManifestMediaType(listed.mediaType) ? listed.mediaType : undefined));
+    });
   }
 
   private noApi(subject: Descriptor): OcikitError {
@@ -442,8 +500,11 @@ export class RemoteReferrers {
       hint: 'the referrer itself was pushed; the tag schema needs push access to the repository',
       status: response.status,
     });
-    // distribution refuses an index that lists a manifest it no longer has (deleted by a tool that left the index).
-    if (response.status === 400 && /MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|MANIFEST_UNKNOWN/.test(answer)) return { outcome: 'dangling', error };
+    // A registry refuses an index that lists a manifest it no longer has (deleted by a tool that left the index):
+    // distribution with 400, go-containerregistry's with 404 MANIFEST_UNKNOWN.
+    if ((response.status === 400 && /MANIFEST_BLOB_UNKNOWN|BLOB_UNKNOWN|MANIFEST_UNKNOWN/.test(answer)) || (response.status === 404 && /MANIFEST_UNKNOWN/.test(answer))) {
+      return { outcome: 'dangling', error };
+    }
     throw error;
   }
 
@@ -518,11 +579,4 @@ function holds(manifests: Descriptor[], adds: Map<string, Descriptor>, removes: 
 function header(response: RegistryResponse, name: string): string | undefined {
   const value = response.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The `rel="next"` target of a `Link` header (distribution-spec pagination). */
-function nextLink(response: RegistryResponse): string | undefined {
-  const link = header(response, 'link');
-  const match = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/);
-  return match?.[1] ? new URL(match[1], response.url).href : undefined;
 }
