@@ -32,6 +32,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when its answer was done (or its connection gone); undefined while it runs. */
+  endedAt?: number;
   /** The fault applied to it, if any (a cut or stalled body counts only once it was cut or stalled). */
   faulted?: FaultRule['fault']['kind'];
   /** Which client connection (1, 2, ... in order of opening) carried it: keep-alive reuse shows as repeats. */
@@ -303,6 +305,9 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
     const path = req.url ?? '/';
     const record: RecordedRequest = { method, path, headers: { ...req.headers }, at: Date.now(), connection: connectionIds.get(req.socket) ?? 0 };
     requests.push(record);
+    res.once('close', () => {
+      record.endedAt = Date.now();
+    });
     handle(req, res, faultFor(method, path), record).catch(() => res.destroy());
   });
   server.on('connection', (socket) => connectionIds.set(socket, ++connections));
@@ -342,4 +347,21 @@ interface ForwardOptions {
 
 function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+}
+
+/** The most of these requests that were under way at one moment (each from its arrival to the end of its answer). */
+export function maxInFlight(requests: readonly RecordedRequest[]): number {
+  const edges = requests.flatMap((r) => [
+    { at: r.at, change: 1 },
+    { at: r.endedAt ?? Number.POSITIVE_INFINITY, change: -1 },
+  ]);
+  // An end and a start at the same millisecond do not overlap.
+  edges.sort((a, b) => a.at - b.at || a.change - b.change);
+  let now = 0;
+  let most = 0;
+  for (const edge of edges) {
+    now += edge.change;
+    most = Math.max(most, now);
+  }
+  return most;
 }
