@@ -110,6 +110,27 @@ describe('wrong bytes for a digest', () => {
 });
 
 describe('oversized and endless bodies', () => {
+  // The distribution spec's manifest bound, written out: a test that used the code's own
+  // constant would move with it.
+  const FOUR_MIB = 4 * 1024 * 1024;
+
+  test('the bound is 4 MiB: a manifest of exactly 4 MiB is read, one byte more is not', async () => {
+    expect(MAX_MANIFEST_BYTES).toBe(FOUR_MIB);
+    const padded = (size: number): Buffer => {
+      const { manifest } = artifact(Buffer.from('a'));
+      const base = Buffer.from(encodeManifest({ ...manifest, annotations: { pad: '' } }));
+      return Buffer.from(encodeManifest({ ...manifest, annotations: { pad: 'x'.repeat(size - base.length) } }));
+    };
+    const exact = padded(FOUR_MIB);
+    const over = padded(FOUR_MIB + 1);
+    expect([exact.length, over.length]).toEqual([FOUR_MIB, FOUR_MIB + 1]);
+    const hostile = await server((req, res) => serveManifest(req.path, res, req.path.endsWith('/over') ? over : exact, MediaType.ImageManifest, req.method));
+    expect((await open(hostile.host).fetchManifest('exact')).bytes.length).toBe(FOUR_MIB);
+    const error = await failureOf(open(hostile.host).fetchManifest('over'));
+    expect(error.code).toBe('SIZE_LIMIT');
+    expect(error.message).toBe(`manifest ${hostile.host}/app:over is ${FOUR_MIB + 1} bytes, over the 4 MiB limit`);
+  });
+
   test('a manifest declared over 4 MiB is refused without reading it', async () => {
     const hostile = await server((req, res) => {
       res.writeHead(200, { 'content-type': MediaType.ImageManifest, 'content-length': String(MAX_MANIFEST_BYTES + 1) });
@@ -128,7 +149,7 @@ describe('oversized and endless bodies', () => {
     });
     const error = await failureOf(open(hostile.host).fetchManifest('v1'));
     expect(error.code).toBe('SIZE_LIMIT');
-    expect(error.message).toBe(`manifest ${hostile.host}/app:v1 is larger than the ${MAX_MANIFEST_BYTES}-byte limit for it`);
+    expect(error.message).toBe(`manifest ${hostile.host}/app:v1 is larger than the ${FOUR_MIB}-byte limit for it`);
   });
 
   test('a manifest descriptor over 4 MiB is refused before any request', async () => {
@@ -138,15 +159,22 @@ describe('oversized and endless bodies', () => {
     expect(hostile.requests).toHaveLength(0);
   });
 
-  test('an endless blob body stops one byte past the descriptor size', async () => {
+  test('an endless blob body stops at the descriptor size: the reader never gets a byte past it', async () => {
     const hostile = await server((_req, res) => {
       endless(res, 200, { 'content-type': 'application/octet-stream' });
       return true;
     });
     const descriptor = memoryBlob(Buffer.alloc(100_000, 0x61)).descriptor;
-    const error = await failureOf(readAll(await open(hostile.host).fetchBlob(descriptor)));
+    const stream = await open(hostile.host).fetchBlob(descriptor);
+    let received = 0;
+    const error = await failureOf(
+      (async () => {
+        for await (const chunk of stream) received += (chunk as Buffer).length;
+      })(),
+    );
     expect(error.code).toBe('DIGEST_MISMATCH');
     expect(error.message).toMatch(/more bytes than its descriptor's size/);
+    expect(received).toBeLessThanOrEqual(descriptor.size);
   });
 
   test.each([
@@ -301,3 +329,38 @@ describe('a referrers answer that lists the subject itself', () => {
   });
 });
 
+
+describe('a resumed download', () => {
+  test('answered with another range is refused at once: no byte of the wrong range reaches the reader', async () => {
+    const body = randomBytes(200_000);
+    const descriptor = memoryBlob(body).descriptor;
+    const cut = 80_000;
+    const hostile = await server((req, res) => {
+      if (!req.path.includes('/blobs/')) return false;
+      const range = req.headers.range;
+      if (!range) {
+        // The whole blob announced, a part sent, then the connection drops.
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
+        res.write(body.subarray(0, cut), () => res.socket?.destroy());
+        return true;
+      }
+      // Asked for bytes=80000-, it answers from byte 1000: bytes that would corrupt the file if appended.
+      const start = 1000;
+      send(res, 206, body.subarray(start), { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
+      return true;
+    });
+    const stream = await open(hostile.host).fetchBlob(descriptor);
+    const received: Buffer[] = [];
+    const error = await failureOf(
+      (async () => {
+        for await (const chunk of stream) received.push(chunk as Buffer);
+      })(),
+    );
+    expect(error.code).toBe('REGISTRY_ERROR');
+    expect(error.message).toContain('the registry answered a resumed download with another range');
+    expect(error.detail).toBe(`asked for bytes ${cut}- of ${body.length}, got bytes 1000-${body.length - 1}/${body.length}`);
+    // What the reader got is exactly the bytes before the cut, none after.
+    expect(Buffer.concat(received).equals(body.subarray(0, cut))).toBe(true);
+    expect(hostile.requests.map((r) => r.headers.range)).toEqual([undefined, `bytes=${cut}-`]);
+  });
+});
