@@ -2,6 +2,7 @@
 // descriptors, the streaming JSON checker, content kinds, and the renderings.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import '../harness/property-seed.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {

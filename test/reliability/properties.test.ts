@@ -4,6 +4,7 @@
 // exactly what was meant; for the unpacker: nothing ever lands outside its directory.
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+import '../harness/property-seed.js';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
