@@ -141,21 +141,21 @@ describe('ocikit helm push', () => {
       expect(Object.keys(manifest.layers[0])).toEqual(['mediaType', 'digest', 'size']);
       expect((await blob(repo, digestOf(chartBytes), chartBytes.length, HelmMediaType.ChartContent)).equals(chartBytes)).toBe(true);
 
-      // generateOCIAnnotations: keys sorted (a Go map), non-ASCII escaped, title/version not overridable.
+      // generateOCIAnnotations: keys sorted (a Go map), values as UTF-8 (helm 4 escapes no non-ASCII), title/version not overridable.
       expect(Object.keys(manifest.annotations)).toEqual([...Object.keys(manifest.annotations)].sort());
       expect(manifest.annotations).toEqual({
-        category: 'D\\u00e9mo',
+        category: 'Démo',
         'example.com/release': 'stable',
         'org.opencontainers.image.authors': 'Ann (ann@example.com), Bob',
         'org.opencontainers.image.created': '2023-11-14T22:13:20Z',
-        'org.opencontainers.image.description': 'A chart with <angle> & ampersand, and caf\\u00e9',
+        'org.opencontainers.image.description': 'A chart with <angle> & ampersand, and café',
         'org.opencontainers.image.source': 'https://github.com/example/my-app',
         'org.opencontainers.image.title': 'my-app',
         'org.opencontainers.image.url': 'https://example.com/my-app',
         'org.opencontainers.image.version': '1.2.3+build.7',
       });
       // Go's encoder escapes <, > and & in strings.
-      expect(text).toContain('"A chart with \\u003cangle\\u003e \\u0026 ampersand, and caf\\\\u00e9"');
+      expect(text).toContain('"A chart with \\u003cangle\\u003e \\u0026 ampersand, and café"');
       expect(schemaErrors('image-manifest-schema', manifest)).toEqual([]);
     } finally {
       await repo.close();

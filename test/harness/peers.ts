@@ -40,6 +40,7 @@ const DEBIAN_PACKAGES: Record<string, string> = {
   zstd: 'zstd',
   rsync: 'rsync',
   git: 'git',
+  gpg: 'gnupg',
 };
 
 function missingMessage(name: string, debianPackage = DEBIAN_PACKAGES[name] ?? name): string {

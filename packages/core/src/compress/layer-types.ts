@@ -4,14 +4,29 @@ import { MediaType } from '../oci/media-types.js';
 /** What a recompression does with a layer: only `gzip` ones are turned into zstd. */
 export type LayerKind = 'gzip' | 'zstd' | 'uncompressed' | 'foreign' | 'other';
 
+/** Not Docker's own, but what containerd, BuildKit and regctl (`image mod --layer-compress zstd`) call a zstd layer of a Docker image. */
+export const DOCKER_LAYER_ZSTD = 'application/vnd.docker.image.rootfs.diff.tar.zstd';
+const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar';
 const GZIP_LAYERS: readonly string[] = [MediaType.LayerGzip, MediaType.DockerLayerGzip];
-const ZSTD_LAYERS: readonly string[] = [MediaType.LayerZstd];
-const UNCOMPRESSED_LAYERS: readonly string[] = [MediaType.Layer, 'application/vnd.docker.image.rootfs.diff.tar'];
+const ZSTD_LAYERS: readonly string[] = [MediaType.LayerZstd, DOCKER_LAYER_ZSTD];
+const UNCOMPRESSED_LAYERS: readonly string[] = [MediaType.Layer, DOCKER_LAYER];
 /** Layers registries do not hold (Windows base layers): fetched from their `urls`, never rewritten. */
 const FOREIGN_LAYER = /^application\/vnd\.(docker\.image\.rootfs\.foreign\.diff\.tar(\.gzip)?|oci\.image\.layer\.nondistributable\.v1\.tar(\+\w+)?)$/;
 
 export const DOCKER_FOREIGN_LAYER_GZIP = 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip';
 export const OCI_NONDISTRIBUTABLE_LAYER_GZIP = 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip';
+const DOCKER_FOREIGN_LAYER = 'application/vnd.docker.image.rootfs.foreign.diff.tar';
+const OCI_NONDISTRIBUTABLE_LAYER = 'application/vnd.oci.image.layer.nondistributable.v1.tar';
+
+/** Docker types and the OCI types an OCI manifest gives the same blobs (skopeo's mapping, plus zstd). */
+const OCI_TYPE_OF_DOCKER: Readonly<Record<string, string>> = {
+  [MediaType.DockerConfig]: MediaType.ImageConfig,
+  [MediaType.DockerLayerGzip]: MediaType.LayerGzip,
+  [DOCKER_LAYER]: MediaType.Layer,
+  [DOCKER_LAYER_ZSTD]: MediaType.LayerZstd,
+  [DOCKER_FOREIGN_LAYER_GZIP]: OCI_NONDISTRIBUTABLE_LAYER_GZIP,
+  [DOCKER_FOREIGN_LAYER]: OCI_NONDISTRIBUTABLE_LAYER,
+};
 
 /** The configs whose `rootfs.diff_ids` a recompression checks its layers against. */
 export const IMAGE_CONFIG_TYPES: readonly string[] = [MediaType.ImageConfig, MediaType.DockerConfig];
@@ -49,10 +64,12 @@ export function zstdLayerDescriptor(gzip: Descriptor, zstd: Descriptor): Descrip
   return layer;
 }
 
-/** A Docker descriptor as an OCI manifest carries it (skopeo maps the same way); others as they are. */
+/**
+ * A Docker descriptor as an OCI manifest carries it (skopeo maps the same way; the
+ * zstd and uncompressed layers too, so that no Docker type is left in an OCI
+ * manifest); others as they are.
+ */
 export function ociDescriptor(descriptor: Descriptor): Descriptor {
-  if (descriptor.mediaType === MediaType.DockerConfig) return { ...descriptor, mediaType: MediaType.ImageConfig };
-  if (descriptor.mediaType === DOCKER_FOREIGN_LAYER_GZIP) return { ...descriptor, mediaType: OCI_NONDISTRIBUTABLE_LAYER_GZIP };
-  if (descriptor.mediaType === MediaType.DockerLayerGzip) return { ...descriptor, mediaType: MediaType.LayerGzip };
-  return descriptor;
+  const mediaType = OCI_TYPE_OF_DOCKER[descriptor.mediaType];
+  return mediaType ? { ...descriptor, mediaType } : descriptor;
 }

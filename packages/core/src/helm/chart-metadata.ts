@@ -87,12 +87,13 @@ export function parseChartMetadata(chartYaml: Buffer, requirementsYaml: Buffer |
  * `generateOCIAnnotations`): description, title, version, url, created,
  * source (the first of `sources`), authors (maintainers as `name (email)`,
  * comma separated), then the chart's own annotations except title and
- * version. Values are blank-trimmed for presence and non-ASCII escaped as `\uXXXX`.
+ * version. Values are blank-trimmed for presence and kept as they are (UTF-8:
+ * helm 4 escapes nothing beyond what Go's JSON encoder does).
  */
 export function helmManifestAnnotations(metadata: ChartMetadata, created: string): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (key: string, value: unknown): void => {
-    if (typeof value === 'string' && value.trim().length > 0) out[key] = escapeNonAscii(value);
+    if (typeof value === 'string' && value.trim().length > 0) out[key] = value;
   };
   add('org.opencontainers.image.description', metadata.description);
   add('org.opencontainers.image.title', metadata.name);
@@ -107,7 +108,7 @@ export function helmManifestAnnotations(metadata: ChartMetadata, created: string
   }
   for (const [key, value] of Object.entries((metadata.annotations as Record<string, string> | undefined) ?? {})) {
     if (key === 'org.opencontainers.image.version' || key === 'org.opencontainers.image.title') continue;
-    out[key] = escapeNonAscii(value);
+    out[key] = value;
   }
   return sortKeys(out);
 }
@@ -119,16 +120,6 @@ export function helmManifestAnnotations(metadata: ChartMetadata, created: string
  */
 export function goJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Helm's `escapeNonASCII`: every rune above U+007F as `\uXXXX` (UTF-16, so astral runes as two). */
-export function escapeNonAscii(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    out += code < 0x80 ? value[i] : `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return out;
 }
 
 /** Helm's `sanitizeString`: whitespace becomes a space, what is not printable goes. */

@@ -63,7 +63,11 @@ export interface PreparedChart {
 export interface PrepareChartOptions {
   /** The `.prov` file (`helm package --sign`). */
   provenance?: string;
-  /** `org.opencontainers.image.created` (default now); SOURCE_DATE_EPOCH gives a reproducible digest. */
+  /**
+   * `org.opencontainers.image.created`, in UTC. Without it, the chart file's
+   * modification time, as helm's pusher takes it (so the same file gives helm's
+   * digest); SOURCE_DATE_EPOCH sets it for the CLI and the actions.
+   */
   sourceDateEpoch?: number;
 }
 
@@ -144,7 +148,8 @@ export async function prepareHelmChart(chartPath: string, remote: string, option
     }
     provenance = await fileBlobSource(options.provenance, { mediaType: HelmMediaType.Provenance });
   }
-  const created = (options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const created =
+    options.sourceDateEpoch === undefined ? goRfc3339Local((await stat(chartPath)).mtime) : new Date(options.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const layers = [chart, ...(provenance ? [provenance] : [])].map((s) => bare(s.descriptor)).sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
   // ocispec.Manifest as Go marshals it: no mediaType (Helm leaves it empty), struct order.
   const bytes = new TextEncoder().encode(
@@ -315,6 +320,20 @@ function notAChart(name: string, tag: string, reason: string): OcikitError {
   return new OcikitError('INVALID_MANIFEST', `${name}:${tag} is not a Helm chart: ${reason}`, {
     hint: 'pull it with `ocikit pull`, or check the repository',
   });
+}
+
+/**
+ * A time as Go's `t.Format(time.RFC3339)` writes a local time (helm's pusher
+ * formats the chart file's mtime so): whole seconds in the local zone, `Z`
+ * when the zone is UTC, else its offset as `+hh:mm`.
+ */
+function goRfc3339Local(time: Date): string {
+  const offset = -Math.trunc(time.getTimezoneOffset());
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const local = `${String(time.getFullYear()).padStart(4, '0')}-${two(time.getMonth() + 1)}-${two(time.getDate())}T${two(time.getHours())}:${two(time.getMinutes())}:${two(time.getSeconds())}`;
+  if (offset === 0) return `${local}Z`;
+  const abs = Math.abs(offset);
+  return `${local}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 function bytesSource(bytes: Buffer, mediaType: string): BlobSource {
