@@ -2,10 +2,14 @@
 // has none and so is the tag-schema registry):
 //   - `ggcr`: go-containerregistry's pkg/registry with referrers on
 //     (test/peers/referrers-registry, built by .ci/install-peers). It answers
-//     GET /v2/<name>/referrers/<digest>, but sends no OCI-Subject on a push and
-//     ignores `artifactType` (no OCI-Filters-Applied): clients must probe and filter.
+//     GET /v2/<name>/referrers/<digest>, but sends no OCI-Subject on a push,
+//     ignores `artifactType` (no OCI-Filters-Applied), lists each referrer's config
+//     media type as its artifactType (the empty type, for artifacts), answers 404
+//     NAME_UNKNOWN for a repository it never saw, and never pages: clients must
+//     probe, filter, and read a listed manifest for its real type.
 //   - `olareg`: olareg's registry in memory. It sends OCI-Subject and applies the
-//     artifactType filter, saying so in OCI-Filters-Applied.
+//     artifactType filter, saying so in OCI-Filters-Applied (not on answers it
+//     serves from its cache), and pages answers above 4 MiB.
 // Both hold everything in memory and go away with their process. Jest-free and
 // importing node built-ins only (see registry-process.ts); tests use registry.ts.
 import { freePort, kill, once, spawnWatched } from './watched-process.ts';
