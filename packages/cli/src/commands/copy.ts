@@ -19,7 +19,7 @@ export function registerCopy(program: Command, context: CliContext): void {
       .argument('<source>', 'registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
       .argument('<destination>', 'registry/repo[:tag] or oci-layout:<dir>[:tag] (default: the source tag)')
       .option('--anonymous-mount', 'ask the registry to mount blobs it may hold in any repository (OCI 1.1)')
-      .option('--referrers', 'also copy its referrers graph (signatures, SBOMs, reports, theirs), listed at the destination its own way'),
+      .option('--referrers', "also copy the referrers graphs (signatures, SBOMs, reports, theirs) of it and of every manifest in it (each platform's), listed at the destination its own way"),
   )).action(async (source: string, destination: string, flags: CopyFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {

@@ -114,6 +114,8 @@ interface ImageConfigInfo {
 
 type PlanNode =
   | { kind: 'carried'; descriptor: Descriptor }
+  /** A BuildKit attestation manifest that names its image in `subject` too (BuildKit >= 0.32, OCI artifact storage). */
+  | { kind: 'attestation'; descriptor: Descriptor; manifest: ImageManifest }
   | { kind: 'image'; descriptor: Descriptor; manifest: ImageManifest; config: ImageConfigInfo; platform?: Platform }
   | { kind: 'index'; descriptor: Descriptor; manifest: ImageIndex; children: PlanNode[] };
 
@@ -137,7 +139,9 @@ interface Built {
  * Docker schema 2 manifests and lists that get zstd layers become OCI ones
  * (Docker's format has no zstd type); annotations, platforms, subjects and
  * artifact types are kept. BuildKit attestation manifests are carried as they
- * are and re-pointed at the image they describe.
+ * are and re-pointed at the image they describe; those that name it in
+ * `subject` too (BuildKit >= 0.32) are stored again with `subject` set to the
+ * zstd image, so the index and the referrers list agree on what they describe.
  */
 export async function recompress(
   source: Target,
@@ -221,7 +225,8 @@ class Recompression {
 
   private async planEntry(entry: Descriptor, depth: number): Promise<PlanNode> {
     const carried: PlanNode = { kind: 'carried', descriptor: entry };
-    if (isAttestationEntry(entry) || !isManifestMediaType(entry.mediaType)) return carried;
+    if (isAttestationEntry(entry)) return this.planAttestation(entry);
+    if (!isManifestMediaType(entry.mediaType)) return carried;
     if (this.mode === 'add' && isZstdInstance(entry)) return carried;
     if (entry.platform && !this.selected(entry.platform)) return carried;
     const fetched = await this.source.fetchManifest(entry);
@@ -230,6 +235,15 @@ class Recompression {
     const plan = await this.planImage(entry, manifest, entry.platform);
     if (plan.kind === 'image' && !entry.platform && !this.selected(plan.config.platform)) return carried;
     return plan;
+  }
+
+  /** An attestation entry: carried, unless its manifest names its image in `subject` (then it may follow the image). */
+  private async planAttestation(entry: Descriptor): Promise<PlanNode> {
+    const carried: PlanNode = { kind: 'carried', descriptor: entry };
+    if (entry.mediaType !== MediaType.ImageManifest) return carried;
+    const fetched = await this.source.fetchManifest(entry);
+    const manifest = parseManifest(fetched.bytes, `attestation manifest ${entry.digest} in ${this.source.name}`, entry.mediaType);
+    return !isIndex(manifest) && manifest.subject ? { kind: 'attestation', descriptor: entry, manifest } : carried;
   }
 
   /** Whether `--platform` (if given) names this platform. */
@@ -359,17 +373,25 @@ class Recompression {
   private buildIndex(node: Extract<PlanNode, { kind: 'index' }>): Built {
     const entries = node.manifest.manifests;
     const children = node.children.map((child) => this.build(child));
-    const moved = new Map<string, string>(); // old image digest -> the zstd one that stands for it
+    const moved = new Map<string, Descriptor>(); // old image digest -> the zstd one that stands for it
+    // Attestations that name their image in `subject`, stored again for the image that moved (once each).
+    const reattested = new Map<number, Descriptor | undefined>();
+    const attestationFor = (i: number): Descriptor | undefined => {
+      const child = node.children[i]!;
+      if (child.kind !== 'attestation') return undefined;
+      if (!reattested.has(i)) reattested.set(i, this.reattest(child, moved));
+      return reattested.get(i);
+    };
     let manifests: Descriptor[];
     if (this.mode === 'replace') {
       manifests = entries.map((entry, i) => {
         const child = children[i]!;
         if (!child.changed) return entry;
         const kind = node.children[i]!.kind;
-        if (kind === 'image') moved.set(entry.digest, child.descriptor.digest);
+        if (kind === 'image') moved.set(entry.digest, child.descriptor);
         return replacedEntry(entry, child.descriptor, kind === 'image');
       });
-      manifests = manifests.map((entry) => repointed(entry, moved) ?? entry);
+      manifests = manifests.map((entry, i) => repointed(entry, moved, () => attestationFor(i)) ?? entry);
     } else {
       manifests = entries.map((entry, i) => {
         // A nested index is rewritten in place (it holds its own gzip and zstd entries now).
@@ -380,10 +402,10 @@ class Recompression {
       entries.forEach((entry, i) => {
         const child = children[i]!;
         if (!child.changed || node.children[i]!.kind !== 'image') return;
-        moved.set(entry.digest, child.descriptor.digest);
+        moved.set(entry.digest, child.descriptor);
         variants.push(replacedEntry(entry, child.descriptor, true));
       });
-      const attestations = entries.map((entry) => repointed(entry, moved)).filter((entry): entry is Descriptor => entry !== undefined);
+      const attestations = entries.map((entry, i) => repointed(entry, moved, () => attestationFor(i))).filter((entry): entry is Descriptor => entry !== undefined);
       manifests = [...manifests, ...variants, ...attestations];
       // In add mode the gzip images stay: at another destination they travel as they are.
       entries.forEach((entry, i) => {
@@ -392,12 +414,31 @@ class Recompression {
     }
     manifests = distinct(manifests);
     node.children.forEach((child) => {
-      if (child.kind === 'carried') this.treesToCopy.set(child.descriptor.digest, child.descriptor);
+      if (child.kind !== 'carried' && child.kind !== 'attestation') return;
+      // An attestation stored again for its zstd image leaves the index in replace mode; otherwise it stays, as it is.
+      if (child.kind === 'attestation' && manifests.every((entry) => entry.digest !== child.descriptor.digest)) return;
+      this.treesToCopy.set(child.descriptor.digest, child.descriptor);
     });
     const changed = children.some((child) => child.changed) || manifests.length !== entries.length;
     if (!changed) return { descriptor: node.descriptor, changed: false };
     const rewritten: ImageIndex = { ...node.manifest, mediaType: MediaType.ImageIndex, manifests };
     return this.emit(node.descriptor, rewritten, node.descriptor.platform);
+  }
+
+  /**
+   * An attestation whose `subject` is an image that moved, stored again with
+   * `subject` set to the zstd image (config, layers and annotations as they
+   * were; the in-toto statements inside still name the image by its old
+   * digest, as the legacy attestations re-pointed by annotation do); undefined
+   * when its image did not move.
+   */
+  private reattest(node: Extract<PlanNode, { kind: 'attestation' }>, moved: Map<string, Descriptor>): Descriptor | undefined {
+    const { manifest } = node;
+    const to = manifest.subject && moved.get(manifest.subject.digest);
+    if (!to) return undefined;
+    for (const blob of [manifest.config, ...manifest.layers]) this.blobsToCopy.set(blob.digest, blob);
+    const rewritten: ImageManifest = { ...manifest, subject: { mediaType: to.mediaType, digest: to.digest, size: to.size } };
+    return this.emit(node.descriptor, rewritten, undefined).descriptor;
   }
 
   /** A single image in add mode: an index of the gzip image first and the zstd one after it. */
@@ -522,10 +563,17 @@ function replacedEntry(entry: Descriptor, to: Descriptor, image: boolean): Descr
   return replaced;
 }
 
-/** An attestation entry pointed at the image that replaced the one it describes; undefined when it describes none of them. */
-function repointed(entry: Descriptor, moved: Map<string, string>): Descriptor | undefined {
+/**
+ * An attestation entry pointed at the image that replaced the one it
+ * describes (and at the attestation manifest `store` stores again for it,
+ * when there is one); undefined when it describes none of them.
+ */
+function repointed(entry: Descriptor, moved: Map<string, Descriptor>, store: () => Descriptor | undefined): Descriptor | undefined {
   const to = moved.get(entry.annotations?.[ATTESTATION_REFERENCE_DIGEST] ?? '');
-  return to === undefined || !isAttestationEntry(entry) ? undefined : { ...entry, annotations: { ...entry.annotations, [ATTESTATION_REFERENCE_DIGEST]: to } };
+  if (to === undefined || !isAttestationEntry(entry)) return undefined;
+  const stored = store();
+  const manifest = stored ? { mediaType: stored.mediaType, digest: stored.digest, size: stored.size } : {};
+  return { ...entry, ...manifest, annotations: { ...entry.annotations, [ATTESTATION_REFERENCE_DIGEST]: to.digest } };
 }
 
 /** The entries without exact repeats (an index that held a zstd variant already, recompressed again). */

@@ -17,9 +17,11 @@ export interface CopyGraphOptions {
   /** Also try an OCI 1.1 anonymous mount (`mount=` without `from`) for blobs that come from elsewhere. */
   anonymousMount?: boolean;
   /**
-   * Also copy the root's referrers graph (signatures, SBOMs, reports and theirs,
-   * cosign's legacy tags too); the destination lists them its own way (API,
-   * recreated sha256-<hex> tag index, or layout index.json).
+   * Also copy the referrers graphs (signatures, SBOMs, reports and theirs,
+   * cosign's legacy tags too) of the root and of every manifest below it (an
+   * index's platform manifests, nested indexes' too); the destination lists
+   * them its own way (API, recreated sha256-<hex> tag index, or layout
+   * index.json).
    */
   referrers?: boolean;
 }
@@ -59,6 +61,13 @@ const FOREIGN_LAYER = /^application\/vnd\.(docker\.image\.rootfs\.foreign\.diff\
  * there is complete). Blobs stream from source to destination, verified, a few
  * at a time, mounted instead when both are repositories of one registry.
  *
+ * A manifest with a `subject` (a signature, an SBOM) brings its subject along,
+ * and the subject's subject, each with everything it points to, written before
+ * the manifest that refers to it: the copy is a complete graph, as `oras cp`
+ * makes it (oras-go counts the subject among a manifest's successors). A
+ * subject the source no longer holds is left out with a warning. The subject's
+ * other referrers are not copied: they are not part of what was named.
+ *
  * The root is tagged `destinationRef` at the destination; without one, with
  * the source tag; when the source was named by digest, it is stored by digest.
  */
@@ -69,30 +78,74 @@ export async function copyGraph(
   destinationRef?: string,
   options: CopyGraphOptions = {},
 ): Promise<CopyGraphResult> {
-  const result = await copyManifestGraph(source, sourceRef, destination, destinationRef, options);
+  const root = await source.fetchManifest(sourceRef);
+  const rootManifest = parseManifest(root.bytes, `${source.name}:${sourceRef}`, root.descriptor.mediaType);
+  const result = await copyManifestGraph(source, sourceRef, root, rootManifest, destination, destinationRef, options, true);
   if (!options.referrers) return result;
   const { referrers: _referrers, ...one } = options;
   const copyOne = async (digest: string, tag: string | undefined): Promise<boolean> => {
-    const copied = await copyManifestGraph(source, tag ?? digest, destination, tag, one);
+    const fetched = await source.fetchManifest(tag ?? digest);
+    const manifest = parseManifest(fetched.bytes, `${source.name}:${tag ?? digest}`, fetched.descriptor.mediaType);
+    // Its subject is copied already: referrers are copied after the manifests they refer to.
+    const copied = await copyManifestGraph(source, tag ?? digest, fetched, manifest, destination, tag, one, false);
     return copied.manifests.copied === 0;
   };
-  const referrers = await copyReferrers(source, destination, result.descriptor, copyOne, {
+  const subjects = await manifestsOfGraph(source, result.descriptor, rootManifest, options.concurrency);
+  const referrers = await copyReferrers(source, destination, subjects, copyOne, {
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
   return { ...result, referrers };
 }
 
-/** The graph copy of one root, without its referrers. */
+/**
+ * The root and every manifest below it through index entries (nested indexes
+ * read from the source), each once, the root first: the manifests whose
+ * referrers `copy --referrers` carries. Subjects are not followed: the
+ * referrers of what a copied referrer refers to are not part of the copy.
+ */
+async function manifestsOfGraph(source: Target, root: Descriptor, rootManifest: Manifest, concurrency = 3): Promise<Descriptor[]> {
+  const found = new Map<string, Descriptor>([[root.digest, identity(root)]]);
+  let level: Array<{ descriptor: Descriptor; manifest: Manifest }> = [{ descriptor: root, manifest: rootManifest }];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > MAX_DEPTH) {
+      throw new OcikitError('UNSUPPORTED', `${source.name}: indexes nest more than ${MAX_DEPTH} levels deep below ${root.digest}`);
+    }
+    const indexes: Descriptor[] = [];
+    for (const { manifest } of level) {
+      if (!isIndex(manifest)) continue;
+      for (const entry of manifest.manifests) {
+        if (!isManifestMediaType(entry.mediaType) || found.has(entry.digest)) continue;
+        found.set(entry.digest, identity(entry));
+        if (isIndexMediaType(entry.mediaType)) indexes.push(entry);
+      }
+    }
+    if (found.size > MAX_MANIFESTS) {
+      throw new OcikitError('SIZE_LIMIT', `${source.name}: the graph below ${root.digest} has more than ${MAX_MANIFESTS} manifests`);
+    }
+    level = await mapConcurrent(indexes, Math.max(1, concurrency), async (descriptor) => {
+      const fetched = await source.fetchManifest(descriptor);
+      return { descriptor, manifest: parseManifest(fetched.bytes, `manifest ${descriptor.digest} in ${source.name}`, descriptor.mediaType) };
+    });
+  }
+  return [...found.values()];
+}
+
+function identity(descriptor: Descriptor): Descriptor {
+  return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
+}
+
+/** The graph copy of one root, without its referrers; with `withSubjects`, with its subject chain. */
 async function copyManifestGraph(
   source: Target,
   sourceRef: string,
+  root: FetchedManifest,
+  rootManifest: Manifest,
   destination: Target,
   destinationRef: string | undefined,
   options: CopyGraphOptions,
+  withSubjects: boolean,
 ): Promise<CopyGraphResult> {
-  const root = await source.fetchManifest(sourceRef);
-  const rootManifest = parseManifest(root.bytes, `${source.name}:${sourceRef}`, root.descriptor.mediaType);
   const descriptor = rootDescriptor(root.descriptor, rootManifest);
   const tag = destinationTag(sourceRef, destinationRef, descriptor, destination);
   const result: CopyGraphResult = {
@@ -103,13 +156,14 @@ async function copyManifestGraph(
     bytes: 0,
   };
 
-  // Already there under that name: nothing to send, not even the tag.
-  if (await holds(destination, tag ?? descriptor.digest, descriptor)) {
+  // Already there under that name: nothing to send, not even the tag (unless its subject is missing: an older copy).
+  const subject = withSubjects ? rootManifest.subject : undefined;
+  if ((await holds(destination, tag ?? descriptor.digest, descriptor)) && (!subject || (await destination.exists(subject)))) {
     result.manifests.skipped++;
     return result;
   }
 
-  const plan = await planCopy(source, destination, { ...root, descriptor }, rootManifest, options, result);
+  const plan = await planCopy(source, destination, { ...root, descriptor }, rootManifest, options, result, withSubjects);
   const concurrency = Math.max(1, options.concurrency ?? 3);
   await mapConcurrent(plan.blobs, concurrency, async (blob) => {
     const from = new FetchedBlobSource(source, blob, options.signal);
@@ -160,11 +214,15 @@ async function planCopy(
   rootManifest: Manifest,
   options: CopyGraphOptions,
   result: CopyGraphResult,
+  withSubjects: boolean,
 ): Promise<CopyPlan> {
   const concurrency = Math.max(1, options.concurrency ?? 3);
   const blobs = new Map<string, Descriptor>();
   const manifests: FetchedManifest[] = [];
   const visits = new Map<string, Promise<void>>();
+
+  const subjectOf = (manifest: Manifest): Descriptor | undefined =>
+    withSubjects && manifest.subject && isManifestMediaType(manifest.subject.mediaType) ? manifest.subject : undefined;
 
   const visit = async (node: FetchedManifest, manifest: Manifest, depth: number): Promise<void> => {
     if (depth > MAX_DEPTH) {
@@ -177,7 +235,12 @@ async function planCopy(
       if (blob.urls?.length && FOREIGN_LAYER.test(blob.mediaType)) continue;
       if (!blobs.has(blob.digest)) blobs.set(blob.digest, blob);
     }
-    await mapConcurrent(children, concurrency, (child) => {
+    await visitChildren(node, children, subjectOf(manifest), depth);
+  };
+
+  // The subject is written before what refers to it, like any child.
+  const visitChildren = async (node: FetchedManifest, children: Descriptor[], subject: Descriptor | undefined, depth: number): Promise<void> => {
+    await mapConcurrent(subject ? [...children, subject] : children, concurrency, (child) => {
       let visiting = visits.get(child.digest);
       if (!visiting) {
         visiting = (async () => {
@@ -188,7 +251,8 @@ async function planCopy(
           if (visits.size > MAX_MANIFESTS) {
             throw new OcikitError('SIZE_LIMIT', `${source.name}: the graph below ${root.descriptor.digest} has more than ${MAX_MANIFESTS} manifests`);
           }
-          const fetched = await source.fetchManifest(child);
+          const fetched = child === subject ? await fetchSubject(source, child, node.descriptor, options) : await source.fetchManifest(child);
+          if (!fetched) return;
           await visit(fetched, parseManifest(fetched.bytes, `manifest ${child.digest} in ${source.name}`, child.mediaType), depth + 1);
           manifests.push(fetched);
         })();
@@ -200,7 +264,24 @@ async function planCopy(
 
   const rootExisted = await destination.exists(root.descriptor);
   if (!rootExisted) await visit(root, rootManifest, 0);
+  // What is there is complete, but for a subject that an older copy may have left behind.
+  else await visitChildren(root, [], subjectOf(rootManifest), 0);
   return { rootExisted, blobs: [...blobs.values()], manifests };
+}
+
+/**
+ * The subject of `referrer` from the source; undefined, with a warning, when
+ * the source no longer holds it (registries accept referrers of absent
+ * subjects, and such a referrer is still worth copying).
+ */
+async function fetchSubject(source: Target, subject: Descriptor, referrer: Descriptor, options: CopyGraphOptions): Promise<FetchedManifest | undefined> {
+  try {
+    return await source.fetchManifest(subject);
+  } catch (error) {
+    if (!isOcikitError(error, 'NOT_FOUND')) throw error;
+    options.progress?.warning?.(`${source.name} does not hold ${subject.digest}, the subject of ${referrer.digest}: the referrer is copied without it`);
+    return undefined;
+  }
 }
 
 /** An index's entries split into manifests (walked) and anything else (copied as blobs). */

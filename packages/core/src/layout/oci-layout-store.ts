@@ -245,13 +245,24 @@ export class OciLayoutStore implements Target {
         size: descriptor.size,
         ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
       };
+      // Its subject too, when the layout holds it unlisted (an index's platform manifest): oras resolves a
+      // digest only among the manifests index.json lists, so `oras discover` could not name the subject.
+      const subject = manifest.subject;
+      const subjectHeld = isManifestMediaType(subject.mediaType) && (await this.exists(subject));
       await this.updateIndex((index) => {
-        if (index.manifests.some((e) => e.digest === descriptor.digest)) return false;
-        index.manifests.push(entry);
-        return true;
+        let changed = false;
+        if (subjectHeld && !index.manifests.some((e) => e.digest === subject.digest)) {
+          index.manifests.push({ mediaType: subject.mediaType, digest: subject.digest, size: subject.size });
+          changed = true;
+        }
+        if (!index.manifests.some((e) => e.digest === descriptor.digest)) {
+          index.manifests.push(entry);
+          changed = true;
+        }
+        return changed;
       });
     }
-    // Other untagged manifests stay out of index.json: a child is reachable through what points to it.
+    // Other untagged manifests stay out of index.json (but a referrer's subject): a child is reachable through what points to it.
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import { type ReferrerNode, discoverReferrers } from './discover.js';
+import { type ReferrerNode, discoverReferrersOf } from './discover.js';
 
 export interface CopyReferrersOptions {
   concurrency?: number;
@@ -21,8 +21,10 @@ export interface CopyReferrersResult {
 export type CopyOne = (digest: string, tag: string | undefined) => Promise<boolean>;
 
 /**
- * Copies the whole referrers graph of `subject` (every level, cosign's legacy
- * tags too) from `source` to `destination`, parents before their referrers.
+ * Copies the whole referrers graph of each of `subjects` (every level,
+ * cosign's legacy tags too) from `source` to `destination`, parents before
+ * their referrers: for a copied index, its own and those of every manifest in
+ * it (each platform's signatures and SBOMs), as `oras cp -r` carries them.
  * Each referrer is copied with `copyOne` (a graph copy), so the destination
  * lists it the way it lists referrers: a registry through its API or by
  * recreating the `sha256-<hex>` tag index, a layout in index.json. A referrer
@@ -32,14 +34,17 @@ export type CopyOne = (digest: string, tag: string | undefined) => Promise<boole
 export async function copyReferrers(
   source: Target,
   destination: Target,
-  subject: Descriptor,
+  subjects: readonly Descriptor[],
   copyOne: CopyOne,
   options: CopyReferrersOptions = {},
 ): Promise<CopyReferrersResult> {
-  const graph = await discoverReferrers(source, subject.digest, { ...(options.progress ? { progress: options.progress } : {}) });
-  const result: CopyReferrersResult = { copied: 0, skipped: 0 };
   const concurrency = Math.max(1, options.concurrency ?? 3);
-  let level: Array<{ parent: Descriptor; nodes: ReferrerNode[] }> = [{ parent: subject, nodes: graph.referrers }];
+  const graphs = await discoverReferrersOf(source, subjects, {
+    concurrency: Math.max(concurrency, 8),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  const result: CopyReferrersResult = { copied: 0, skipped: 0 };
+  let level: Array<{ parent: Descriptor; nodes: ReferrerNode[] }> = graphs.map((graph) => ({ parent: graph.subject, nodes: graph.referrers }));
   while (level.length > 0) {
     const next: typeof level = [];
     await mapConcurrent(level, concurrency, async ({ parent, nodes }) => {

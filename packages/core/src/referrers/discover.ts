@@ -46,22 +46,41 @@ const MAX_NODES = 10_000;
  * tags of the pre-1.1 way show up too, marked as legacy.
  */
 export async function discoverReferrers(target: Target, reference: string, options: DiscoverOptions = {}): Promise<DiscoverResult> {
-  const listReferrers = target.referrers?.bind(target);
-  if (!listReferrers) throw new OcikitError('UNSUPPORTED', `${target.name} cannot list referrers`);
+  if (!target.referrers) throw new OcikitError('UNSUPPORTED', `${target.name} cannot list referrers`);
   const resolved = await target.resolve(reference);
   const subject: Descriptor = { mediaType: resolved.mediaType, digest: resolved.digest, size: resolved.size, ...(resolved.artifactType ? { artifactType: resolved.artifactType } : {}) };
+  const [result] = await discoverReferrersOf(target, [subject], options);
+  return result!;
+}
+
+/**
+ * The referrers graphs of several manifests of one target at once (the
+ * manifests of an image index, for `copy --referrers`): one tag list read for
+ * cosign's tags, the lists of all subjects read side by side. A manifest that is
+ * one of the subjects is never listed as another's referrer: it is part of the
+ * graph the subjects belong to (a BuildKit attestation manifest is both a child
+ * of the index and a referrer of its image).
+ */
+export async function discoverReferrersOf(target: Target, subjects: readonly Descriptor[], options: DiscoverOptions = {}): Promise<DiscoverResult[]> {
+  const listReferrers = target.referrers?.bind(target);
+  if (!listReferrers) throw new OcikitError('UNSUPPORTED', `${target.name} cannot list referrers`);
   const maxDepth = Math.min(options.depth ?? MAX_DEPTH, MAX_DEPTH);
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const legacyTags = options.legacy === false ? new Map<string, LegacyReferrerTag[]>() : await legacyTagsOf(target, options.progress);
 
-  const result: DiscoverResult = { subject, referrers: [], count: 0 };
-  const visited = new Set<string>([subject.digest]);
-  let level: Array<{ descriptor: Descriptor; children: ReferrerNode[] }> = [{ descriptor: subject, children: result.referrers }];
+  const results: DiscoverResult[] = subjects.map((subject) => ({ subject, referrers: [], count: 0 }));
+  const visited = new Set<string>(subjects.map((subject) => subject.digest));
+  let total = 0;
+  let level: Array<{ descriptor: Descriptor; children: ReferrerNode[]; result: DiscoverResult }> = results.map((result) => ({
+    descriptor: result.subject,
+    children: result.referrers,
+    result,
+  }));
   for (let depth = 0; level.length > 0 && depth < maxDepth; depth++) {
     const next: typeof level = [];
     await mapConcurrent(level, concurrency, async (node) => {
       const listing = await listReferrers(node.descriptor, options.artifactType === undefined ? {} : { artifactType: options.artifactType });
-      result.via ??= listing.via;
+      node.result.via ??= listing.via;
       const found: ReferrerNode[] = [];
       for (const descriptor of listing.manifests) {
         if (visited.has(descriptor.digest)) continue;
@@ -76,15 +95,17 @@ export async function discoverReferrers(target: Target, reference: string, optio
         found.push({ descriptor, legacy, referrers: [] });
       }
       node.children.push(...sortReferrers(found));
-      for (const child of found) next.push({ descriptor: child.descriptor, children: child.referrers });
+      node.result.count += found.length;
+      for (const child of found) next.push({ descriptor: child.descriptor, children: child.referrers, result: node.result });
     });
-    result.count += next.length;
-    if (result.count > MAX_NODES) {
-      throw new OcikitError('SIZE_LIMIT', `${target.name}@${subject.digest} has more than ${MAX_NODES} referrers`, { hint: 'narrow it with --artifact-type or --depth' });
+    total += next.length;
+    if (total > MAX_NODES) {
+      const what = subjects.length === 1 ? `${target.name}@${subjects[0]!.digest} has` : `the ${subjects.length} manifests of ${target.name} have`;
+      throw new OcikitError('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: 'narrow it with --artifact-type or --depth' });
     }
     level = next;
   }
-  return result;
+  return results;
 }
 
 /** Siblings in a stable order: by artifact type, then oldest first, then digest. */
