@@ -1,9 +1,15 @@
 // A registry cannot make ocikit hold an unbounded list: a tag list is bounded in
-// pages, bytes and entries (each refusal naming its bound), and a page far larger
-// than any call stack is read whole. Hostile servers by necessity: no real
+// pages, bytes and entries (each refusal naming its bound), a page far larger
+// than any call stack is read whole, and a graph copy holds a bounded amount of
+// manifest bytes. Hostile servers by necessity: no real
 // registry sends such lists on demand.
 import { afterEach, describe, expect, test } from '@jest/globals';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copyReference } from '../../packages/core/src/copy/copy-reference.js';
+import { digestOf } from '../../packages/core/src/oci/digest.js';
 import { RemoteRepository } from '../../packages/core/src/registry/remote-repository.js';
+import { makeTempDir } from '../harness/temp.js';
 import { type HostileHandler, type HostileServer, endless, json, startHostileServer } from '../harness/hostile-registry.js';
 import { ocikit } from '../harness/ocikit-cli.js';
 import { FAST_RETRY, failureOf } from './support.js';
@@ -87,4 +93,35 @@ describe('tag lists', () => {
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(`error: the tag list of ${hostile.host}/app is larger than the ${64 * 1024 * 1024}-byte limit for it`);
   });
+});
+
+describe('a graph copy', () => {
+  test('an index of manifests adding up to more than 256 MiB is refused before anything is written', async () => {
+    const FOUR_MIB = 4 * 1024 * 1024;
+    const empty = { mediaType: 'application/vnd.oci.empty.v1+json', digest: digestOf(Buffer.from('{}')), size: 2, data: 'e30=' };
+    // Child i: a valid artifact manifest of exactly 4 MiB, made again whenever it is asked for.
+    const child = (i: number): Buffer => {
+      const shape = (pad: string) => Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', artifactType: 'application/vnd.test', config: empty, layers: [], annotations: { i: String(i), pad } }));
+      return shape('x'.repeat(FOUR_MIB - shape('').length));
+    };
+    const children = Array.from({ length: 70 }, (_, i) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: digestOf(child(i)), size: FOUR_MIB }));
+    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: children }));
+    const byDigest = new Map(children.map((d, i) => [d.digest, i]));
+    const hostile = await server((req, res) => {
+      const match = /^\/v2\/app\/manifests\/(.+)$/.exec(req.path);
+      if (!match) return false;
+      const i = byDigest.get(decodeURIComponent(match[1]!));
+      const bytes = i === undefined ? index : child(i);
+      const type = i === undefined ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json';
+      res.writeHead(200, { 'content-type': type, 'content-length': String(bytes.length), 'docker-content-digest': digestOf(bytes) });
+      res.end(req.method === 'HEAD' ? undefined : bytes);
+      return true;
+    });
+    const layout = join(makeTempDir(), 'copy');
+    const error = await failureOf(copyReference(`${hostile.host}/app:v1`, `oci-layout:${layout}:v1`));
+    expect(error.code).toBe('SIZE_LIMIT');
+    expect(error.message).toMatch(/the manifests below sha256:[0-9a-f]{64} add up to more than 268435456 bytes$/);
+    // Refused while reading the graph: nothing was written.
+    expect(await readdir(join(layout, 'blobs', 'sha256')).catch(() => [])).toEqual([]);
+  }, 60_000);
 });

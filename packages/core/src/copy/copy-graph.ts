@@ -44,6 +44,12 @@ export interface CopyGraphResult {
 const MAX_DEPTH = 16;
 /** Manifests held in memory while a graph is copied (each at most 4 MiB). */
 const MAX_MANIFESTS = 10_000;
+/**
+ * Manifest bytes one copy holds until they are written (children after their
+ * blobs): with 10,000 manifests of up to 4 MiB a registry could make that 40 GB.
+ * Real graphs (indexes of a few dozen platforms and their referrers) hold a few MiB.
+ */
+const MAX_HELD_MANIFEST_BYTES = 256 * 1024 * 1024;
 
 /**
  * Layers that live outside registries (Windows base layers): their descriptor
@@ -220,6 +226,7 @@ async function planCopy(
   const blobs = new Map<string, Descriptor>();
   const manifests: FetchedManifest[] = [];
   const visits = new Map<string, Promise<void>>();
+  let heldBytes = 0;
 
   const subjectOf = (manifest: Manifest): Descriptor | undefined =>
     withSubjects && manifest.subject && isManifestMediaType(manifest.subject.mediaType) ? manifest.subject : undefined;
@@ -253,6 +260,12 @@ async function planCopy(
           }
           const fetched = child === subject ? await fetchSubject(source, child, node.descriptor, options) : await source.fetchManifest(child);
           if (!fetched) return;
+          heldBytes += fetched.bytes.length;
+          if (heldBytes > MAX_HELD_MANIFEST_BYTES) {
+            throw new OcikitError('SIZE_LIMIT', `${source.name}: the manifests below ${root.descriptor.digest} add up to more than ${MAX_HELD_MANIFEST_BYTES} bytes`, {
+              hint: 'no image or artifact graph is that large; copy its parts (each platform manifest) one by one, or check the source',
+            });
+          }
           await visit(fetched, parseManifest(fetched.bytes, `manifest ${child.digest} in ${source.name}`, child.mediaType), depth + 1);
           manifests.push(fetched);
         })();
