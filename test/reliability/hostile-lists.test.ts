@@ -106,7 +106,7 @@ describe('a graph copy', () => {
     };
     const children = Array.from({ length: 70 }, (_, i) => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: digestOf(child(i)), size: FOUR_MIB }));
     const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: children }));
-    const byDigest = new Map(children.map((d, i) => [d.digest, i]));
+    const byDigest = new Map<string, number>(children.map((d, i) => [d.digest, i]));
     const hostile = await server((req, res) => {
       const match = /^\/v2\/app\/manifests\/(.+)$/.exec(req.path);
       if (!match) return false;
