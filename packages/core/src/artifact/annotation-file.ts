@@ -40,9 +40,14 @@ export async function readAnnotationFile(path: string): Promise<AnnotationFile> 
   return parseAnnotationFile(text, path);
 }
 
-/** The annotations a file with this title gets from the annotation file. */
-export function annotationsFor(file: AnnotationFile | undefined, title: string): Record<string, string> {
-  return title.startsWith('$') ? {} : (file?.[title] ?? {});
+/**
+ * The annotations an input gets from the annotation file: the entry of its
+ * title, then the entry of its path as written on the command line (`site/`,
+ * `./notes.txt`), which is the key oras looks up; `$`-keys are never a file's.
+ */
+export function annotationsFor(file: AnnotationFile | undefined, title: string, written?: string): Record<string, string> {
+  const entry = (key: string | undefined): Record<string, string> => (key === undefined || key.startsWith('$') ? {} : (file?.[key] ?? {}));
+  return written === undefined || written === title ? entry(title) : { ...entry(title), ...entry(written) };
 }
 
 /** `key=value` arguments to a map; the value may contain `=`. */

@@ -11,10 +11,12 @@ export interface ArtifactFileInput {
 
 /**
  * Splits `path[:mediaType]`. The part after the last `:` is a media type only if
- * it looks like one (`type/subtype`), so paths with colons still work.
+ * it looks like one (`type/subtype`), so paths with colons still work. A trailing
+ * `:` says "no media type" (oras's `hi:txt:` for the file `hi:txt`).
  */
 export function parseFileArgument(argument: string): ArtifactFileInput {
   const colon = argument.lastIndexOf(':');
+  if (colon > 0 && colon === argument.length - 1) return { path: argument.slice(0, colon) };
   if (colon > 0) {
     const candidate = argument.slice(colon + 1);
     if (candidate.includes('/') && isValidMediaType(candidate)) return { path: argument.slice(0, colon), mediaType: candidate };
@@ -41,23 +43,27 @@ export function titleForPath(path: string): string {
  * registry, which may be hostile: they must name a path inside the output.
  */
 export function checkTitle(title: string): void {
-  const problem =
-    title === ''
-      ? 'it is empty'
-      : title.includes('\0')
-        ? 'it contains a NUL byte'
-        : title.startsWith('/') || /^[A-Za-z]:/.test(title)
-          ? 'it is an absolute path'
-          : title.includes('\\')
-            ? 'it contains a backslash'
-            : title.split('/').some((part) => part === '..')
-              ? 'it contains ".."'
-              : title.split('/').every((part) => part === '.' || part === '')
-                ? 'it names no file'
-                : undefined;
+  const problem = titleProblem(title);
   if (problem) {
     throw new OcikitError('UNSAFE_PATH', `refusing layer title "${title.slice(0, 200)}": ${problem}`, {
       hint: 'the artifact was pushed with a title that would write outside the output directory',
     });
   }
+}
+
+/** Why a title cannot name a file inside an output directory, or undefined when it can. */
+export function titleProblem(title: string): string | undefined {
+  return title === ''
+    ? 'it is empty'
+    : title.includes('\0')
+      ? 'it contains a NUL byte'
+      : title.startsWith('/') || /^[A-Za-z]:/.test(title)
+        ? 'it is an absolute path'
+        : title.includes('\\')
+          ? 'it contains a backslash'
+          : title.split('/').some((part) => part === '..')
+            ? 'it contains ".."'
+            : title.split('/').every((part) => part === '.' || part === '')
+              ? 'it names no file'
+              : undefined;
 }

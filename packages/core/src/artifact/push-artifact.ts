@@ -12,7 +12,7 @@ import { digestOf } from '../oci/digest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource, Target } from '../target/target.js';
 import { Limiter } from '../compress/limiter.js';
-import { type ArtifactFileInput, titleForPath } from './artifact-inputs.js';
+import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, knownFileBlobSource } from './file-source.js';
@@ -83,7 +83,7 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
       ? platformConfigSource(options)
       : options.config
         ? await prepareConfig(options.config, options.annotationFile)
-        : emptySource();
+        : emptySource(options.annotationFile?.$config);
 
     const concurrency = Math.max(1, options.concurrency ?? 3);
     const { sources, outcomes } = await prepareAndPush(
@@ -133,14 +133,20 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
   const titles = new Set<string>();
   const plans: LayerPlan[] = [];
   for (const file of options.files) {
-    const title = file.path === '-' ? (options.stdinName ?? 'stdin') : titleForPath(file.path);
+    const stdin = file.path === '-';
+    const named = stdin ? (options.stdinName ?? 'stdin') : titleForPath(file.path);
+    const fromFile = annotationsFor(options.annotationFile, named, stdin ? undefined : file.path);
+    // A title in the annotation file renames the layer, and a directory's tar root with it (as oras does).
+    const given = fromFile[Annotation.Title];
+    if (given !== undefined) checkGivenTitle(given, file.path);
+    const title = given ?? named;
     if (titles.has(title)) {
       throw new OcikitError('INVALID_INPUT', `two inputs would both be titled "${title}"`, {
         hint: 'each file in an artifact needs its own name; rename or move one of them',
       });
     }
     titles.add(title);
-    const annotations = { [Annotation.Title]: title, ...annotationsFor(options.annotationFile, title) };
+    const annotations = { [Annotation.Title]: title, ...fromFile };
     if (file.mediaType !== undefined && !isValidMediaType(file.mediaType)) {
       throw new OcikitError('INVALID_INPUT', `"${file.mediaType}" is not a valid media type for ${file.path}`);
     }
@@ -155,6 +161,16 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
     plans.push({ file, title, annotations, info });
   }
   return plans;
+}
+
+/** A title the annotation file gives: it must name a path inside whatever directory the artifact is pulled to. */
+function checkGivenTitle(title: string, path: string): void {
+  const problem = titleProblem(title);
+  if (problem) {
+    throw new OcikitError('INVALID_INPUT', `the annotation file titles ${path} "${title.slice(0, 200)}", which cannot be a file name in an artifact: ${problem}`, {
+      hint: 'give a relative path without ".." parts as its org.opencontainers.image.title, or leave the title out',
+    });
+  }
 }
 
 /** Reads one input into a blob source: standard input spooled, a directory packed, a file hashed. */
@@ -259,8 +275,10 @@ async function prepareConfig(config: ArtifactFileInput, annotationFile: Annotati
   });
 }
 
-function emptySource(): BlobSource {
-  const { data: _data, ...descriptor } = EMPTY_DESCRIPTOR;
+/** The OCI 1.1 empty config; an annotation file's `$config` annotations go on its descriptor, as oras puts them. */
+function emptySource(annotations: Record<string, string> | undefined): BlobSource {
+  const { data: _data, ...empty } = EMPTY_DESCRIPTOR;
+  const descriptor: Descriptor = annotations && Object.keys(annotations).length > 0 ? { ...empty, annotations: { ...annotations } } : empty;
   return {
     descriptor,
     open: () => Readable.from([Buffer.from(EMPTY_JSON)]),
