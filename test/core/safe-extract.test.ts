@@ -194,7 +194,7 @@ describe('extractTarSafely', () => {
       '../evil',
     ));
   it('refuses entry types it does not know instead of skipping them', () =>
-    expectRefused(rawTar([good, { path: 'sparse', type: 'S', body: 'x' }]), 'INVALID_INPUT', 'sparse'));
+    expectRefused(rawTar([good, { path: 'sparse', type: 'S', body: 'x' }]), 'INVALID_CONTENT', 'sparse'));
   it('refuses Windows drive letters and backslashes', async () => {
     await expectRefused(rawTar([good, { path: 'C:/evil', body: 'x' }]), 'UNSAFE_PATH', 'C:/evil');
     await expectRefused(rawTar([good, { path: '..\\evil', body: 'x' }]), 'UNSAFE_PATH', '..\\evil');
@@ -236,11 +236,11 @@ describe('extractTarSafely', () => {
     expectRefused(rawTar([good, { path: 'hard', type: '1', linkpath: 'good.txt' }]), 'UNSAFE_PATH', 'hard'));
 
   it('refuses a character device', () =>
-    expectRefused(rawTar([good, { path: 'tty', type: '3' }]), 'INVALID_INPUT', 'tty'));
-  it('refuses a fifo', () => expectRefused(rawTar([good, { path: 'pipe', type: '6' }]), 'INVALID_INPUT', 'pipe'));
+    expectRefused(rawTar([good, { path: 'tty', type: '3' }]), 'INVALID_CONTENT', 'tty'));
+  it('refuses a fifo', () => expectRefused(rawTar([good, { path: 'pipe', type: '6' }]), 'INVALID_CONTENT', 'pipe'));
 
   it('refuses duplicate files but lets directories repeat', async () => {
-    await expectRefused(rawTar([good, { path: 'new.txt', body: 'again' }]), 'INVALID_INPUT', 'new.txt');
+    await expectRefused(rawTar([good, { path: 'new.txt', body: 'again' }]), 'INVALID_CONTENT', 'new.txt');
     const { out } = await workspace();
     await extractTarSafely(Readable.from([rawTar([{ path: 'd/', type: '5' }, { path: 'd/f', body: 'f' }, { path: 'd', type: '5' }])]), out);
     expect(await readFile(join(out, 'd/f'), 'utf8')).toBe('f');
@@ -273,11 +273,11 @@ describe('extractTarSafely', () => {
 
   it('refuses truncated archives and non-tar input', async () => {
     const whole = rawTar([good, { path: 'second.txt', body: 'x'.repeat(3000) }]);
-    await expectRefused(whole.subarray(0, 1500), 'INVALID_INPUT', 'end-of-archive'); // cut inside a header
-    await expectRefused(whole.subarray(0, 1024 + 512 + 100), 'INVALID_INPUT', 'Truncated'); // cut inside a body
-    await expectRefused(rawTar([good], { end: false }), 'INVALID_INPUT', 'end-of-archive');
-    await expectRefused(Buffer.from('hello, I am not a tar archive'), 'INVALID_INPUT', 'tar');
-    await expectRefused(gzipSync(gzipSync(rawTar([good]))), 'INVALID_INPUT', 'gzip');
+    await expectRefused(whole.subarray(0, 1500), 'INVALID_CONTENT', 'end-of-archive'); // cut inside a header
+    await expectRefused(whole.subarray(0, 1024 + 512 + 100), 'INVALID_CONTENT', 'Truncated'); // cut inside a body
+    await expectRefused(rawTar([good], { end: false }), 'INVALID_CONTENT', 'end-of-archive');
+    await expectRefused(Buffer.from('hello, I am not a tar archive'), 'INVALID_CONTENT', 'tar');
+    await expectRefused(gzipSync(gzipSync(rawTar([good]))), 'INVALID_CONTENT', 'gzip');
   });
 
   it('propagates a source stream error and leaves outDir alone', async () => {

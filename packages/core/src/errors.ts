@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'INVALID_REFERENCE'
   | 'INVALID_INPUT'
   | 'INVALID_MANIFEST'
+  /** A blob is not what its media type says, or not what ocikit will write (a cut gzip, a malformed or unsafe tar). */
+  | 'INVALID_CONTENT'
   | 'DIGEST_MISMATCH'
   | 'SIZE_LIMIT'
   | 'NOT_FOUND'

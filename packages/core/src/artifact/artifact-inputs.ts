@@ -1,6 +1,7 @@
 import { isAbsolute, normalize, posix, sep } from 'node:path';
 import { OcikitError } from '../errors.js';
 import { isValidMediaType } from '../oci/media-types.js';
+import { hasControlCharacters, printable } from '../util/printable.js';
 
 /** One `path[:mediaType]` argument of push, as oras users write it. */
 export interface ArtifactFileInput {
@@ -45,18 +46,24 @@ export function titleForPath(path: string): string {
 export function checkTitle(title: string): void {
   const problem = titleProblem(title);
   if (problem) {
-    throw new OcikitError('UNSAFE_PATH', `refusing layer title "${title.slice(0, 200)}": ${problem}`, {
+    throw new OcikitError('UNSAFE_PATH', `refusing layer title "${printable(title.slice(0, 200))}": ${problem}`, {
       hint: 'the artifact was pushed with a title that would write outside the output directory',
     });
   }
 }
 
-/** Why a title cannot name a file inside an output directory, or undefined when it can. */
+/**
+ * Why a title cannot name a file inside an output directory, or undefined when it
+ * can. A title is a file name that is also printed (logs, the pull action's
+ * one-path-a-line `files` output): a control character in it could end a line.
+ */
 export function titleProblem(title: string): string | undefined {
   return title === ''
     ? 'it is empty'
     : title.includes('\0')
       ? 'it contains a NUL byte'
+      : hasControlCharacters(title)
+        ? 'it contains a control character (a line break, a tab, an escape)'
       : title.startsWith('/') || /^[A-Za-z]:/.test(title)
         ? 'it is an absolute path'
         : title.includes('\\')

@@ -158,10 +158,12 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   if (unpack) {
     const extractOptions = {
       overwrite: false,
+      root: title,
       ...(layer.annotations?.[Annotation.OrasContentDigest] ? { expectedTarDigest: layer.annotations[Annotation.OrasContentDigest] } : {}),
       ...(options.maxUnpackedBytes ? { maxBytes: options.maxUnpackedBytes } : {}),
     };
-    // Entries carry the whole title as their leading path (oras's layout), so they extract into staging itself.
+    // Entries carry the whole title as their leading path (oras's layout), so they extract into staging
+    // itself; nothing may land beside the title.
     await extractTarSafely(stream, staging, extractOptions);
   } else {
     await writeStreamAtomic(join(staging, title), stream);

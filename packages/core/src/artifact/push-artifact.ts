@@ -19,6 +19,7 @@ import { fileBlobSource, knownFileBlobSource } from './file-source.js';
 import { spoolToFile } from '../fs/spool-file.js';
 import { canonicalPlatform } from '../platform/platform.js';
 import { FILE_MODE_ANNOTATION, formatFileMode } from './file-mode.js';
+import { printable } from '../util/printable.js';
 
 /** oras's default when an artifact names no type: OCI 1.1 requires one with an empty config. */
 export const DEFAULT_ARTIFACT_TYPE = 'application/vnd.unknown.artifact.v1';
@@ -140,6 +141,7 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
     const given = fromFile[Annotation.Title];
     if (given !== undefined) checkGivenTitle(given, file.path);
     const title = given ?? named;
+    checkInputTitle(title, file.path);
     if (titles.has(title)) {
       throw new OcikitError('INVALID_INPUT', `two inputs would both be titled "${title}"`, {
         hint: 'each file in an artifact needs its own name; rename or move one of them',
@@ -163,11 +165,21 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
   return plans;
 }
 
+/** A title made from a path or --stdin-name: a file name every puller can write and print. */
+function checkInputTitle(title: string, path: string): void {
+  const problem = titleProblem(title);
+  if (problem) {
+    throw new OcikitError('INVALID_INPUT', `${path === '-' ? 'standard input' : printable(path)} would be titled "${printable(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
+      hint: 'rename the file (or give standard input another --stdin-name)',
+    });
+  }
+}
+
 /** A title the annotation file gives: it must name a path inside whatever directory the artifact is pulled to. */
 function checkGivenTitle(title: string, path: string): void {
   const problem = titleProblem(title);
   if (problem) {
-    throw new OcikitError('INVALID_INPUT', `the annotation file titles ${path} "${title.slice(0, 200)}", which cannot be a file name in an artifact: ${problem}`, {
+    throw new OcikitError('INVALID_INPUT', `the annotation file titles ${printable(path)} "${printable(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
       hint: 'give a relative path without ".." parts as its org.opencontainers.image.title, or leave the title out',
     });
   }

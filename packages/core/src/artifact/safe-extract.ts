@@ -17,7 +17,7 @@ import { createGunzip } from 'node:zlib';
 import type { ReadEntry } from 'tar';
 import { OcikitError } from '../errors.js';
 import { createDigester, parseDigest } from '../oci/digest.js';
-import { tempPathFor } from '../fs/atomic-write.js';
+import { keepForConsumer, tempPathFor } from '../fs/atomic-write.js';
 
 export interface ExtractOptions {
   /** Replace files (and symlinks) already in `outDir`; by default that is refused. */
@@ -29,6 +29,12 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Digest of the uncompressed tar stream, checked before anything is committed. */
   expectedTarDigest?: string;
+  /**
+   * Every entry must be this path or below it, and every link must point below
+   * it (a directory layer's title, as oras's base-path check): an archive titled
+   * `docs` writes `docs/` and nothing else, not `.git/hooks/` beside it.
+   */
+  root?: string;
 }
 
 export interface ExtractResult {
@@ -64,7 +70,7 @@ export function unsafePathReason(path: string): string | undefined {
  * depends on what `a` is when followed (a symlink to `.` makes `a/..` the parent).
  * With that rule, counting the leading `..` against the link's depth is exact.
  */
-export function unsafeLinkTargetReason(linkPath: string, target: string): string | undefined {
+export function unsafeLinkTargetReason(linkPath: string, target: string, root = ''): string | undefined {
   if (target === '') return 'has an empty target';
   if (target.includes('\0') || target.includes('\\') || /^[A-Za-z]:/.test(target)) {
     return 'has a target that is not a plain relative path';
@@ -77,8 +83,8 @@ export function unsafeLinkTargetReason(linkPath: string, target: string): string
     else if (sawName) return 'has ".." after a name in its target';
     else ups++;
   }
-  const depth = components(linkPath).length - 1; // directories above the link
-  if (ups > depth) return 'has a target outside the extraction directory';
+  const depth = components(linkPath).length - 1 - components(root).length; // directories above the link, below the root
+  if (ups > depth) return root ? `has a target outside "${root}"` : 'has a target outside the extraction directory';
   return undefined;
 }
 
@@ -87,6 +93,7 @@ function components(path: string): string[] {
 }
 
 export async function extractTarSafely(source: Readable, outDir: string, options: ExtractOptions = {}): Promise<ExtractResult> {
+  source.on('error', keepForConsumer); // read below, after the awaits that set up the staging directory
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const expected = options.expectedTarDigest;
   const hash = expected === undefined ? undefined : createDigester(parseDigest(expected).algorithm);
@@ -112,7 +119,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     };
   });
   failed.catch(() => {});
-  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, failed);
+  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, failed, components(options.root ?? '').join('/'));
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
@@ -127,10 +134,10 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   });
   // Unknown entry types and oversized pax headers: node-tar would skip them quietly.
   parser.on('ignoredEntry', (entry: ReadEntry) =>
-    fail(new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)),
+    fail(new OcikitError('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)),
   );
   parser.on('error', (error: Error) =>
-    fail(new OcikitError('INVALID_INPUT', `not a valid tar archive: ${error.message}`, { cause: error })),
+    fail(new OcikitError('INVALID_CONTENT', `not a valid tar archive: ${error.message}`, { cause: error })),
   );
   let sawEof = false;
   parser.on('eof', () => (sawEof = true));
@@ -145,7 +152,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
       if (magic.length < 2) {
         magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
         if (magic[0] === 0x1f && magic[1] === 0x8b) {
-          throw new OcikitError('INVALID_INPUT', 'refusing a gzip stream inside a gzip stream');
+          throw new OcikitError('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
         }
       }
       streamBytes += chunk.length;
@@ -166,7 +173,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     }
     if (failure !== undefined) throw failure;
     if (!sawEof) {
-      throw new OcikitError('INVALID_INPUT', 'tar archive ends without its end-of-archive marker', {
+      throw new OcikitError('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
         hint: 'the download was probably cut short; retry',
       });
     }
@@ -211,8 +218,13 @@ async function* tarBytes(source: Readable): AsyncGenerator<Buffer> {
       }
     }
     if (head[0] === 0x1f && head[1] === 0x8b) {
-      // pipeline destroys gunzip with any source error, so iterating it throws that error.
-      yield* pipeline(Readable.from(all()), createGunzip(), () => {}) as AsyncIterable<Buffer>;
+      // pipeline destroys gunzip with any source error, so iterating it throws that error;
+      // gunzip's own (a cut or corrupt stream) are told in our words.
+      try {
+        yield* pipeline(Readable.from(all()), createGunzip(), () => {}) as AsyncIterable<Buffer>;
+      } catch (error) {
+        throw isZlibError(error) ? gzipError(error) : error;
+      }
     } else {
       yield* all();
     }
@@ -236,6 +248,8 @@ class Extraction {
     private readonly maxEntries: number,
     /** Rejects when the extraction as a whole fails; waits on entry data race it. */
     private readonly cancelled: Promise<never>,
+    /** What every entry must be or be below ('' for anything). */
+    private readonly root: string,
   ) {}
 
   async handle(entry: ReadEntry): Promise<void> {
@@ -246,16 +260,19 @@ class Extraction {
       });
     }
     const type = entry.type;
-    if (path === '') {
+    if (path === '' && this.root === '') {
       // "./" in archives made with `tar -C dir .`: outDir itself, which we leave alone.
       if (type !== 'Directory') throw unsafe(entry.path, 'names the extraction directory itself');
       entry.resume();
       return;
     }
+    if (this.root !== '' && path !== this.root && !path.startsWith(`${this.root}/`)) {
+      throw unsafe(entry.path, `is outside "${this.root}", the layer's title (a directory layer writes only below its title)`);
+    }
     const existing = this.kinds.get(path);
     // A later directory entry for an existing directory is harmless (all dirs are 0755).
     if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) {
-      throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
+      throw new OcikitError('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
     }
     await this.makeParents(path, entry.path);
     const target = join(this.staging, path);
@@ -273,7 +290,7 @@ class Extraction {
         return;
       case 'SymbolicLink': {
         const linkTarget = entry.linkpath ?? '';
-        const reason = unsafeLinkTargetReason(path, linkTarget);
+        const reason = unsafeLinkTargetReason(path, linkTarget, this.root);
         if (reason) throw unsafe(entry.path, `symlink to "${linkTarget}" ${reason}`);
         await symlink(linkTarget, target);
         this.kinds.set(path, 'symlink');
@@ -296,9 +313,9 @@ class Extraction {
       case 'CharacterDevice':
       case 'BlockDevice':
       case 'FIFO':
-        throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
+        throw new OcikitError('INVALID_CONTENT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
       default:
-        throw new OcikitError('INVALID_INPUT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
+        throw new OcikitError('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
     }
   }
 
@@ -316,7 +333,7 @@ class Extraction {
       const parent = parts.slice(0, i).join('/');
       const kind = this.kinds.get(parent);
       if (kind === 'symlink') throw unsafe(entryName, `passes through the symlink "${parent}"`);
-      if (kind === 'file') throw new OcikitError('INVALID_INPUT', `refusing entry "${entryName}": "${parent}" is a file`);
+      if (kind === 'file') throw new OcikitError('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
       if (kind === undefined) await this.makeDir(parent);
     }
   }
@@ -414,4 +431,18 @@ async function planMoves(
       moves.push({ from: source, to: target, replace: true });
     }
   }
+}
+
+/** An error of zlib itself (`Z_BUF_ERROR`, `Z_DATA_ERROR`...), not one that came through it from the source. */
+function isZlibError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return !(error instanceof OcikitError) && typeof code === 'string' && code.startsWith('Z_');
+}
+
+function gzipError(error: NodeJS.ErrnoException): OcikitError {
+  const cut = error.code === 'Z_BUF_ERROR';
+  return new OcikitError('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
+    hint: cut ? 'the layer was cut short when it was pushed, or is corrupt; push it again' : 'the layer is corrupt, or not the tar+gzip its media type says; push it again',
+    cause: error,
+  });
 }

@@ -36,6 +36,9 @@ const WRITE_BATCH_BYTES = 1024 * 1024;
  * (a digest mismatch included) the temp file is removed and `path` is untouched.
  */
 export async function writeStreamAtomic(path: string, source: Readable, mode?: number): Promise<void> {
+  // A small stream may end, and fail its digest check, while the directory is made:
+  // its error waits for the pipeline (which reads it from the stream) instead of crashing the process.
+  source.on('error', keepForConsumer);
   await mkdir(dirname(path), { recursive: true });
   const temp = tempPathFor(path);
   try {
@@ -46,3 +49,10 @@ export async function writeStreamAtomic(path: string, source: Readable, mode?: n
     throw error;
   }
 }
+
+/**
+ * An 'error' listener for a stream that is handed over before its consumer is
+ * attached: Node would otherwise throw the error as unhandled. The consumer
+ * (a pipeline) still receives it: a destroyed stream keeps its error.
+ */
+export function keepForConsumer(): void {}
