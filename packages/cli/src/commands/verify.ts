@@ -85,11 +85,13 @@ const POLICY_FLAGS: VerificationPolicyNames = {
 function verifyReport(json: VerifyResultJson): string {
   const lines = [`Subject: ${json.subject.reference}`];
   for (const r of json.referrers) {
+    // As discover marks them: found by cosign's legacy tag, not as a referrer.
+    const tagged = r.legacyTag ? `  [cosign tag ${r.legacyTag}]` : '';
     if (r.outcome === 'verified') {
       const claims = r.claims ? `; claims ${Object.entries(r.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}` : '';
-      lines.push(`  verified  ${r.reference}: signed by ${signerText(r.signer!)}; ${evidenceText(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0)}${claims}`);
+      lines.push(`  verified  ${r.reference}: signed by ${signerText(r.signer!)}; ${evidenceText(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0)}${claims}${tagged}`);
     } else {
-      lines.push(`  ${r.outcome.padEnd(8)}  ${r.reference}: ${r.message}`);
+      lines.push(`  ${r.outcome.padEnd(8)}  ${r.reference}: ${r.message}${tagged}`);
     }
   }
   lines.push(verifyTally(json));

@@ -8,6 +8,7 @@ import { readBounded } from '../registry/read-bounded.js';
 import type { ReferrersListing, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, SigstoreAnnotation } from './constants.js';
+import { type LegacyCosignLayer, labelledPredicateType, legacyCosignLayers, verifyLegacyCosignLayer } from './cosign-legacy.js';
 import {
   MAX_BUNDLE_BYTES,
   SignatureVerificationError,
@@ -29,13 +30,21 @@ export interface VerifyReferenceOptions {
   concurrency?: number;
 }
 
-/** What became of one bundle referrer. */
-export type ReferrerVerification =
+/** What became of one bundle referrer, or of one signature in cosign's legacy tag. */
+export type ReferrerVerification = (
   | { descriptor: Descriptor; outcome: 'verified'; result: VerificationResult }
   /** `check` names the verification check that refused it; none when the referrer could not be read at all. */
   | { descriptor: Descriptor; outcome: 'refused'; check?: VerificationCheck; message: string; detail?: string }
   /** Another kind of statement than the one asked for (an attestation where a signature is wanted): not counted. */
-  | { descriptor: Descriptor; outcome: 'skipped'; reason: string };
+  | { descriptor: Descriptor; outcome: 'skipped'; reason: string }
+) & {
+  /**
+   * Set when it was found under cosign's legacy `sha256-<hex>.sig|.att` tag rather
+   * than as a referrer: the tag, and the layer of that manifest that holds this
+   * signature (`descriptor` is the manifest).
+   */
+  legacy?: { tag: string; layer: Descriptor };
+};
 
 export interface VerifyReferenceResult {
   /** The manifest whose signatures these are. */
@@ -69,10 +78,29 @@ export async function verifyReference(target: Target, subjectRef: string, option
   const subject = subjectDescriptor(await target.resolve(subjectRef));
   const predicateType = options.predicateType ?? COSIGN_SIGN_PREDICATE_TYPE;
   const listing = await target.referrers(subject, { artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE });
-  const referrers = await mapConcurrent(sortNewestFirst(listing.manifests), Math.max(1, options.concurrency ?? 4), (descriptor) =>
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const referrers = await mapConcurrent(sortNewestFirst(listing.manifests), concurrency, (descriptor) =>
     verifyReferrer(target, subject, descriptor, predicateType, options.policy),
   );
-  return { subject, predicateType, via: listing.via, verified: referrers.some((r) => r.outcome === 'verified'), referrers };
+  // Signatures cosign made before its bundle format live under a tag, not as referrers.
+  const legacyLayers = await legacyCosignLayers(target, subject, predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'sig' : 'att');
+  const legacy = await mapConcurrent(legacyLayers, concurrency, (entry) => verifyLegacy(target, subject, entry, predicateType, options.policy));
+  const all = [...referrers, ...legacy];
+  return { subject, predicateType, via: listing.via, verified: all.some((r) => r.outcome === 'verified'), referrers: all };
+}
+
+async function verifyLegacy(
+  target: Target,
+  subject: Descriptor,
+  entry: LegacyCosignLayer,
+  predicateType: string,
+  policy: VerificationPolicy,
+): Promise<ReferrerVerification> {
+  const legacy = { tag: entry.tag, layer: entry.layer };
+  const descriptor = entry.manifest;
+  const labelled = labelledPredicateType(entry);
+  if (labelled !== undefined && labelled !== predicateType) return { descriptor, legacy, outcome: 'skipped', reason: otherKind(labelled, predicateType) };
+  return { ...(await outcomeOf(descriptor, predicateType, () => verifyLegacyCosignLayer(target, entry, subject, policy))), legacy };
 }
 
 async function verifyReferrer(
@@ -85,21 +113,22 @@ async function verifyReferrer(
   // The annotation is unsigned: it may only spare a fetch, never count as a check.
   const labelled = descriptor.annotations?.[SigstoreAnnotation.BundlePredicateType];
   if (labelled !== undefined && labelled !== predicateType) return { descriptor, outcome: 'skipped', reason: otherKind(labelled, predicateType) };
-  let bundle: Uint8Array;
+  return outcomeOf(descriptor, predicateType, async () => {
+    const bundle = await readBundle(target, descriptor);
+    if (typeof bundle === 'string') throw new SignatureVerificationError('bundle', bundle);
+    return verifyAttestation(bundle, subject, policy);
+  });
+}
+
+/** A verification's outcome: refused by a named check (or unreadable), another kind of statement, or verified. */
+async function outcomeOf(descriptor: Descriptor, predicateType: string, verify: () => Promise<VerificationResult>): Promise<ReferrerVerification> {
+  let result: VerificationResult;
   try {
-    const bytes = await readBundle(target, descriptor);
-    if (typeof bytes === 'string') return { descriptor, outcome: 'refused', check: 'bundle', message: `signature verification failed (bundle): ${bytes}` };
-    bundle = bytes;
+    result = await verify();
   } catch (error) {
     if (isOcikitError(error) && UNREADABLE.has(error.code)) {
       return { descriptor, outcome: 'refused', message: `it cannot be read: ${error.message}`, ...(error.detail ? { detail: error.detail } : {}) };
     }
-    throw error;
-  }
-  let result: VerificationResult;
-  try {
-    result = await verifyAttestation(bundle, subject, policy);
-  } catch (error) {
     if (!(error instanceof SignatureVerificationError)) throw error;
     return { descriptor, outcome: 'refused', check: error.check, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
   }

@@ -11,6 +11,9 @@ export interface ReferrerVerificationJson {
   reference: string;
   digest: string;
   outcome: 'verified' | 'refused' | 'skipped';
+  /** Found under cosign's legacy `sha256-<hex>.sig|.att` tag (not a referrer): the tag, and the manifest's layer that holds this signature. */
+  legacyTag?: string;
+  layer?: string;
   /** Verified: who signed it. */
   signer?: VerificationResult['signer'];
   predicateType?: string;
@@ -39,7 +42,12 @@ export function verifyResultJson(subject: Reference, result: VerifyReferenceResu
     via: result.via,
     verified: result.verified,
     referrers: result.referrers.map((r): ReferrerVerificationJson => {
-      const base = { reference: pinnedReference(subject, undefined, r.descriptor.digest), digest: r.descriptor.digest, outcome: r.outcome };
+      const base = {
+        reference: pinnedReference(subject, undefined, r.descriptor.digest),
+        digest: r.descriptor.digest,
+        outcome: r.outcome,
+        ...(r.legacy ? { legacyTag: r.legacy.tag, layer: r.legacy.layer.digest } : {}),
+      };
       if (r.outcome === 'skipped') return { ...base, message: r.reason };
       if (r.outcome === 'refused') return { ...base, ...(r.check ? { check: r.check } : {}), message: r.message };
       const about = r.result.statement.subject.find((s) => Object.entries(s.digest).some(([algorithm, hex]) => `${algorithm}:${hex}` === r.result.subject));
@@ -67,7 +75,9 @@ export function verifyTally(json: VerifyResultJson): string {
   const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signatures' : `${json.predicateType} attestations`;
   const counted = json.referrers.filter((r) => r.outcome !== 'skipped');
   const verified = counted.filter((r) => r.outcome === 'verified').length;
-  return `${verified} of ${counted.length} ${what} verified (listed by ${LISTED_BY[json.via]})`;
+  const legacyTag = json.referrers.find((r) => r.legacyTag)?.legacyTag;
+  const alsoTagged = legacyTag ? ` and cosign's ${legacyTag.slice(legacyTag.lastIndexOf('.'))} tag` : '';
+  return `${verified} of ${counted.length} ${what} verified (listed by ${LISTED_BY[json.via]}${alsoTagged})`;
 }
 
 export interface NoneVerifiedWording {

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject, createHash } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 // Small, and what the synchronous checkVerificationPolicy needs: loaded with the module.
 import { TrustedRoot } from '@sigstore/protobuf-specs';
@@ -6,7 +6,7 @@ import type { SignedEntity, TrustMaterial, Verifier } from '@sigstore/verify';
 import { OcikitError } from '../errors.js';
 import { type Digest, parseDigest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE } from './constants.js';
+import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE } from './constants.js';
 import { parsePublicKey, publicKeyHint } from './signing-key.js';
 import { type InTotoStatement, readStatement } from './statement.js';
 
@@ -132,6 +132,31 @@ export async function verifyAttestation(
 }
 
 /**
+ * Verifies a bare signature over `payload` (no envelope, no bundle): what each
+ * layer of cosign's legacy `.sig` tag holds. It goes through the verifier
+ * bundles go through, as a bundle's message signature without verification
+ * material. Says who signed; what the payload claims is the caller's to check.
+ */
+export async function verifyMessageSignature(payload: Uint8Array, signature: Uint8Array, policy: VerificationPolicy): Promise<VerifiedSigner> {
+  const mode = checkPolicy(policy);
+  const lib = await loadSigstoreVerify();
+  const bundle = decodeBundle(
+    new TextEncoder().encode(
+      JSON.stringify({
+        mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE,
+        verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [] },
+        messageSignature: {
+          messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
+          signature: Buffer.from(signature).toString('base64'),
+        },
+      }),
+    ),
+    lib,
+  );
+  return verifySigner(lib, bundle, mode, payload);
+}
+
+/**
  * Checks a policy as verification will (a readable public key; or identity,
  * issuer and a usable trusted root) without a bundle, so a bad policy is a usage
  * error before anything is fetched. Throws OcikitError INVALID_INPUT.
@@ -149,7 +174,6 @@ async function verifyBundle(
   const { algorithm, hex } = parseDigest(subject.digest);
   const mode = checkPolicy(policy);
   const lib = await loadSigstoreVerify();
-  const { Verifier, toSignedEntity, toTrustMaterial } = lib;
   const bundle = decodeBundle(bytes, lib);
   if (bundle.content.$case !== 'dsseEnvelope') {
     throw new SignatureVerificationError('bundle', 'the bundle holds a bare message signature, not a DSSE envelope with an in-toto statement', {
@@ -164,6 +188,45 @@ async function verifyBundle(
     throw new SignatureVerificationError('bundle', `the envelope carries ${envelope.signatures.length} signatures; a Sigstore bundle carries exactly one`);
   }
 
+  const { signer, transparencyLogEntries, signedTimestamps } = verifySigner(lib, bundle, mode);
+
+  const statement = readStatement(envelope.payload);
+  if (typeof statement === 'string') throw new SignatureVerificationError('statement', `the signature is valid but ${statement}`);
+  const named = statement.subject.map((s) => s.digest[algorithm]).filter((d): d is string => typeof d === 'string');
+  if (!named.includes(hex)) {
+    const claimed = statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => shown(`${a}:${h}`))).slice(0, 5);
+    throw new SignatureVerificationError('subject', `the statement is about ${claimed.join(', ') || 'no digest'}, not ${subject.digest}`, {
+      hint: 'this signature belongs to another manifest; was the image rebuilt or re-pushed after signing?',
+    });
+  }
+  if (expectedPredicateType !== undefined && statement.predicateType !== expectedPredicateType) {
+    throw new SignatureVerificationError('predicate-type', `the statement's predicate type is ${shown(statement.predicateType)}, not ${expectedPredicateType}`);
+  }
+  return {
+    subject: subject.digest,
+    predicateType: statement.predicateType,
+    statement,
+    signer,
+    transparencyLogEntries,
+    signedTimestamps,
+  };
+}
+
+/** Who signed, and the evidence counted, once the signature and its signer are verified. */
+export interface VerifiedSigner {
+  signer: VerificationResult['signer'];
+  transparencyLogEntries: number;
+  signedTimestamps: number;
+}
+
+/**
+ * Verifies a bundle's signature and its signer under the policy: the key (and,
+ * with a trusted root, its Rekor entry), or the certificate's chain, SCT, Rekor
+ * entry, timestamp, identity and issuer. `artifact` is what a message signature
+ * signs (a DSSE envelope carries its own payload).
+ */
+function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?: Uint8Array): VerifiedSigner {
+  const { Verifier, toSignedEntity, toTrustMaterial } = lib;
   const material = bundle.verificationMaterial.content;
   let signer: VerificationResult['signer'];
   let trust: TrustMaterial;
@@ -171,7 +234,7 @@ async function verifyBundle(
   let verifier: Verifier;
   const root = mode.root;
   try {
-    entity = toSignedEntity(bundle);
+    entity = toSignedEntity(bundle, artifact === undefined ? undefined : Buffer.from(artifact));
   } catch (error) {
     throw new SignatureVerificationError('bundle', `its verification material cannot be read: ${(error as Error).message}`);
   }
@@ -217,22 +280,7 @@ async function verifyBundle(
     signer = { kind: 'certificate', identity, issuer };
   }
 
-  const statement = readStatement(envelope.payload);
-  if (typeof statement === 'string') throw new SignatureVerificationError('statement', `the signature is valid but ${statement}`);
-  const named = statement.subject.map((s) => s.digest[algorithm]).filter((d): d is string => typeof d === 'string');
-  if (!named.includes(hex)) {
-    const claimed = statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => shown(`${a}:${h}`))).slice(0, 5);
-    throw new SignatureVerificationError('subject', `the statement is about ${claimed.join(', ') || 'no digest'}, not ${subject.digest}`, {
-      hint: 'this signature belongs to another manifest; was the image rebuilt or re-pushed after signing?',
-    });
-  }
-  if (expectedPredicateType !== undefined && statement.predicateType !== expectedPredicateType) {
-    throw new SignatureVerificationError('predicate-type', `the statement's predicate type is ${shown(statement.predicateType)}, not ${expectedPredicateType}`);
-  }
   return {
-    subject: subject.digest,
-    predicateType: statement.predicateType,
-    statement,
     signer,
     transparencyLogEntries: entity.tlogEntries.length,
     signedTimestamps: entity.timestamps.filter((t) => t.$case === 'timestamp-authority').length,
@@ -240,7 +288,7 @@ async function verifyBundle(
 }
 
 /** A value from the bundle, fit for a log line: bounded, and quoted when not plain ASCII. */
-function shown(value: string, max = 200): string {
+export function shown(value: string, max = 200): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
   return /^[\x20-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut);
 }
