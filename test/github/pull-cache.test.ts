@@ -1,9 +1,11 @@
-// The pull action's cache flow: resolve the digest, restore into `path`, on a miss
-// pull (by that digest) then save. @actions/cache needs GitHub's cache service,
-// which cannot run here, so these tests inject a cache that keeps directory
-// snapshots on disk and run the action's `run()` in-process against the real
-// registry: the key and the flow are what is tested, not @actions/cache itself
-// (pull-action.test.ts checks that the bundle loads it and copes without the service).
+// The pull action's cache flow: resolve the digest, restore the entry (an OCI
+// layout of the artifact's blobs) and pull from it, verified; on a miss copy what
+// the pull reads into the layout, pull from it, save it. @actions/cache needs
+// GitHub's cache service, which cannot run here, so these tests inject a cache
+// that keeps directory snapshots on disk and run the action's `run()` in-process
+// against the real registry: the key, the flow and the verification are what is
+// tested, not @actions/cache itself (pull-action.test.ts checks that the bundle
+// loads it and copes without the service).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,10 +79,14 @@ afterAll(() => {
   }
 });
 
+// Where the runner gives steps room outside the workspace; the cache's layout lives below it.
+const runnerTemp = makeTempDir('ocikit-runner-temp-');
+const layoutOf = (key: string): string => join(runnerTemp, 'ocikit-pull-cache', key);
+
 async function step(inputs: Record<string, string>, cache: SnapshotCache): Promise<StepResult> {
   await writeFile(files.output, '');
   await writeFile(files.summary, '');
-  const env: NodeJS.ProcessEnv = { HOME: makeTempDir('ocikit-home-'), INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD };
+  const env: NodeJS.ProcessEnv = { HOME: makeTempDir('ocikit-home-'), RUNNER_TEMP: runnerTemp, INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   let stdout = '';
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -128,13 +134,14 @@ describe('pull action cache flow (cache injected; the Actions cache service cann
   it('keys by manifest digest: a miss pulls and saves, a repeat restores without touching the blobs', async () => {
     const { digest, layers } = await push('cache/app', 'v1', { 'a.txt': 'alpha\n', 'b.txt': 'beta\n' });
     const key = pullCacheKey(digest, []);
-    expect(key).toBe(`ocikit-pull-v1-sha256-${digest.slice('sha256:'.length)}`);
+    expect(key).toBe(`ocikit-pull-v2-sha256-${digest.slice('sha256:'.length)}`);
 
     const first = join(makeTempDir('ocikit-ws-'), 'out');
     const miss = await step({ reference: `${registry.host}/cache/app:v1`, path: first, cache: 'true' }, cache);
     expect(miss.errors).toEqual([]);
     expect(miss.warnings).toEqual([]);
-    expect(cache.calls).toEqual([`restore ${first} ${key}`, `save ${first} ${key}`]);
+    expect(cache.calls).toEqual([`restore ${layoutOf(key)} ${key}`, `save ${layoutOf(key)} ${key}`]);
+    expect((await readdir(first)).sort()).toEqual(['a.txt', 'b.txt']);
     expect(miss.outputs).toMatchObject({ digest, 'cache-hit': 'false' });
     expect(JSON.parse(miss.outputs.json!)).toMatchObject({ cacheHit: false, cacheKey: key });
 
@@ -146,8 +153,8 @@ describe('pull action cache flow (cache injected; the Actions cache service cann
     const second = join(makeTempDir('ocikit-ws-'), 'out');
     const hit = await step({ reference: `${registry.host}/cache/app:v1`, path: second, cache: 'true' }, cache);
     expect(hit.errors).toEqual([]);
-    expect(cache.calls.slice(2)).toEqual([`restore ${second} ${key}`]);
-    expect(hit.outputs).toMatchObject({ digest, reference: `${registry.host}/cache/app:v1@${digest}`, 'cache-hit': 'true', files: '' });
+    expect(cache.calls.slice(2)).toEqual([`restore ${layoutOf(key)} ${key}`]);
+    expect(hit.outputs).toMatchObject({ digest, reference: `${registry.host}/cache/app:v1@${digest}`, 'cache-hit': 'true', files: `${join(second, 'a.txt')}\n${join(second, 'b.txt')}` });
     expect(JSON.parse(hit.outputs.json!)).toMatchObject({ digest, cacheHit: true, cacheKey: key });
     expect(await readFile(join(second, 'a.txt'), 'utf8')).toBe('alpha\n');
     expect(await readdir(second)).toEqual(['a.txt', 'b.txt']);
@@ -175,15 +182,34 @@ describe('pull action cache flow (cache injected; the Actions cache service cann
     expect(pullCacheKey(moved, ['text/plain'])).not.toBe(filtered);
   });
 
-  it('does not cache a directory that already holds files (it would save them too)', async () => {
-    await push('cache/busy', 'v1', { 'y.txt': 'why\n' });
+  it('caches into a directory that already holds files: the entry holds the artifact\'s blobs, never the workspace', async () => {
+    const { digest } = await push('cache/busy', 'v1', { 'y.txt': 'why\n' });
     const busy = makeTempDir('ocikit-ws-');
     await writeFile(join(busy, 'unrelated.txt'), 'keep me out of the cache\n');
     const result = await step({ reference: `${registry.host}/cache/busy:v1`, path: busy, cache: 'true' }, cache);
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([expect.stringContaining(`cache: not used, ${busy} already holds files`)]);
-    expect(cache.calls).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(await readFile(join(busy, 'y.txt'), 'utf8')).toBe('why\n');
+    const saved = cache.entries.get(pullCacheKey(digest, []))!;
+    const stored = (await readdir(saved, { recursive: true })).map(String).sort();
+    expect(stored).toEqual(expect.arrayContaining(['index.json', 'oci-layout']));
+    expect(stored.some((path) => path.includes('unrelated') || path.includes('y.txt'))).toBe(false);
+  });
+
+  it('an entry whose blobs do not match the digests its key names is not used: a warning, and the files come from the registry', async () => {
+    const { digest, layers } = await push('cache/tampered', 'v1', { 't.txt': 'the real text\n' });
+    const key = pullCacheKey(digest, []);
+    await step({ reference: `${registry.host}/cache/tampered:v1`, path: join(makeTempDir('ocikit-ws-'), 'out'), cache: 'true' }, cache);
+    // Someone who can write this repository's cache swaps the file's bytes (same size).
+    const blob = join(cache.entries.get(key)!, 'blobs', 'sha256', layers[0]!.slice('sha256:'.length));
+    expect((await readFile(blob, 'utf8')).length).toBe('the real text\n'.length);
+    await writeFile(blob, 'evil fake text');
+    const out = join(makeTempDir('ocikit-ws-'), 'out');
+    const result = await step({ reference: `${registry.host}/cache/tampered:v1`, path: out, cache: 'true' }, cache);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringMatching(new RegExp(`^cache: the entry ${key} does not hold what its digest names, so it is not used: .*content does not match its digest.*; pulling from the registry$`))]);
+    expect(result.outputs['cache-hit']).toBe('false');
+    expect(await readFile(join(out, 't.txt'), 'utf8')).toBe('the real text\n');
   });
 
   it('pulls anyway when the service is unavailable or a restore fails, and a failed save only warns', async () => {

@@ -78,30 +78,24 @@ export async function writePushSummary(reference: string, result: PushArtifactRe
   );
 }
 
-export async function writePullSummary(reference: string, result: PullArtifactResult): Promise<void> {
-  await writeSummary(
-    actions.summary
-      .addHeading('ocikit pull', 3)
-      .addTable([header('Reference', 'Digest'), [code(reference), code(result.descriptor.digest)]])
-      .addTable([
-        header('File', 'Media type', 'Size', 'Digest'),
-        ...result.files.map((f) => [
-          code(f.path) + (f.unpacked ? ' (unpacked)' : ''),
-          code(f.descriptor.mediaType),
-          formatBytes(f.descriptor.size),
-          code(f.descriptor.digest),
-        ]),
+/** The pull's files; `cacheKey` when they came from the Actions cache rather than the registry. */
+export async function writePullSummary(reference: string, result: PullArtifactResult, cacheKey?: string): Promise<void> {
+  const summary = actions.summary
+    .addHeading('ocikit pull', 3)
+    .addTable([header('Reference', 'Digest'), [code(reference), code(result.descriptor.digest)]])
+    .addTable([
+      header('File', 'Media type', 'Size', 'Digest'),
+      ...result.files.map((f) => [
+        code(f.path) + (f.unpacked ? ' (unpacked)' : ''),
+        code(f.descriptor.mediaType),
+        formatBytes(f.descriptor.size),
+        code(f.descriptor.digest),
       ]),
-  );
-}
-
-export async function writeCacheHitSummary(reference: string, digest: string, directory: string, key: string): Promise<void> {
-  await writeSummary(
-    actions.summary
-      .addHeading('ocikit pull', 3)
-      .addTable([header('Reference', 'Digest', 'Into'), [code(reference), code(digest), code(directory)]])
-      .addRaw(`Restored from the Actions cache (key ${code(key)}); nothing was downloaded from the registry.`, true),
-  );
+    ]);
+  if (cacheKey !== undefined) {
+    summary.addRaw(`Restored from the Actions cache (key ${code(cacheKey)}), every file verified against its digest; nothing was downloaded from the registry.`, true);
+  }
+  await writeSummary(summary);
 }
 
 /** Rows shown per table at most: a summary is read by a person (and capped at 1 MiB by GitHub). */

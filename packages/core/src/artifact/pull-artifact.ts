@@ -15,7 +15,8 @@ import { platformString, hostPlatform, parsePlatform } from '../platform/platfor
 import { FILE_MODE_ANNOTATION, parseFileMode } from './file-mode.js';
 import { countingStream } from '../progress/counting-stream.js';
 import type { ProgressListener } from '../progress/progress.js';
-import type { Target } from '../target/target.js';
+import type { FetchedManifest, Target } from '../target/target.js';
+import { FetchedBlobSource } from '../copy/fetched-blob-source.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { pipeThrough } from '../util/pipe-through.js';
 import { checkTitle } from './artifact-inputs.js';
@@ -62,28 +63,45 @@ export interface PullArtifactResult {
 
 const STAGING_PREFIX = '.ocikit-pull-';
 
+/** What a pull reads: the manifests (an index, then its entry for the platform) and the layers it writes. */
+interface PullPlan {
+  /** The manifests read, in order: the one named, and an index's entry after it. */
+  read: FetchedManifest[];
+  /** The artifact manifest whose layers are pulled. */
+  fetched: FetchedManifest;
+  manifest: ImageManifest;
+  layers: Descriptor[];
+  picked?: { index: Descriptor; platform: Platform };
+}
+
+async function planPull(target: Target, reference: string, options: Pick<PullArtifactOptions, 'platform' | 'compatiblePlatforms' | 'mediaTypes' | 'progress'>): Promise<PullPlan> {
+  const root = await target.fetchManifest(reference);
+  const rootManifest = parseManifest(root.bytes, `${target.name}:${reference}`, root.descriptor.mediaType);
+  let fetched = root;
+  let picked: PullPlan['picked'];
+  if (isIndex(rootManifest)) {
+    // An index of platforms: take the entry a client on the wanted platform would take.
+    const entry = pickPlatformEntry(rootManifest, options, `${target.name}:${reference}`);
+    picked = { index: root.descriptor, platform: entry.platform! };
+    fetched = await target.fetchManifest(entry);
+  }
+  const manifest = picked ? parseManifest(fetched.bytes, `${target.name}@${fetched.descriptor.digest}`, fetched.descriptor.mediaType) : rootManifest;
+  if (isIndex(manifest)) {
+    throw new OcikitError('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
+      hint: 'pull one of its manifests by digest (`ocikit resolve` / `skopeo inspect --raw` lists them)',
+    });
+  }
+  const layers = selectLayers(manifest, options, target, reference);
+  return { read: picked ? [root, fetched] : [root], fetched, manifest, layers, ...(picked ? { picked } : {}) };
+}
+
 /**
  * Pulls an artifact's titled layers into a directory. Every layer is downloaded
  * and verified into a staging directory first; only when all of them are in
  * does anything move into place, so a failure leaves the output as it was.
  */
 export async function pullArtifact(target: Target, reference: string, options: PullArtifactOptions): Promise<PullArtifactResult> {
-  let fetched = await target.fetchManifest(reference);
-  const root = parseManifest(fetched.bytes, `${target.name}:${reference}`, fetched.descriptor.mediaType);
-  let picked: { index: Descriptor; platform: Platform } | undefined;
-  if (isIndex(root)) {
-    // An index of platforms: take the entry a client on the wanted platform would take.
-    const entry = pickPlatformEntry(root, options, `${target.name}:${reference}`);
-    picked = { index: fetched.descriptor, platform: entry.platform! };
-    fetched = await target.fetchManifest(entry);
-  }
-  const manifest = picked ? parseManifest(fetched.bytes, `${target.name}@${fetched.descriptor.digest}`, fetched.descriptor.mediaType) : root;
-  if (isIndex(manifest)) {
-    throw new OcikitError('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
-      hint: 'pull one of its manifests by digest (`ocikit resolve` / `skopeo inspect --raw` lists them)',
-    });
-  }
-  const selected = selectLayers(manifest, options, target, reference);
+  const { fetched, manifest, layers: selected, picked } = await planPull(target, reference, options);
   if (options.outputDir === '-') return { ...(await pullToStdout(target, fetched.descriptor, manifest, selected, options)), ...picked };
 
   await mkdir(options.outputDir, { recursive: true });
@@ -104,8 +122,27 @@ export async function pullArtifact(target: Target, reference: string, options: P
   }
 }
 
+/**
+ * Copies exactly what `pullArtifact` with these options reads from `source` (the
+ * manifests, and the layers it would write; not the config, not the other
+ * platforms) into `destination`, verified as it goes: a store a later pull can be
+ * served from, by the same reference's digest, as from the source.
+ */
+export async function copyForPull(
+  source: Target,
+  reference: string,
+  destination: Target,
+  options: Pick<PullArtifactOptions, 'platform' | 'compatiblePlatforms' | 'mediaTypes' | 'progress' | 'concurrency'> = {},
+): Promise<Descriptor> {
+  const plan = await planPull(source, reference, options);
+  await mapConcurrent(plan.layers, Math.max(1, options.concurrency ?? 3), (layer) => destination.pushBlob(new FetchedBlobSource(source, layer)));
+  // Children before what lists them.
+  for (const fetched of [...plan.read].reverse()) await destination.pushManifest(fetched.descriptor, fetched.bytes);
+  return plan.read[0]!.descriptor;
+}
+
 /** The index entry for the wanted platform (default: this machine's), or an error naming what there is. */
-function pickPlatformEntry(index: ImageIndex, options: PullArtifactOptions, what: string): Descriptor {
+function pickPlatformEntry(index: ImageIndex, options: Pick<PullArtifactOptions, 'platform' | 'compatiblePlatforms' | 'progress'>, what: string): Descriptor {
   const wanted = typeof options.platform === 'string' ? parsePlatform(options.platform) : (options.platform ?? hostPlatform());
   const chosen = selectPlatform(index.manifests, wanted, { compatible: Boolean(options.compatiblePlatforms) });
   if (!chosen) {
@@ -120,7 +157,7 @@ function pickPlatformEntry(index: ImageIndex, options: PullArtifactOptions, what
   return chosen.descriptor;
 }
 
-function selectLayers(manifest: ImageManifest, options: PullArtifactOptions, target: Target, reference: string): Descriptor[] {
+function selectLayers(manifest: ImageManifest, options: Pick<PullArtifactOptions, 'mediaTypes' | 'progress'>, target: Target, reference: string): Descriptor[] {
   const wanted = options.mediaTypes?.length ? new Set(options.mediaTypes) : undefined;
   const titles = new Set<string>();
   const selected: Descriptor[] = [];

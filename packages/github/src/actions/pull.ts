@@ -1,33 +1,40 @@
 /**
  * pull: the files of an artifact into a directory, as `ocikit pull` (openTarget,
  * selectReferrer for `artifact-type`, pullArtifact). With `cache: true` the
- * pulled directory is kept in the Actions cache keyed by the manifest digest: the
- * digest is resolved first, the cache is restored into the directory, and only on
- * a miss is the artifact pulled (by that digest, so what is cached is exactly what
- * the key names) and then saved.
+ * Actions cache keeps the artifact's blobs (an OCI layout of exactly what the
+ * pull reads), keyed by the manifest digest: the digest is resolved first, the
+ * layout restored, and the files pulled from it, every manifest and blob verified
+ * against the digests the key names, as from a registry. A miss copies what the
+ * pull reads into the layout (one download), pulls from it and saves it; an entry
+ * that does not verify is ignored, with a warning, and the pull goes to the registry.
  */
 import * as actions from '@actions/core';
 import {
   type Descriptor,
+  OciLayoutStore,
+  type PullArtifactOptions,
+  type PullArtifactResult,
   REFERRERS_MODES,
   type Target,
+  copyForPull,
   hostPlatform,
   isIndexMediaType,
   openTarget,
   parsePlatform,
   parseReference,
-  pinnedReference,
   platformString,
   pullArtifact,
   pullResultJson,
   selectReferrer,
 } from '@ocikit/core';
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
-import { writeCacheHitSummary, writePullSummary } from '../summary.js';
+import { writePullSummary } from '../summary.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
 /** The part of @actions/cache this action uses; injected in tests (the cache service exists only on GitHub). */
@@ -50,28 +57,21 @@ const loadActionsCache = async (): Promise<CacheService> => import('@actions/cac
  * entry is pulled. Keys hold no commas and stay far below the service's 512 characters.
  */
 export function pullCacheKey(digest: string, mediaTypes: readonly string[], platform?: string): string {
-  const base = `ocikit-pull-v1-${digest.replace(':', '-')}`;
+  // v2: an entry holds the artifact's blobs as an OCI layout (v1 held the pulled files, unverifiable).
+  const base = `ocikit-pull-v2-${digest.replace(':', '-')}`;
   const filter = [...new Set(mediaTypes)].sort();
   if (filter.length === 0 && platform === undefined) return base;
   const parts = platform === undefined ? filter : [...filter, `platform=${platform}`];
   return `${base}-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16)}`;
 }
 
-/** A directory the cache may own: absent or empty (so saving it saves the artifact, nothing else). */
-async function isAbsentOrEmpty(directory: string): Promise<boolean> {
-  try {
-    return (await readdir(directory)).length === 0;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw error;
-  }
-}
-
 interface CachePlan {
   service: CacheService;
-  /** The manifest digest the reference resolved to: the key, and what a miss pulls. */
+  /** The manifest digest the reference resolved to: the key, and what is pulled. */
   digest: string;
   key: string;
+  /** The OCI layout the entry is restored into and saved from (in RUNNER_TEMP, out of the workspace). */
+  layout: string;
 }
 
 /**
@@ -79,17 +79,13 @@ interface CachePlan {
  * when it cannot. `known` is the manifest when it is already resolved (a referrer).
  */
 async function planCache(
-  directory: string,
   filter: { mediaTypes: string[]; platform: string | undefined },
   target: Target,
   wanted: string,
   known: Descriptor | undefined,
+  env: Env,
   dependencies: PullDependencies,
 ): Promise<CachePlan | undefined> {
-  if (!(await isAbsentOrEmpty(directory))) {
-    actions.warning(`cache: not used, ${directory} already holds files; give the pull a directory of its own (input "path") to cache it`);
-    return undefined;
-  }
   const service = await (dependencies.loadCache ?? loadActionsCache)();
   if (!service.isFeatureAvailable()) {
     actions.warning('cache: the Actions cache service is not available on this runner; pulling without it');
@@ -98,7 +94,40 @@ async function planCache(
   // Resolve first: the key is the digest, whatever tag named it; from an index, the platform picks the files.
   const descriptor = known ?? (await target.resolve(wanted));
   const platform = isIndexMediaType(descriptor.mediaType) ? (filter.platform ?? platformString(hostPlatform())) : undefined;
-  return { service, digest: descriptor.digest, key: pullCacheKey(descriptor.digest, filter.mediaTypes, platform) };
+  const key = pullCacheKey(descriptor.digest, filter.mediaTypes, platform);
+  return { service, digest: descriptor.digest, key, layout: join(env.RUNNER_TEMP || tmpdir(), 'ocikit-pull-cache', key) };
+}
+
+/** Pulls from the cache's layout: by the key's digest, so every manifest and blob is checked against it. */
+async function pullFromLayout(layout: string, digest: string, options: PullArtifactOptions): Promise<PullArtifactResult> {
+  const store = await OciLayoutStore.open(layout);
+  try {
+    return await pullArtifact(store, digest, options);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * A miss: what the pull reads goes from the registry into a fresh layout (one
+ * download), the files come from the layout, and the layout is saved.
+ */
+async function pullThroughCache(target: Target, cache: CachePlan, options: PullArtifactOptions, secrets: { redact(text: string): string }): Promise<PullArtifactResult> {
+  await rm(cache.layout, { recursive: true, force: true });
+  const store = await OciLayoutStore.open(cache.layout, { create: true });
+  try {
+    await copyForPull(target, cache.digest, store, options);
+  } finally {
+    await store.close();
+  }
+  const result = await pullFromLayout(cache.layout, cache.digest, options);
+  try {
+    await cache.service.saveCache([cache.layout], cache.key);
+    actions.info(`cache: saved the artifact's blobs as ${cache.key}`);
+  } catch (error) {
+    actions.warning(`cache: not saved: ${secrets.redact(message(error))}`);
+  }
+  return result;
 }
 
 const message = (error: unknown): string => String((error as Error)?.message ?? error);
@@ -124,58 +153,45 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
       // "The SBOM of app:v1": a referrer of the reference, picked by artifact type (the newest of several).
       const referrer = artifactType ? await selectReferrer(target, selector, artifactType, { progress }) : undefined;
       const wanted = referrer ? referrer.chosen.digest : selector;
-      const cache = useCache
-        ? await planCache(directory, { mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, dependencies)
-        : undefined;
+      const cache = useCache ? await planCache({ mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, env, dependencies) : undefined;
+      const options: PullArtifactOptions = { outputDir: directory, mediaTypes, keepOldFiles, concurrency, progress, ...(platform ? { platform } : {}) };
+
+      let result: PullArtifactResult | undefined;
+      let cacheHit = false;
+      let entryBroken = false;
       if (cache) {
-        const restored = await cache.service.restoreCache([directory], cache.key).catch((error: unknown) => {
+        const restored = await cache.service.restoreCache([cache.layout], cache.key).catch((error: unknown) => {
           actions.warning(`cache: restore failed, pulling instead: ${secrets.redact(message(error))}`);
           return undefined;
         });
         if (restored === cache.key) {
-          // The digest is what the reference (or the referrer) names, so a tag stays with it.
-          const pulled = pinnedReference(reference, referrer ? undefined : reference.tag, cache.digest);
-          actions.info(`Restored ${pulled} into ${directory} from the Actions cache (key ${cache.key})`);
-          setOutputs({
-            digest: cache.digest,
-            reference: pulled,
-            'cache-hit': 'true',
-            files: '',
-            json: { reference: pulled, digest: cache.digest, cacheHit: true, cacheKey: cache.key, path: directory },
-          });
-          await writeCacheHitSummary(pulled, cache.digest, directory, cache.key);
-          return;
+          try {
+            result = await pullFromLayout(cache.layout, cache.digest, options);
+            cacheHit = true;
+          } catch (error) {
+            // A tampered or broken entry: its blobs do not match the digests the key names. Its key
+            // is taken (cache entries are immutable), so the pull goes to the registry and saves nothing.
+            entryBroken = true;
+            actions.warning(`cache: the entry ${cache.key} does not hold what its digest names, so it is not used: ${secrets.redact(message(error))}; pulling from the registry`);
+          }
+        } else {
+          actions.info(`cache: no entry for ${cache.key}; pulling`);
         }
-        actions.info(`cache: no entry for ${cache.key}; pulling`);
       }
+      result ??= cache && !entryBroken ? await pullThroughCache(target, cache, options, secrets) : await pullArtifact(target, cache?.digest ?? wanted, options);
 
-      // By digest after a cache lookup, so what is saved is exactly what the key names.
-      const result = await pullArtifact(target, cache?.digest ?? wanted, {
-        outputDir: directory,
-        mediaTypes,
-        keepOldFiles,
-        concurrency,
-        progress,
-        ...(platform ? { platform } : {}),
-      });
       const json = pullResultJson(reference, result, referrer);
-      actions.info(`Pulled ${json.reference} into ${directory}${json.platform ? ` (${json.platform} from index ${json.index})` : ''}`);
-      if (cache) {
-        try {
-          await cache.service.saveCache([directory], cache.key);
-          actions.info(`cache: saved ${directory} as ${cache.key}`);
-        } catch (error) {
-          actions.warning(`cache: not saved: ${secrets.redact(message(error))}`);
-        }
-      }
+      actions.info(
+        `${cacheHit ? 'Restored' : 'Pulled'} ${json.reference} into ${directory}${json.platform ? ` (${json.platform} from index ${json.index})` : ''}${cacheHit ? ` from the Actions cache (key ${cache!.key}), every file verified` : ''}`,
+      );
       setOutputs({
         digest: result.descriptor.digest,
         reference: json.reference,
-        'cache-hit': 'false',
+        'cache-hit': String(cacheHit),
         files: result.files.map((f) => f.path).join('\n'),
-        json: { ...json, cacheHit: false, ...(cache ? { cacheKey: cache.key } : {}) },
+        json: { ...json, cacheHit, ...(cache ? { cacheKey: cache.key } : {}) },
       });
-      await writePullSummary(json.reference, result);
+      await writePullSummary(json.reference, result, cacheHit ? cache!.key : undefined);
     } finally {
       await target.close();
     }
