@@ -272,6 +272,16 @@ describe('the verb parts', () => {
     );
   });
 
+  it('registry text in the log (a verify message, a pulled path) is one line, its control characters escaped', async () => {
+    const subject = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:5', size: 10, reference: `${CI_HOST}/group/app:v1@sha256:5` };
+    // A GitLab section marker and a forged line, as a hostile signature or registry could carry them.
+    const hostile = 'bad\n\u001b[0Ksection_start:1:x\r\u001b[0Kforged line';
+    const json = { subject, via: 'api', verified: false, referrers: [{ digest: 'sha256:6', outcome: 'failed', check: 'signature', message: hostile }] };
+    const result = await runScript('verify', { reference: `${CI_HOST}/group/app:v1`, 'public-key': 'cosign.pub' }, { env: ciJob, json });
+    expect(result.stdout).toContain('  failed sha256:6 (signature): bad\\n\\u001b[0Ksection_start:1:x\\r\\u001b[0Kforged line\n');
+    expect(result.stdout).not.toMatch(/\u001b|\r|^forged line/m);
+  });
+
   it('release and attach: the pipeline annotations under the ones given', async () => {
     const released = await runScript('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64\n', annotations: 'org.opencontainers.image.source=https://example.com/mine' });
     expect(released.code).toBe(0);
