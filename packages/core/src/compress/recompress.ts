@@ -29,7 +29,7 @@ import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompre
 /**
  * `replace`: the zstd manifests take the place of the gzip ones.
  * `add`: the gzip manifests stay first in the index and the zstd ones are
- * appended, marked with `io.github.containers.compression.zstd` (see README).
+ * appended, marked with `io.github.containers.compression.zstd` (see docs/cli/recompress.md).
  */
 export type RecompressMode = 'replace' | 'add';
 
