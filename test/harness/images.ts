@@ -104,7 +104,14 @@ export function sampleContent(size: number, seed = 'ocikit'): Buffer {
 
 export async function buildImage(
   work: string,
-  spec: { platform: Platform; layers: LayerSpec[]; docker?: boolean; foreignLayer?: boolean; annotations?: Record<string, string> },
+  spec: {
+    platform: Platform;
+    layers: LayerSpec[];
+    docker?: boolean;
+    /** Add a Windows-style foreign layer: with `urls` (registries do not hold it), or `'without-urls'` (a non-distributable blob held like any other). */
+    foreignLayer?: boolean | 'without-urls';
+    annotations?: Record<string, string>;
+  },
 ): Promise<BuiltImage> {
   const name = `${spec.platform.os}-${spec.platform.architecture}${spec.platform.variant ?? ''}-${randomBytes(3).toString('hex')}`;
   const rootfs = join(work, name, 'rootfs');
@@ -147,7 +154,7 @@ export async function buildImage(
         mediaType: spec.docker ? DOCKER_FOREIGN_LAYER : 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
         digest: digestOf(gz),
         size: gz.length,
-        urls: ['https://example.invalid/foreign-layer.tar.gz'],
+        ...(spec.foreignLayer === 'without-urls' ? {} : { urls: ['https://example.invalid/foreign-layer.tar.gz'] }),
       },
     });
   }

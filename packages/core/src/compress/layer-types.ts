@@ -1,5 +1,6 @@
 import type { Descriptor } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
+import { isFixedLayer } from '../oci/foreign-layers.js';
 
 /** What a recompression does with a layer: only `gzip` ones are turned into zstd. */
 export type LayerKind = 'gzip' | 'zstd' | 'uncompressed' | 'foreign' | 'other';
@@ -10,8 +11,6 @@ const DOCKER_LAYER = 'application/vnd.docker.image.rootfs.diff.tar';
 const GZIP_LAYERS: readonly string[] = [MediaType.LayerGzip, MediaType.DockerLayerGzip];
 const ZSTD_LAYERS: readonly string[] = [MediaType.LayerZstd, DOCKER_LAYER_ZSTD];
 const UNCOMPRESSED_LAYERS: readonly string[] = [MediaType.Layer, DOCKER_LAYER];
-/** Layers registries do not hold (Windows base layers): fetched from their `urls`, never rewritten. */
-const FOREIGN_LAYER = /^application\/vnd\.(docker\.image\.rootfs\.foreign\.diff\.tar(\.gzip)?|oci\.image\.layer\.nondistributable\.v1\.tar(\+\w+)?)$/;
 
 export const DOCKER_FOREIGN_LAYER_GZIP = 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip';
 export const OCI_NONDISTRIBUTABLE_LAYER_GZIP = 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip';
@@ -42,7 +41,7 @@ export const ZSTD_INSTANCE_ANNOTATION = 'io.github.containers.compression.zstd';
 const GZIP_ONLY_ANNOTATIONS = ['containerd.io/snapshot/stargz/toc.digest', 'io.containers.estargz.uncompressed-size'];
 
 export function layerKind(layer: Descriptor): LayerKind {
-  if (FOREIGN_LAYER.test(layer.mediaType) || (layer.urls?.length ?? 0) > 0) return 'foreign';
+  if (isFixedLayer(layer)) return 'foreign';
   if (GZIP_LAYERS.includes(layer.mediaType)) return 'gzip';
   if (ZSTD_LAYERS.includes(layer.mediaType)) return 'zstd';
   if (UNCOMPRESSED_LAYERS.includes(layer.mediaType)) return 'uncompressed';

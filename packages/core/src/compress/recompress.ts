@@ -25,6 +25,7 @@ import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind
 import type { Limiter } from './limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
 import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
+import { isExternalLayer } from '../oci/foreign-layers.js';
 
 /**
  * `replace`: the zstd manifests take the place of the gzip ones.
@@ -361,7 +362,8 @@ class Recompression {
       const recompressed = this.layerByDigest.get(layer.digest);
       if (recompressed && layerKind(layer) === 'gzip') return zstdLayerDescriptor(layer, recompressed.staged.descriptor);
       this.keptLayers++;
-      if (layerKind(layer) !== 'foreign') this.blobsToCopy.set(layer.digest, layer);
+      // Kept as it is; copied unless it lives outside registries (a non-distributable layer without urls is held like any blob).
+      if (!isExternalLayer(layer)) this.blobsToCopy.set(layer.digest, layer);
       return ociDescriptor(layer);
     });
     this.blobsToCopy.set(manifest.config.digest, manifest.config);
@@ -519,7 +521,7 @@ class Recompression {
   /** A manifest (and everything it points to) as it is, unless the destination holds it already. */
   private copyTree(descriptor: Descriptor, depth: number): Promise<void> {
     if (!isManifestMediaType(descriptor.mediaType)) {
-      return layerKind(descriptor) === 'foreign' ? Promise.resolve() : this.copyBlob(descriptor);
+      return isExternalLayer(descriptor) ? Promise.resolve() : this.copyBlob(descriptor);
     }
     let copy = this.copies.get(descriptor.digest);
     if (!copy) {

@@ -8,6 +8,7 @@ import type { FetchedManifest, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { FetchedBlobSource } from './fetched-blob-source.js';
 import { copyReferrers } from '../referrers/copy-referrers.js';
+import { isExternalLayer } from '../oci/foreign-layers.js';
 
 export interface CopyGraphOptions {
   /** Blobs transferred at once (default 3); child manifests are read as many at once. */
@@ -51,12 +52,6 @@ const MAX_MANIFESTS = 10_000;
  */
 const MAX_HELD_MANIFEST_BYTES = 256 * 1024 * 1024;
 
-/**
- * Layers that live outside registries (Windows base layers): their descriptor
- * names `urls` to fetch them from, and registries do not hold them, so a copy
- * leaves them where they are (as skopeo and crane do).
- */
-const FOREIGN_LAYER = /^application\/vnd\.(docker\.image\.rootfs\.foreign\.diff\.tar(\.gzip)?|oci\.image\.layer\.nondistributable\.v1\.tar(\+\w+)?)$/;
 
 /**
  * Copies a manifest or index and everything it points to (config, layers,
@@ -239,7 +234,7 @@ async function planCopy(
     }
     const [children, leaves] = partition(isIndex(manifest) ? manifest.manifests : [manifest.config, ...manifest.layers]);
     for (const blob of leaves) {
-      if (blob.urls?.length && FOREIGN_LAYER.test(blob.mediaType)) continue;
+      if (isExternalLayer(blob)) continue;
       if (!blobs.has(blob.digest)) blobs.set(blob.digest, blob);
     }
     await visitChildren(node, children, subjectOf(manifest), depth);
