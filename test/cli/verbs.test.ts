@@ -84,7 +84,7 @@ describe('ocikit resolve, tag and tags', () => {
   it('refuses a tag that is not one before sending anything', async () => {
     const result = await ocikit(['tag', `${proxy.host}/verbs/app:v1`, 'ok', '.bad']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('".bad" is not a valid tag');
+    expect(result.stderr).toContain('tag ".bad" is not valid');
     expect(proxy.requests).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { OcikitError, isOcikitError } from '../errors.js';
-import { checkTag } from '../layout/layout-index.js';
+import { checkTag } from '../reference/reference.js';
 import { isDigest } from '../oci/digest.js';
 import { type Descriptor, type Manifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { isIndexMediaType, isManifestMediaType } from '../oci/media-types.js';

@@ -5,8 +5,6 @@ import { MediaType } from '../oci/media-types.js';
 
 export const LAYOUT_FILE = 'oci-layout';
 export const LAYOUT_VERSION = '1.0.0';
-/** The tag grammar of the distribution spec, which ref names in a layout follow too. */
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 
 /** Checks the `oci-layout` marker file; `name` is how the layout is named in messages. */
 export function checkLayoutFile(bytes: Uint8Array, name: string): void {
@@ -22,14 +20,6 @@ export function checkLayoutFile(bytes: Uint8Array, name: string): void {
   // The spec has had one version; a later 1.x stays readable by its own rules.
   if (!version.startsWith('1.')) {
     throw new OcikitError('UNSUPPORTED', `${name}: image layout version ${version} is not supported (expected ${LAYOUT_VERSION})`);
-  }
-}
-
-export function checkTag(tag: string): void {
-  if (!TAG_PATTERN.test(tag)) {
-    throw new OcikitError('INVALID_REFERENCE', `"${tag}" is not a valid tag`, {
-      hint: 'a tag is up to 128 letters, digits, "_", "." and "-", and does not start with "." or "-"',
-    });
   }
 }
 

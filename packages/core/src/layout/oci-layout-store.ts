@@ -12,13 +12,13 @@ import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import { isManifestMediaType } from '../oci/media-types.js';
 import { filterByArtifactType, referrerDescriptor } from '../referrers/referrer-descriptor.js';
 import { referrersTag } from '../referrers/referrers-tag.js';
+import { checkTag } from '../reference/reference.js';
 import { withFileLock } from './index-lock.js';
 import {
   LAYOUT_FILE,
   LAYOUT_VERSION,
   applyTag,
   checkLayoutFile,
-  checkTag,
   emptyIndex,
   parseIndexJson,
   refNameOf,

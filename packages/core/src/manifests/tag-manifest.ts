@@ -1,5 +1,5 @@
 import { OcikitError } from '../errors.js';
-import { checkTag } from '../layout/layout-index.js';
+import { checkTag } from '../reference/reference.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { Target } from '../target/target.js';
 

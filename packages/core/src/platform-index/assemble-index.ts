@@ -7,7 +7,7 @@
  */
 import { copyGraph } from '../copy/copy-graph.js';
 import { OcikitError } from '../errors.js';
-import { checkTag } from '../layout/layout-index.js';
+import { checkTag } from '../reference/reference.js';
 import { Annotation } from '../oci/annotations.js';
 import { type Descriptor, type ImageIndex, type Platform, describeManifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType, isValidMediaType } from '../oci/media-types.js';

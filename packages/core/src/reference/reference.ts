@@ -177,13 +177,24 @@ function repositoryProblem(repository: string): Problem | undefined {
   return undefined;
 }
 
+/** Why a tag is not one the distribution spec allows (also a layout's ref name), or undefined. */
+export function tagProblem(tag: string): string | undefined {
+  if (tag.length > TAG_MAX) return `tag ${show(tag)} is longer than ${TAG_MAX} characters`;
+  if (!TAG.test(tag)) return `tag ${show(tag)} is not valid (it starts with a letter, digit or _ and contains only letters, digits, _, . and -)`;
+  return undefined;
+}
+
+/** Throws INVALID_REFERENCE unless `tag` is a valid tag. */
+export function checkTag(tag: string): void {
+  const reason = tag === '' ? 'tag is empty' : tagProblem(tag);
+  if (reason) throw new OcikitError('INVALID_REFERENCE', reason, { hint: 'a tag is up to 128 letters, digits, "_", "." and "-", and does not start with "." or "-"' });
+}
+
 function selectorProblem(tag: string | undefined, digest: string | undefined): Problem | undefined {
   if (tag !== undefined) {
     if (tag === '') return { reason: 'tag is empty after ":"' };
-    if (tag.length > TAG_MAX) return { reason: `tag ${show(tag)} is longer than ${TAG_MAX} characters` };
-    if (!TAG.test(tag)) {
-      return { reason: `tag ${show(tag)} is not valid (it starts with a letter, digit or _ and contains only letters, digits, _, . and -)` };
-    }
+    const reason = tagProblem(tag);
+    if (reason) return { reason };
   }
   if (digest !== undefined) {
     if (digest === '') return { reason: 'digest is empty after "@"', hint: DIGEST_HINT };

@@ -7,7 +7,7 @@
 import { type ArtifactFileInput, parseFileArgument } from '../artifact/artifact-inputs.js';
 import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
 import { OcikitError } from '../errors.js';
-import { checkTag } from '../layout/layout-index.js';
+import { checkTag } from '../reference/reference.js';
 import type { Descriptor, ImageIndex, Platform } from '../oci/manifest.js';
 import { buildIndexDocument } from '../platform-index/assemble-index.js';
 import { entryOf } from '../platform-index/index-entries.js';
