@@ -5,7 +5,7 @@
  * every known secret redacted as the last line of defence.
  */
 import * as actions from '@actions/core';
-import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc } from '@ocikit/core';
+import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc, redactSecrets } from '@ocikit/core';
 import { formatBytes } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
@@ -20,9 +20,7 @@ export class Secrets {
   }
 
   redact(text: string): string {
-    let result = text;
-    for (const secret of this.values) if (secret.length >= 3) result = result.split(secret).join('***');
-    return result;
+    return redactSecrets(text, this.values);
   }
 }
 

@@ -4,7 +4,7 @@
  * a registry is HTML-escaped: titles and media types are untrusted text.
  */
 import * as actions from '@actions/core';
-import type { PullArtifactResult, PushArtifactResult } from '@ocikit/core';
+import { type PullArtifactResult, type PushArtifactResult, formatBytes } from '@ocikit/core';
 import type { Transfer } from './run-action.js';
 
 type Cell = string | { data: string; header: true };
@@ -40,16 +40,7 @@ export function escapeHtml(text: string): string {
 
 export const code = (text: string): string => `<code>${escapeHtml(text)}</code>`;
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
+export { formatBytes };
 
 export function header(...names: string[]): Cell[] {
   return names.map((data) => ({ data, header: true }));

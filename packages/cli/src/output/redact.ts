@@ -1,11 +1,4 @@
-/** Replaces every known secret in `text` with `***` (the last line of defence for logs). */
-export function redact(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 3) result = result.split(secret).join('***');
-  }
-  return result;
-}
+import { redactSecrets } from '@ocikit/core';
 
 /**
  * The stream with every text written to it redacted: whatever a verb, a progress
@@ -17,7 +10,7 @@ export function redactingStream(stream: NodeJS.WriteStream, secrets: Iterable<st
     get(target, property) {
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) =>
-          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? redact(chunk, secrets) : chunk, ...rest);
+          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? redactSecrets(chunk, secrets) : chunk, ...rest);
       }
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;

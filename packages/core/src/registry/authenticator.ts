@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { OcikitError } from '../errors.js';
 import { type Credential, type CredentialProvider, IDENTITY_TOKEN_USER, credentialSecrets, isBasicCredential } from './credentials.js';
+import { redactSecrets } from '../util/text.js';
 import { requestDeadline } from './deadline.js';
 import { readBounded } from './read-bounded.js';
 import { registryAnswer } from './registry-error.js';
@@ -189,7 +190,7 @@ export class Authenticator {
 
     const what = `getting a token for ${this.options.registry} (${scope || 'no scope'}) from ${realm.origin}`;
     if (response.statusCode !== 200) {
-      const answer = redact(await registryAnswer(response.statusCode, response.body), secrets);
+      const answer = redactSecrets(await registryAnswer(response.statusCode, response.body), secrets);
       const refused = response.statusCode === 401 || response.statusCode === 403;
       const error = new OcikitError(refused ? 'UNAUTHORIZED' : 'REGISTRY_ERROR', `${what} failed (HTTP ${response.statusCode})`, {
         detail: answer,
@@ -282,10 +283,6 @@ function renewalTime(answer: TokenAnswer, receivedAt: number): number {
   return expiresAt - Math.min(EXPIRY_MARGIN_MS, (expiresAt - receivedAt) / 4);
 }
 
-/** A token service's answer with any of our secrets in it blotted out. */
-function redact(text: string, secrets: string[]): string {
-  return secrets.filter((secret) => secret.length >= 4).reduce((result, secret) => result.split(secret).join('***'), text);
-}
 
 function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;

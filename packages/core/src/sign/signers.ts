@@ -11,6 +11,7 @@ import { OcikitError, type ErrorCode } from '../errors.js';
 import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL } from './constants.js';
 import { oidcTokenSecrets } from './signer-secrets.js';
 import type { SigningKey } from './signing-key.js';
+import { redactSecrets } from '../util/text.js';
 
 /** How often and how long the Sigstore services are tried (make-fetch-happen's retry and timeout). */
 export interface ServiceOptions {
@@ -235,9 +236,5 @@ function serviceAnswer(cause: unknown): string | undefined {
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g;
 
 export function redact(text: string): string {
-  let out = text.replace(JWT_SHAPE, '[redacted token]');
-  for (const secret of oidcTokenSecrets(process.env)) {
-    if (secret.length >= 8) out = out.split(secret).join('[redacted token]');
-  }
-  return out;
+  return redactSecrets(text.replace(JWT_SHAPE, '[redacted token]'), oidcTokenSecrets(process.env), '[redacted token]');
 }
