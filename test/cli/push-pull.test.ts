@@ -102,6 +102,46 @@ describe('ocikit push and pull (CLI)', () => {
     expect(await catalog()).not.toContain('cli/missing');
   });
 
+  it('reads --annotation-file: $manifest, $config, a file by its path as written or its title; --annotation wins over $manifest', async () => {
+    const work = makeTempDir();
+    await makeTree(work, 'site');
+    await writeFile(join(work, 'notes.txt'), 'notes\n');
+    await writeFile(join(work, 'app.txt'), 'app\n');
+    await writeFile(
+      join(work, 'annotations.json'),
+      JSON.stringify({
+        $manifest: { 'org.example.release': '1.2.3', 'org.example.both': 'file', 'org.opencontainers.image.created': '2020-01-01T00:00:00Z' },
+        $config: { 'org.example.config': 'yes' },
+        './notes.txt': { 'org.example.kind': 'notes' },
+        'site/': { 'org.example.kind': 'site' },
+        'app.txt': { 'org.example.kind': 'app' },
+      }),
+    );
+    const ref = `${registry.host}/cli/annotated:v1`;
+    const auth = ['-u', 'ocikit', '-p', PASSWORD];
+    const push = await ocikit(['push', ref, './notes.txt', 'site/', 'app.txt', '--annotation-file', 'annotations.json', '-a', 'org.example.both=flag', ...auth], {
+      cwd: work,
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    expect(push.stderr).not.toContain('error');
+    expect(push.code).toBe(0);
+    const get = await ocikit(['manifest', 'get', ref, ...auth]);
+    expect(get.code).toBe(0);
+    const manifest = JSON.parse(get.stdout) as { annotations: Record<string, string>; config: { annotations?: Record<string, string> }; layers: Array<{ annotations: Record<string, string> }> };
+    // The user's created (the file's) over ocikit's own (SOURCE_DATE_EPOCH); the flag over the file.
+    expect(manifest.annotations).toEqual({ 'org.opencontainers.image.created': '2020-01-01T00:00:00Z', 'org.example.release': '1.2.3', 'org.example.both': 'flag' });
+    expect(manifest.config.annotations).toEqual({ 'org.example.config': 'yes' });
+    expect(manifest.layers.map((l) => [l.annotations['org.opencontainers.image.title'], l.annotations['org.example.kind']])).toEqual([
+      ['notes.txt', 'notes'],
+      ['site', 'site'],
+      ['app.txt', 'app'],
+    ]);
+
+    const broken = await ocikit(['push', ref, 'app.txt', '--annotation-file', 'app.txt', ...auth], { cwd: work });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('annotation file app.txt is not valid JSON');
+  });
+
   it('pushes standard input with - and pulls a file to standard output with -o -', async () => {
     const ref = `${registry.host}/cli/pipe:v1`;
     const auth = ['-u', 'ocikit', '-p', PASSWORD];

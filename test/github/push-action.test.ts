@@ -122,6 +122,59 @@ describe('push action (bundled dist/index.js)', () => {
     expect(JSON.parse(second.outputs.json!).layers[0].outcome).toBe('skipped');
   });
 
+  it("reads the annotation file: the user's $manifest keys (source, created) win over the run's, the input over the file; $config and per-file keys", async () => {
+    const cwd = await workspace();
+    await writeFile(
+      join(cwd, 'annotations.json'),
+      JSON.stringify({
+        $manifest: {
+          'org.opencontainers.image.source': 'https://example.com/mirror',
+          'org.opencontainers.image.created': '2020-01-01T00:00:00Z',
+          'com.example.both': 'file',
+        },
+        $config: { 'com.example.config': 'yes' },
+        './app.txt': { 'com.example.kind': 'app' },
+        'site/': { 'com.example.kind': 'site' },
+        'build/report.json': { 'com.example.kind': 'report' },
+      }),
+    );
+    const result = await runAction('push', {
+      cwd,
+      inputs: {
+        reference: `${registry.host}/gh/annotated:v1`,
+        files: './app.txt\nsite/\nbuild/report.json',
+        'annotation-file': 'annotations.json',
+        annotations: 'com.example.both=input',
+        username: USER,
+        password: PASSWORD,
+      },
+    });
+    expect(errors(result)).toEqual([]);
+    expect(result.code).toBe(0);
+    const { manifest } = await manifestOf('gh/annotated', 'v1');
+    expect(manifest.annotations).toEqual({
+      'org.opencontainers.image.source': 'https://example.com/mirror', // the file's, not the run's
+      'org.opencontainers.image.revision': SHA, // the run's: the user set none
+      'org.opencontainers.image.created': '2020-01-01T00:00:00Z', // the file's, not the time of the push
+      'com.example.both': 'input',
+    });
+    expect(manifest.config.annotations).toEqual({ 'com.example.config': 'yes' });
+    expect(manifest.layers.map((l: any) => [l.annotations['org.opencontainers.image.title'], l.annotations['com.example.kind']])).toEqual([
+      ['app.txt', 'app'],
+      ['site', 'site'],
+      ['build/report.json', 'report'],
+    ]);
+
+    // The user's created given as an input wins over the time of the push, and over SOURCE_DATE_EPOCH.
+    const input = await runAction('push', {
+      cwd,
+      inputs: { reference: `${registry.host}/gh/annotated:created`, files: 'app.txt', annotations: 'org.opencontainers.image.created=2019-05-05T05:05:05Z', username: USER, password: PASSWORD },
+      env: { SOURCE_DATE_EPOCH: '1700000000' },
+    });
+    expect(input.code).toBe(0);
+    expect((await manifestOf('gh/annotated', 'created')).manifest.annotations['org.opencontainers.image.created']).toBe('2019-05-05T05:05:05Z');
+  });
+
   it('logs in with the Docker config docker/login-action wrote, with no credential inputs, and masks it', async () => {
     const cwd = await workspace();
     const dockerConfig = makeTempDir('ocikit-docker-');

@@ -282,6 +282,21 @@ describe('the verb parts', () => {
     expect(result.stdout).not.toMatch(/\u001b|\r|^forged line/m);
   });
 
+  it("push: the pipeline's annotations under the user's, the annotation file's $manifest keys (created included) as much as the input's", async () => {
+    const annotationFile = JSON.stringify({ $manifest: { 'org.opencontainers.image.created': '2020-01-01T00:00:00Z' }, 'app.txt': { 'org.opencontainers.image.source': 'a file key, not the manifest\'s' } });
+    const pushed = await runScript(
+      'push',
+      { reference: 'oci-layout:./out:v1', files: 'app.txt', 'annotation-file': 'annotations.json', annotations: 'org.opencontainers.image.revision=mine' },
+      { files: { 'annotations.json': annotationFile, 'app.txt': 'x' } },
+    );
+    expect(pushed.code).toBe(0);
+    // Only the pipeline's source is added: revision is the input's, created the file's (which the CLI reads).
+    expect(pushed.calls[0]!.args).toEqual([
+      'push', '--annotation-file', 'annotations.json', '--annotation', 'org.opencontainers.image.revision=mine',
+      '--annotation', 'org.opencontainers.image.source=https://gitlab.example.com/ocikit/ocikit', '--concurrency', '3', '--json', '--', 'oci-layout:./out:v1', 'app.txt',
+    ]);
+  });
+
   it('release and attach: the pipeline annotations under the ones given', async () => {
     const released = await runScript('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64\n', annotations: 'org.opencontainers.image.source=https://example.com/mine' });
     expect(released.code).toBe(0);

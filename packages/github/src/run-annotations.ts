@@ -4,7 +4,7 @@
  * it to the time of the push (the run's time) or to SOURCE_DATE_EPOCH, so a
  * reproducible build keeps a reproducible digest. Whatever the user sets wins.
  */
-import { Annotation } from '@ocikit/core';
+import { Annotation, manifestAnnotations } from '@ocikit/core';
 import type { Env } from './inputs.js';
 
 /** `org.opencontainers.image.source` and `.revision` from GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA. */
@@ -18,8 +18,8 @@ export function runAnnotations(env: Env = process.env): Record<string, string> {
   return annotations;
 }
 
-/** The run's annotations under the user's: a key the user sets is theirs. */
+/** The run's annotations under the user's (core's rule): a key the user sets is theirs. */
 export function withRunAnnotations(user: Record<string, string>, env: Env = process.env): Record<string, string> {
-  return { ...runAnnotations(env), ...user };
+  return manifestAnnotations({ run: runAnnotations(env), given: user });
 }
 

@@ -39,7 +39,7 @@ export function registerPush(program: Command, context: CliContext): void {
       .argument('<reference>', 'where to push: registry/repo[:tag] or oci-layout:<dir>[:tag]')
       .argument('[files...]', 'files or directories, each as path[:mediaType]; - reads standard input')
       .option('--artifact-type <type>', 'the artifact type (default application/vnd.unknown.artifact.v1)')
-      .option('-a, --annotation <key=value>', 'a manifest annotation (repeatable)', collect, [])
+      .option('-a, --annotation <key=value>', "a manifest annotation (repeatable); wins over the annotation file's $manifest", collect, [])
       .option('--annotation-file <file>', 'annotations as JSON: {"$manifest": {...}, "$config": {...}, "<file>": {...}}')
       .option('--config <file[:mediaType]>', 'a config blob instead of the OCI empty descriptor')
       .option('-t, --tag <tag>', 'an additional tag (repeatable)', collect, [])

@@ -14,6 +14,7 @@ import type { BlobSource, Target } from '../target/target.js';
 import { Limiter } from '../compress/limiter.js';
 import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
+import { manifestAnnotations } from './manifest-annotations.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, knownFileBlobSource } from './file-source.js';
 import { spoolToFile } from '../fs/spool-file.js';
@@ -29,9 +30,16 @@ export interface PushArtifactOptions {
   /** Where the manifest goes: the first is pushed, the rest tagged after. Empty: by digest only. */
   tags: string[];
   artifactType?: string;
+  /** The user's manifest annotations (`--annotation`, the `annotations` input): they win over every other source. */
   annotations?: Record<string, string>;
-  /** oras's annotation file: `$manifest`, `$config` and per-title keys. */
+  /** oras's annotation file: `$manifest`, `$config` and per-file keys (path as written, or title). */
   annotationFile?: AnnotationFile;
+  /**
+   * What the CI run adds to the manifest (`source`, `revision`, `created`): under
+   * every key the user sets, in `annotations` or the annotation file's `$manifest`
+   * (see manifestAnnotations).
+   */
+  runAnnotations?: Record<string, string>;
   config?: ArtifactFileInput;
   /** Fixes `org.opencontainers.image.created` and tar mtimes (SOURCE_DATE_EPOCH), for reproducible digests. */
   sourceDateEpoch?: number;
@@ -301,11 +309,12 @@ function buildManifest(options: PushArtifactOptions, layers: BlobSource[], confi
   // A platform config stands in for the empty one: the artifact still needs its type (as oras does).
   const usesEmptyConfig = config.descriptor.mediaType === MediaType.Empty || options.platform !== undefined;
   const artifactType = options.artifactType ?? (usesEmptyConfig ? DEFAULT_ARTIFACT_TYPE : undefined);
-  const annotations = {
-    [Annotation.Created]: created.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    ...options.annotationFile?.$manifest,
-    ...options.annotations,
-  };
+  const annotations = manifestAnnotations({
+    own: { [Annotation.Created]: created.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+    run: options.runAnnotations,
+    file: options.annotationFile?.$manifest,
+    given: options.annotations,
+  });
   const manifest: ImageManifest = {
     schemaVersion: 2,
     mediaType: MediaType.ImageManifest,

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve as resolvePath } from 'node:path';
 import { addAbortSignal, pipeline, Readable, Transform, type TransformCallback } from 'node:stream';
-import { OcikitError } from '../errors.js';
+import { OcikitError, isOcikitError } from '../errors.js';
 import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
 import { spoolToFile } from '../fs/spool-file.js';
 import { parseDigest, VerifyingStream, verifyBytes } from '../oci/digest.js';
@@ -318,11 +318,13 @@ export class OciLayoutStore implements Target {
 
   async tag(descriptor: Descriptor, tag: string): Promise<void> {
     checkTag(tag);
-    if (!(await this.exists(descriptor))) {
+    // Read and verified, as a registry's tag re-sends the manifest it read: a tag never names bytes that were changed.
+    await this.readManifestBytes(descriptor.digest, descriptor.size).catch((error: unknown) => {
+      if (!isOcikitError(error, 'NOT_FOUND')) throw error;
       throw new OcikitError('NOT_FOUND', `cannot tag ${descriptor.digest} as "${tag}": ${this.name} does not hold that manifest`, {
         hint: 'push the manifest first',
       });
-    }
+    });
     await this.updateIndex((index) => applyTag(index, descriptor, tag));
   }
 

@@ -56,7 +56,16 @@ export interface BundleReferrer extends PushArtifactResult, BundleFacts {
  * in a Sigstore bundle) and attaches the bundle as its referrer.
  */
 export async function signReference(target: Target, subjectRef: string, options: SignManifestOptions): Promise<BundleReferrer> {
-  return signManifest(target, await target.resolve(subjectRef), options);
+  return signManifest(target, await readSubject(target, subjectRef), options);
+}
+
+/**
+ * The manifest to sign, read and checked against its digest (one GET, as cosign
+ * does, where a HEAD would do): a layout's manifest whose bytes were changed is
+ * refused before anything is signed.
+ */
+async function readSubject(target: Target, subjectRef: string): Promise<Descriptor> {
+  return (await target.fetchManifest(subjectRef)).descriptor;
 }
 
 /** Signs a manifest the target holds, by descriptor (what `attach --sign` signs: the referrer it just pushed). */
@@ -73,7 +82,7 @@ export async function signManifest(target: Target, manifest: Descriptor, options
  */
 export async function attestReference(target: Target, subjectRef: string, options: AttestManifestOptions): Promise<BundleReferrer> {
   checkPredicateSize(options.predicate, options.predicateType);
-  const subject = subjectDescriptor(await target.resolve(subjectRef));
+  const subject = subjectDescriptor(await readSubject(target, subjectRef));
   const bytes = await attestStatement(
     subject,
     options.predicateType,

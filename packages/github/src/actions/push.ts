@@ -19,7 +19,7 @@ import {
 import { type Env, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { actionProgress, runAction } from '../run-action.js';
-import { withRunAnnotations } from '../run-annotations.js';
+import { runAnnotations } from '../run-annotations.js';
 import { writePushSummary } from '../summary.js';
 import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
 
@@ -30,7 +30,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const reference = parseReference(getRequired('reference', env));
     const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
-    const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
+    const annotations = parseAnnotationArguments(getList('annotations', {}, env));
     const annotationFile = getString('annotation-file', env);
     const config = getString('config', env);
     const artifactType = getString('artifact-type', env);
@@ -48,6 +48,8 @@ export async function run(env: Env = process.env): Promise<void> {
         ...(artifactType ? { artifactType } : {}),
         annotations,
         ...(annotationFile ? { annotationFile: await readAnnotationFile(annotationFile) } : {}),
+        // Under the user's keys, the annotation file's `$manifest` included: core keeps the rule.
+        runAnnotations: runAnnotations(env),
         ...(config ? { config: parseFileArgument(config) } : {}),
         ...(platform ? { platform: parsePlatform(platform) } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
