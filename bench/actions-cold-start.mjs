@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Cold start of each bundled GitHub action: from `node <action>/dist/index.js`
+// Cold start of each bundled GitHub action: from `node <action>/action.js`
 // (as the runner starts it, INPUT_* variables and GITHUB_* files set) to the first
 // request that reaches the registry. The "registry" is a stub HTTP server on
 // loopback that notes when the first request arrives and answers 404, so what is
 // measured is loading the bundle and reading the inputs, not the transfer. A bare
 // `node` that sends one request is the baseline: the difference is the action's own.
-// Also prints each bundle's size. Reports, never gates (exit 0 unless it cannot run).
+// Also prints the size of the one bundle they share. Reports, never gates (exit 0 unless it cannot run).
 //
 //   npm run build:actions && npm run bench:actions      (OCIKIT_BENCH_RUNS=n, default 15)
 import { spawn } from 'node:child_process';
@@ -68,15 +68,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`.padStart(7);
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 
-function bundleSizes(distDir) {
-  const files = readdirSync(distDir).filter((f) => f.endsWith('.js'));
-  const size = (f) => statSync(join(distDir, f)).size;
-  return { main: size('index.js'), chunks: files.filter((f) => f !== 'index.js').reduce((sum, f) => sum + size(f), 0) };
+/** The JavaScript every action shares: dist/*.js (the main file and the chunks it loads on demand). */
+function bundleSize(distDir) {
+  return readdirSync(distDir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(distDir, f)).size, 0);
 }
 
 for (const action of ACTIONS) {
-  if (!existsSync(join(action.dir, 'dist', 'index.js'))) {
-    console.error(`error: ${join(action.dir, 'dist', 'index.js')} is missing\n  hint: npm run build:actions`);
+  if (!existsSync(join(ROOT, 'dist', 'actions.js')) || !existsSync(join(action.dir, 'action.js'))) {
+    console.error(`error: ${join(action.dir, 'action.js')} or dist/actions.js is missing\n  hint: npm run build:actions`);
     process.exit(1);
   }
 }
@@ -112,9 +113,8 @@ try {
   for (const action of ACTIONS) {
     const times = [];
     for (let i = 0; i < RUNS; i++) {
-      times.push(await runOnce([join(action.dir, 'dist', 'index.js')], stepEnv(action.inputs(reference)), work, registry));
+      times.push(await runOnce([join(action.dir, 'action.js')], stepEnv(action.inputs(reference)), work, registry));
     }
-    const { main, chunks } = bundleSizes(join(action.dir, 'dist'));
     const failed = times.find((t) => typeof t === 'object');
     if (failed) {
       console.log(`  ${action.name.padEnd(10)} failed before any request (exit code ${failed.failed}): check its inputs in ACTIONS`);
@@ -122,10 +122,10 @@ try {
     }
     const m = median(times);
     console.log(
-      `  ${action.name.padEnd(10)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, min ${ms(Math.min(...times)).trim()})` +
-        `  dist/index.js ${kib(main)}, lazy chunks ${kib(chunks)}`,
+      `  ${action.name.padEnd(10)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, min ${ms(Math.min(...times)).trim()})`,
     );
   }
+  console.log(`  the one bundle every action runs (dist/*.js): ${kib(bundleSize(join(ROOT, 'dist')))}`);
 } finally {
   await registry.close();
   await rm(work, { recursive: true, force: true });

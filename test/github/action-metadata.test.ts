@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { listActionBundles } from '../../packages/github/src/bundle/manifest.js';
+import { ACTIONS_BUNDLE, listActions } from '../../packages/github/src/bundle/manifest.js';
 import { REPO_ROOT } from '../harness/ocikit-cli.js';
 import { run } from '../harness/peers.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -76,7 +76,7 @@ function inputsRead(verb: string): Set<string> {
   return names;
 }
 
-const bundles = listActionBundles(REPO_ROOT);
+const bundles = listActions(REPO_ROOT);
 
 describe('action.yml files', () => {
   it('are the root action (push) and one per verb under actions/', () => {
@@ -88,6 +88,15 @@ describe('action.yml files', () => {
   it.each(bundles.map((b) => [b.dir, b] as const))('%s/action.yml passes the schema check', (_, bundle) => {
     const dir = join(REPO_ROOT, bundle.dir);
     expect(checkActionYml(parse(readFileSync(join(dir, 'action.yml'), 'utf8')), dir)).toEqual([]);
+  });
+
+  it.each(bundles.map((b) => [b.verb, b] as const))('%s: action.yml runs its action.js, which runs this verb in the one bundle', (verb, bundle) => {
+    const dir = join(REPO_ROOT, bundle.dir);
+    expect(parse(readFileSync(join(dir, 'action.yml'), 'utf8')).runs.main).toBe('action.js');
+    const entry = readFileSync(join(REPO_ROOT, bundle.entry), 'utf8');
+    const imported = /import \{ run \} from '([^']+)';/.exec(entry)?.[1];
+    expect(imported && join(dir, imported)).toBe(join(REPO_ROOT, ACTIONS_BUNDLE.distDir, ACTIONS_BUNDLE.main));
+    expect([...entry.matchAll(/await run\('([a-z]+)'\);/g)].map((m) => m[1])).toEqual([verb]);
   });
 
   it.each(bundles.map((b) => [b.verb, b] as const))('%s: the code reads exactly the inputs action.yml declares', (verb, bundle) => {

@@ -16,7 +16,7 @@ function errors(result: ActionResult): string[] {
   return result.commands.filter((c) => c.command === 'error').map((c) => c.value);
 }
 
-describe('pull action (bundled actions/pull/dist/index.js)', () => {
+describe('pull action (the bundle, through actions/pull/action.js)', () => {
   let source: string;
   let pushed: { digest: string; reference: string };
 

@@ -42,7 +42,7 @@ function errors(result: ActionResult): string[] {
   return result.commands.filter((c) => c.command === 'error').map((c) => c.value);
 }
 
-describe('push action (bundled dist/index.js)', () => {
+describe('push action (the bundle, through action.js)', () => {
   it('pushes files and a directory, sets digest/reference/json, writes the summary, annotates from the run', async () => {
     const cwd = await workspace();
     const result = await runAction('push', {

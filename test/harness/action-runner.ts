@@ -1,4 +1,4 @@
-// Runs a bundled action as the GitHub runner does: `node <action>/dist/index.js`
+// Runs a bundled action as the GitHub runner does: `node <action>/<runs.main>`
 // with every input as INPUT_<NAME> (upper-cased, hyphens kept: INPUT_ARTIFACT-TYPE),
 // action.yml's defaults filled in for inputs the step does not set, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY (which must exist), GITHUB_ENV, GITHUB_STATE and GITHUB_PATH as
@@ -104,11 +104,11 @@ export function parseCommands(stdout: string): WorkflowCommand[] {
   return commands;
 }
 
-/** Runs `node <action>/dist/index.js` as the runner would and collects what the step left behind. */
+/** Runs `node <action>/<runs.main>` (its action.js, into the one bundle) as the runner would and collects what the step left behind. */
 export async function runAction(name: string, step: ActionStep = {}): Promise<ActionResult> {
   const dir = actionDir(name);
   const yml = parse(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionYml;
-  const main = join(dir, yml.runs?.main ?? 'dist/index.js');
+  const main = join(dir, yml.runs?.main ?? 'action.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build:actions\``);
 
   const declared = yml.inputs ?? {};

@@ -1,17 +1,18 @@
 /**
- * Which actions there are, and whether each committed `dist/` is fresh.
+ * Which actions there are, and whether the committed bundle is fresh.
  *
- * Every action directory (the repository root for push, `actions/<verb>/`) has a
- * `dist/` that ncc builds from `packages/github/src/main/<verb>.ts`. Next to the
- * bundle, `dist/build-manifest.json` records the sha256 of every file that went
+ * Every action (the repository root for push, `actions/<verb>/`) runs a two-line
+ * `action.js` that calls the one bundle in `dist/`, which ncc builds from
+ * `packages/github/src/main/actions.ts` (each verb's code a chunk of it). Next to
+ * the bundle, `dist/build-manifest.json` records the sha256 of every file that went
  * into it (our TypeScript sources, each bundled node_modules file, the compiler
  * configuration and the build script), the tool versions, and the sha256 of every
- * file the build wrote. A bundle is fresh when all of them still match: a source
- * edited since, a dependency upgraded, or a hand-edited bundle each make it stale.
+ * file the build wrote. It is fresh when all of them still match: a source edited
+ * since, a dependency upgraded, or a hand-edited bundle each make it stale.
  * Checking takes milliseconds, so the test suite does it on every run; the build
  * script's `--check` (run in CI) rebuilds and compares bytes as well.
  *
- * Build tooling, not part of any bundle: nothing under src/main imports it.
+ * Build tooling, not part of the bundle: nothing under src/main imports it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -30,18 +31,31 @@ export const BUILD_CONFIG_FILES = [
   'scripts/bundle-licenses.mjs',
 ];
 
-export interface ActionBundle {
+/** The one bundle of every action. */
+export interface ActionsBundle {
+  /** Its name in the build manifest. */
+  name: string;
+  /** Where it goes, relative to the repository root. */
+  distDir: string;
+  /** The TypeScript entry, relative to the repository root. */
+  entry: string;
+  /** What ncc's main file is named in distDir (the actions' entries import it). */
+  main: string;
+}
+
+export const ACTIONS_BUNDLE: ActionsBundle = { name: 'actions', distDir: 'dist', entry: 'packages/github/src/main/actions.ts', main: 'actions.js' };
+
+/** One action: its verb, its directory, and the entry its action.yml runs. */
+export interface ActionEntry {
   verb: string;
   /** The action's directory, relative to the repository root ('.' for the root action). */
   dir: string;
-  /** Where its bundle goes, relative to the repository root. */
-  distDir: string;
-  /** The TypeScript entry, relative to the repository root. */
+  /** `action.js` in that directory, relative to the repository root. */
   entry: string;
 }
 
 export interface BuildManifest {
-  verb: string;
+  name: string;
   tools: Record<string, string>;
   /** sha256 of each input, by path relative to the repository root (sorted). */
   inputs: Record<string, string>;
@@ -56,15 +70,10 @@ export function sha256File(path: string): string {
 }
 
 /** The root action and every `actions/<verb>/action.yml`, each with its entry. */
-export function listActionBundles(repoRoot: string): ActionBundle[] {
-  const bundles: ActionBundle[] = [];
+export function listActions(repoRoot: string): ActionEntry[] {
+  const actions: ActionEntry[] = [];
   const add = (verb: string, dir: string): void => {
-    bundles.push({
-      verb,
-      dir,
-      distDir: dir === '.' ? 'dist' : `${dir}/dist`,
-      entry: `packages/github/src/main/${verb}.ts`,
-    });
+    actions.push({ verb, dir, entry: dir === '.' ? 'action.js' : `${dir}/action.js` });
   };
   if (existsSync(join(repoRoot, 'action.yml'))) add(ROOT_ACTION_VERB, '.');
   const actionsDir = join(repoRoot, 'actions');
@@ -73,7 +82,7 @@ export function listActionBundles(repoRoot: string): ActionBundle[] {
       if (existsSync(join(actionsDir, name, 'action.yml'))) add(name, `actions/${name}`);
     }
   }
-  return bundles;
+  return actions;
 }
 
 /** The tool versions that shape a bundle. */
@@ -122,14 +131,14 @@ export function serializeManifest(manifest: BuildManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Why a committed bundle no longer matches its sources; empty when it is fresh. */
-export function staleness(repoRoot: string, bundle: ActionBundle): string[] {
+/** Why the committed bundle no longer matches its sources; empty when it is fresh. */
+export function staleness(repoRoot: string, bundle: ActionsBundle = ACTIONS_BUNDLE): string[] {
   const distDir = join(repoRoot, bundle.distDir);
   const manifestPath = join(distDir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) return [`${bundle.distDir}/${MANIFEST_FILE} is missing (never built)`];
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BuildManifest;
   const problems: string[] = [];
-  if (manifest.verb !== bundle.verb) problems.push(`it was built for "${manifest.verb}", not "${bundle.verb}"`);
+  if (manifest.name !== bundle.name) problems.push(`it was built as "${manifest.name}", not "${bundle.name}"`);
   if (!(bundle.entry in manifest.inputs)) problems.push(`its entry ${bundle.entry} is not among its inputs`);
   for (const [tool, version] of Object.entries(toolVersions(repoRoot))) {
     if (manifest.tools[tool] !== version) problems.push(`${tool} is ${version}, it was built with ${manifest.tools[tool] ?? 'none'}`);

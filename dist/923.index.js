@@ -1,0 +1,217 @@
+export const id = 923;
+export const ids = [923];
+export const modules = {
+
+/***/ 18923:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./packages/core/dist/sign/signer-secrets.js
+var signer_secrets = __webpack_require__(94438);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
+var annotation_file = __webpack_require__(25963);
+// EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
+var remote_referrers = __webpack_require__(58162);
+// EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
+var source_date_epoch = __webpack_require__(45355);
+// EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
+var open_target = __webpack_require__(55232);
+// EXTERNAL MODULE: ./packages/core/dist/sign/sign-reference.js + 2 modules
+var sign_reference = __webpack_require__(23871);
+// EXTERNAL MODULE: ./packages/core/dist/results/referrer-result-json.js
+var referrer_result_json = __webpack_require__(30451);
+;// CONCATENATED MODULE: ./packages/core/dist/sign/sign-result-json.js
+
+/** `subject` is the reference that named what was signed (its tag is kept in the report). */
+function signResultJson(subject, result) {
+    return {
+        ...(0,referrer_result_json/* referrerResultJson */.p)(subject, result),
+        predicateType: result.predicateType,
+        signer: result.signer,
+        transparencyLogEntries: result.transparencyLogEntries,
+        signedTimestamps: result.signedTimestamps,
+    };
+}
+//# sourceMappingURL=sign-result-json.js.map
+// EXTERNAL MODULE: ./packages/core/dist/errors.js
+var errors = __webpack_require__(71403);
+;// CONCATENATED MODULE: ./packages/core/dist/sign/service-url.js
+
+
+/**
+ * A Fulcio, Rekor or timestamp authority URL as given by a user. Fulcio receives
+ * the job's OIDC token, so plain HTTP is accepted only on loopback (a local
+ * Sigstore, or a test's mock), as for registries.
+ */
+function sigstoreServiceURL(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* OcikitError */.G('INVALID_INPUT', `the ${what} URL "${value.slice(0, 200)}" is not a URL`, { hint: 'write it as https://host[:port]' });
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,reference_reference/* isLoopbackRegistry */.jW)(url.host))) {
+        throw new errors/* OcikitError */.G('INVALID_INPUT', `the ${what} URL ${url.origin} is not HTTPS`, {
+            hint: 'Sigstore services are spoken to over HTTPS; plain HTTP only on loopback',
+        });
+    }
+    if (url.username || url.password)
+        throw new errors/* OcikitError */.G('INVALID_INPUT', `the ${what} URL must not carry credentials`);
+    return value.replace(/\/+$/, '');
+}
+//# sourceMappingURL=service-url.js.map
+// EXTERNAL MODULE: ./packages/core/dist/sign/constants.js
+var constants = __webpack_require__(8119);
+// EXTERNAL MODULE: ./packages/core/dist/sign/signers.js
+var signers = __webpack_require__(82157);
+// EXTERNAL MODULE: ./packages/github/dist/inputs.js
+var inputs = __webpack_require__(43345);
+// EXTERNAL MODULE: ./packages/github/dist/outputs.js
+var outputs = __webpack_require__(28796);
+// EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
+var run_action = __webpack_require__(66501);
+// EXTERNAL MODULE: ./packages/github/dist/summaries/sign.js
+var sign = __webpack_require__(9796);
+// EXTERNAL MODULE: ./packages/github/dist/target-options.js + 2 modules
+var target_options = __webpack_require__(19152);
+;// CONCATENATED MODULE: ./packages/github/dist/actions/sign.js
+/**
+ * sign: signs the manifest `reference` names as `cosign sign` does (a Sigstore
+ * bundle) and attaches the bundle as its referrer, the same core call as
+ * `ocikit sign` (signReference). With a key (`key`: the PEM text, from a secret)
+ * or keyless (`keyless: true`: the job's GitHub OIDC identity, certified by Fulcio).
+ * The key text and the OIDC request token are masked before anything runs.
+ */
+
+
+
+
+
+
+
+async function run(env = process.env) {
+    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+        // The key's text first: masked before any input is parsed or any line printed.
+        mask((0,signer_secrets/* signingKeySecrets */.Ar)(env[(0,inputs/* inputVariable */.LO)('key')] ?? ''), secrets);
+        const progress = (0,run_action/* actionProgress */.cv)(secrets);
+        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
+        const subject = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
+        const signer = await signerFromInputs(env, secrets);
+        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(subject), signal);
+        const annotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
+        const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
+        const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
+        const { target, reference, selector } = await (0,open_target/* openTarget */.A)(subject, { ...connection, referrersMode });
+        try {
+            const result = await (0,sign_reference/* signReference */.r3)(target, selector, {
+                signer,
+                ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+                ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+                progress,
+            }).catch((error) => {
+                throw (0,signer_secrets/* explainUnreachableRekor */.hQ)(error, signer, 'where Rekor cannot be reached, set `tlog: false`, or give your own log with `rekor-url`');
+            });
+            const json = signResultJson(reference, result);
+            const by = json.signer.kind === 'key' ? `key ${json.signer.hint}` : json.signer.identity;
+            core/* info */.pq(`Signed ${json.subject.reference} with ${by}: ${json.reference}`);
+            (0,outputs/* setOutputs */.n)({ digest: json.digest, reference: json.reference, subject: json.subject.reference, json });
+            await (0,sign/* writeSignSummary */.dD)(json);
+        }
+        finally {
+            await target.close();
+        }
+    });
+}
+function mask(values, secrets) {
+    for (const value of values)
+        if (secrets.add(value))
+            core/* setSecret */.Pq(value);
+}
+async function signerFromInputs(env, secrets) {
+    const key = (0,inputs/* getString */.AA)('key', env);
+    const keyless = (0,inputs/* getBoolean */.pW)('keyless', false, env);
+    const tlog = (0,inputs/* getBoolean */.pW)('tlog', true, env);
+    const rekorInput = (0,inputs/* getString */.AA)('rekor-url', env);
+    const fulcioInput = (0,inputs/* getString */.AA)('fulcio-url', env);
+    const tsaInput = (0,inputs/* getString */.AA)('tsa-url', env);
+    if (key !== '' && keyless)
+        throw usage('the inputs key and keyless cannot both be given', 'sign with a key of your own (a secret), or keyless with the job\'s OIDC identity');
+    if (key === '' && !keyless) {
+        throw usage('sign needs the input key (a PEM private key, from a secret) or keyless: true', 'keyless needs the job to have `permissions: id-token: write`');
+    }
+    if (!tlog && rekorInput)
+        throw usage('the inputs tlog: false and rekor-url cannot both be given');
+    const rekorURL = tlog ? sigstoreServiceURL(rekorInput || constants/* DEFAULT_REKOR_URL */.AD, 'Rekor') : false;
+    const tsaURL = tsaInput ? sigstoreServiceURL(tsaInput, 'timestamp authority') : undefined;
+    if (key !== '') {
+        if (fulcioInput)
+            throw usage('the input fulcio-url is for keyless signing; a key signature has no certificate');
+        return (0,signers/* keySigner */.Ye)(await (0,signer_secrets/* loadGivenSigningKey */.w$)({ pem: key, origin: 'the input key' }), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+    }
+    mask((0,signer_secrets/* oidcTokenSecrets */.Y)(env), secrets);
+    return (0,signers/* keylessSignerFromEnvironment */.k9)({
+        fulcioURL: sigstoreServiceURL(fulcioInput || constants/* DEFAULT_FULCIO_URL */.jl, 'Fulcio'),
+        rekorURL,
+        ...(tsaURL ? { tsaURL } : {}),
+    });
+}
+function usage(message, hint) {
+    return new errors/* OcikitError */.G('INVALID_INPUT', message, hint ? { hint } : {});
+}
+//# sourceMappingURL=sign.js.map
+
+/***/ }),
+
+/***/ 9796:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ evidence),
+/* harmony export */   dD: () => (/* binding */ writeSignSummary),
+/* harmony export */   jw: () => (/* binding */ signerCell)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52902);
+/* harmony import */ var _attach_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49720);
+/** sign's job summary: what was signed, by what (key hint or certificate identity), with what evidence, and where the signature went. */
+
+
+
+function signerCell(signer) {
+    return signer.kind === 'key' ? `key ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(signer.hint)}` : `keyless: ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(signer.identity)}`;
+}
+function evidence(tlog, timestamps) {
+    const parts = [];
+    if (tlog > 0)
+        parts.push(`${tlog} Rekor entr${tlog === 1 ? 'y' : 'ies'}`);
+    if (timestamps > 0)
+        parts.push(`${timestamps} signed timestamp${timestamps === 1 ? '' : 's'}`);
+    return parts.length > 0 ? parts.join(', ') : 'no transparency log entry, no timestamp';
+}
+async function writeSignSummary(json) {
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addHeading('ocikit sign', 3)
+        .addTable([
+        (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .header */ .wx)('Signed', 'Signed by', 'Evidence', 'Signature', 'Listed by'),
+        [(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(json.subject.reference), signerCell(json.signer), evidence(json.transparencyLogEntries, json.signedTimestamps), (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(json.reference), (0,_attach_js__WEBPACK_IMPORTED_MODULE_2__/* .listingCell */ .R)(json.referrers)],
+    ])
+        .addRaw(`Signature manifest ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(json.digest)}, ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(json.size)}, predicate ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(json.predicateType)}`, true);
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)(summary);
+}
+//# sourceMappingURL=sign.js.map
+
+/***/ })
+
+};
