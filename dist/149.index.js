@@ -134,11 +134,11 @@ var target_options = __webpack_require__(19152);
 
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
-        const destination = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('destination', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(source, destination), signal, (0,credential_chain/* givenCredentialRegistries */.Gq)(destination, [source]));
+        const { progress, connection, source, destination } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
+            const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
+            const destination = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('destination', env));
+            return { source, destination, registries: (0,target_options/* registryHosts */.j$)(source, destination), givenFor: (0,credential_chain/* givenCredentialRegistries */.Gq)(destination, [source]) };
+        });
         const referrers = (0,inputs/* getBoolean */.pW)('referrers', false, env);
         const anonymousMount = (0,inputs/* getBoolean */.pW)('anonymous-mount', false, env);
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);

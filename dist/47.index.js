@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
@@ -585,6 +583,8 @@ async function readBundle(target, descriptor) {
     return (0,read_bounded/* readBounded */.C)(await target.fetchBlob(layer), MAX_BUNDLE_BYTES, `the bundle of ${target.name}@${descriptor.digest}`);
 }
 //# sourceMappingURL=verify-reference.js.map
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference = __webpack_require__(37473);
 ;// CONCATENATED MODULE: ./packages/core/dist/sign/verify-result-json.js
 /** What `verify` reports (`ocikit verify --json`), for every front end. */
 
@@ -592,13 +592,13 @@ async function readBundle(target, descriptor) {
 
 function verifyResultJson(subject, result) {
     return {
-        subject: { reference: (0,reference_reference/* pinnedReference */.ct)(subject, subject.tag, result.subject.digest), ...result.subject },
+        subject: { reference: (0,reference/* pinnedReference */.ct)(subject, subject.tag, result.subject.digest), ...result.subject },
         predicateType: result.predicateType,
         via: result.via,
         verified: result.verified,
         referrers: result.referrers.map((r) => {
             const base = {
-                reference: (0,reference_reference/* pinnedReference */.ct)(subject, undefined, r.descriptor.digest),
+                reference: (0,reference/* pinnedReference */.ct)(subject, undefined, r.descriptor.digest),
                 digest: r.descriptor.digest,
                 outcome: r.outcome,
                 ...(r.legacy ? { legacyTag: r.legacy.tag, layer: r.legacy.layer.digest } : {}),
@@ -718,12 +718,9 @@ var target_options = __webpack_require__(19152);
 
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const subject = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
+        const { connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const policy = await policyFromInputs(env);
         const type = (0,inputs/* getString */.AA)('type', env);
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(subject), signal);
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         const { target, reference, selector } = await (0,open_target/* openTarget */.A)(subject, { ...connection, referrersMode });
         try {

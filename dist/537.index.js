@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/push-artifact.js + 1 modules
 var push_artifact = __webpack_require__(35034);
 // EXTERNAL MODULE: ./packages/core/dist/errors.js
 var errors = __webpack_require__(71403);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/platform-index/assemble-index.js
 var assemble_index = __webpack_require__(21488);
 // EXTERNAL MODULE: ./packages/core/dist/platform-index/index-entries.js
@@ -181,10 +181,7 @@ var target_options = __webpack_require__(19152);
 
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(reference), signal);
+        const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map(parseReleaseArgument);
         const annotations = (0,run_annotations/* withRunAnnotations */.i)((0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env)), env);
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);

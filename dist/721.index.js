@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
 var annotation_file = __webpack_require__(25963);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
 var source_date_epoch = __webpack_require__(45355);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
 var open_target = __webpack_require__(55232);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/push-artifact.js + 1 modules
@@ -72,10 +72,7 @@ var target_options = __webpack_require__(19152);
 
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(reference), signal);
+        const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map((file) => (0,artifact_inputs/* parseFileArgument */.L3)(file));
         const annotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
         const annotationFile = (0,inputs/* getString */.AA)('annotation-file', env);

@@ -1714,12 +1714,12 @@ var target_options = __webpack_require__(19152);
 const MODES = ['replace', 'add'];
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
-        const destinationText = (0,inputs/* getString */.AA)('destination', env);
-        const destination = destinationText ? (0,reference/* parseReference */.F2)(destinationText) : undefined;
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(source, ...(destination ? [destination] : [])), signal, (0,credential_chain/* givenCredentialRegistries */.Gq)(destination ?? source, [source]));
+        const { progress, connection, source, destination } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
+            const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
+            const destinationText = (0,inputs/* getString */.AA)('destination', env);
+            const destination = destinationText ? (0,reference/* parseReference */.F2)(destinationText) : undefined;
+            return { source, destination, registries: (0,target_options/* registryHosts */.j$)(source, ...(destination ? [destination] : [])), givenFor: (0,credential_chain/* givenCredentialRegistries */.Gq)(destination ?? source, [source]) };
+        });
         const level = checkZstdLevel((0,inputs/* getPositiveInteger */.o0)('level', DEFAULT_ZSTD_LEVEL, env));
         const mode = (0,inputs/* getChoice */.m)('mode', MODES, 'replace', env);
         const platforms = (0,inputs/* getList */.vS)('platforms', { comma: true }, env).map((platform) => (0,platform_platform/* parsePlatform */.Y8)(platform));

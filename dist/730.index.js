@@ -1433,12 +1433,12 @@ var target_options = __webpack_require__(19152);
 const COMMANDS = ['push', 'pull'];
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'push', env);
-        const repository = (0,inputs/* getRequired */.kA)('repository', env).replace(/\/+$/, '');
-        const chart = (0,inputs/* getRequired */.kA)('chart', env);
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, [parseHelmRemote(repository).registry], signal);
+        const { progress, connection, command, repository, chart } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
+            const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'push', env);
+            const repository = (0,inputs/* getRequired */.kA)('repository', env).replace(/\/+$/, '');
+            const chart = (0,inputs/* getRequired */.kA)('chart', env);
+            return { command, repository, chart, registries: [parseHelmRemote(repository).registry] };
+        });
         if (command === 'push') {
             const provenance = (0,inputs/* getString */.AA)('provenance', env);
             const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);

@@ -291,8 +291,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/errors.js
@@ -303,6 +301,8 @@ var open_target = __webpack_require__(55232);
 var discover = __webpack_require__(30882);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/render.js
 var render = __webpack_require__(70845);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/github/dist/inputs.js
 var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
@@ -348,10 +348,7 @@ var target_options = __webpack_require__(19152);
 const FORMATS = ['tree', 'json', 'mermaid'];
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const subject = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(subject), signal);
+        const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         const depth = (0,inputs/* getPositiveInteger */.o0)('depth', undefined, env);
         const format = (0,inputs/* getChoice */.m)('format', FORMATS, 'tree', env);

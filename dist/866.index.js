@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
@@ -172,10 +170,7 @@ var target_options = __webpack_require__(19152);
 
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const subject = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('subject', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(subject), signal);
+        const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'subject'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map((file) => (0,artifact_inputs/* parseFileArgument */.L3)(file));
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         const annotations = (0,run_annotations/* withRunAnnotations */.i)((0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env)), env);

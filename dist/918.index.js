@@ -24,8 +24,6 @@ var platform_platform = __webpack_require__(77837);
 var oci_layout_store = __webpack_require__(22235);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/pull-artifact.js + 2 modules
 var pull_artifact = __webpack_require__(90277);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
@@ -65,6 +63,8 @@ async function selectReferrer(target, subjectRef, artifactType, options = {}) {
     return { subject, chosen, candidates };
 }
 //# sourceMappingURL=select-referrer.js.map
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 ;// CONCATENATED MODULE: ./packages/core/dist/results/pull-result-json.js
 
 
@@ -195,10 +195,7 @@ async function pullThroughCache(target, cache, options, secrets) {
 const message = (error) => String(error?.message ?? error);
 async function run(env = process.env, dependencies = {}) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const parsed = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(parsed), signal);
+        const { progress, connection, reference: parsed } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const directory = (0,inputs/* getString */.AA)('path', env) || '.';
         const mediaTypes = (0,inputs/* getList */.vS)('media-types', { comma: true }, env);
         const keepOldFiles = (0,inputs/* getBoolean */.pW)('keep-old-files', false, env);

@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./packages/core/dist/sign/signer-secrets.js
 var signer_secrets = __webpack_require__(94438);
-// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
-var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
 var annotation_file = __webpack_require__(25963);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
@@ -46,6 +44,8 @@ function signResultJson(subject, result) {
 //# sourceMappingURL=sign-result-json.js.map
 // EXTERNAL MODULE: ./packages/core/dist/errors.js
 var errors = __webpack_require__(71403);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference = __webpack_require__(37473);
 ;// CONCATENATED MODULE: ./packages/core/dist/sign/service-url.js
 
 
@@ -62,7 +62,7 @@ function sigstoreServiceURL(value, what) {
     catch {
         throw new errors/* OcikitError */.G('INVALID_INPUT', `the ${what} URL "${value.slice(0, 200)}" is not a URL`, { hint: 'write it as https://host[:port]' });
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,reference_reference/* isLoopbackRegistry */.jW)(url.host))) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (0,reference/* isLoopbackRegistry */.jW)(url.host))) {
         throw new errors/* OcikitError */.G('INVALID_INPUT', `the ${what} URL ${url.origin} is not HTTPS`, {
             hint: 'Sigstore services are spoken to over HTTPS; plain HTTP only on loopback',
         });
@@ -105,11 +105,8 @@ async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
         // The key's text first: masked before any input is parsed or any line printed.
         mask((0,signer_secrets/* signingKeySecrets */.Ar)(env[(0,inputs/* inputVariable */.LO)('key')] ?? ''), secrets);
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const subject = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
+        const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const signer = await signerFromInputs(env, secrets);
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(subject), signal);
         const annotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);

@@ -511,14 +511,14 @@ var target_options = __webpack_require__(19152);
 const COMMANDS = ['create', 'add', 'remove'];
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'create', env);
-        const sources = (0,inputs/* getList */.vS)('sources', {}, env);
-        // create and add read manifests that may live in other repositories or registries; remove names entries.
-        const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(reference, ...sourceReferences), signal, (0,credential_chain/* givenCredentialRegistries */.Gq)(reference, sourceReferences));
+        const { progress, connection, reference, command, sources } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
+            const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
+            const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'create', env);
+            const sources = (0,inputs/* getList */.vS)('sources', {}, env);
+            // create and add read manifests that may live in other repositories or registries; remove names entries.
+            const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
+            return { reference, command, sources, registries: (0,target_options/* registryHosts */.j$)(reference, ...sourceReferences), givenFor: (0,credential_chain/* givenCredentialRegistries */.Gq)(reference, sourceReferences) };
+        });
         const userAnnotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {

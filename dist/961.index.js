@@ -231,10 +231,7 @@ async function report(reference, version, found, cacheHit) {
 }
 async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
-        const progress = (0,run_action/* actionProgress */.cv)(secrets);
-        const auth = (0,target_options/* readCredentialInputs */.lk)(env, secrets);
-        const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
-        const connection = (0,target_options/* readConnectionInputs */.qY)(env, secrets, progress, auth, (0,target_options/* registryHosts */.j$)(reference), signal);
+        const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const name = checkToolName((0,inputs/* getRequired */.kA)('name', env));
         const { temp } = runnerDirectories(env);
         const tool = { name, file: binaryFileName(name, (0,platform_platform/* hostPlatform */.ol)()), repository: (0,reference_reference/* formatReference */.FH)((0,reference_reference/* withSelector */.eU)(reference, {})), arch: process.arch };

@@ -57,7 +57,7 @@ function checkActionYml(yml: Yml, dir: string): string[] {
   return problems;
 }
 
-const INPUT_READ = /\bget(?:String|Required|List|Boolean|PositiveInteger|Choice)\('([^']+)'/g;
+const INPUT_READ = /\b(?:get(?:String|Required|List|Boolean|PositiveInteger|Choice)\(|referenceInput\(env, )'([^']+)'/g;
 const RELATIVE_IMPORT = /\bfrom '(\.{1,2}\/[^']+)\.js'/g;
 const SRC = join(REPO_ROOT, 'packages/github/src');
 

@@ -1,21 +1,18 @@
 /**
  * The inputs every action that talks to a registry shares (`username`,
  * `password`, `github-token`, `plain-http`, `insecure`) turned into the options
- * core's openTarget and the verbs take, as the CLI's remote flags are. Each
- * action reads its own reference inputs (`reference`, `subject`, `source`...)
- * between the two steps:
- *
- *   const auth = readCredentialInputs(env, secrets);      // masks the secrets first
- *   const subject = parseReference(...its own input...);
- *   const options = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
- *
- * so nothing is printed or thrown before the password and token are known to the masker.
+ * core's openTarget and the verbs take, as the CLI's remote flags are. Every such
+ * action starts with `startStep`, which does it in the one safe order: the
+ * credential inputs masked first, then the action's own reference inputs read
+ * (`reference`, `subject`, `source`...), then the connection for the registries they
+ * name, so nothing is printed or thrown before the password and token are known to
+ * the masker.
  */
 import * as actions from '@actions/core';
-import { type OpenTargetOptions, type ProgressListener, type Reference, requestTimeoutFromEnv } from '@ocikit/core';
+import { type OpenTargetOptions, type ProgressListener, type Reference, parseReference, requestTimeoutFromEnv } from '@ocikit/core';
 import { type AuthInputs, type Mask, chooseCredentials, readAuthInputs } from './auth.js';
-import { type Env, getBoolean } from './inputs.js';
-import type { Secrets } from './run-action.js';
+import { type Env, getBoolean, getRequired } from './inputs.js';
+import { type ActionProgress, type Secrets, actionProgress } from './run-action.js';
 
 /** What openTarget and the reference-taking verbs need (the same fields `OpenTargetOptions` has). */
 export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal' | 'timeouts'>;
@@ -61,5 +58,40 @@ export function readConnectionInputs(
     ...requestTimeoutFromEnv(env),
     onWarning: (message) => progress.warning?.(message),
     signal,
+  };
+}
+
+/** What an action's own reference inputs name: the references, and the registries they are on. */
+export interface StepReferences {
+  registries: readonly string[];
+  /** The registries the `username`/`password` inputs are for, in a step that reads one registry and writes another. */
+  givenFor?: readonly string[];
+}
+
+/**
+ * The start of every action that talks to a registry, in order: the credential
+ * inputs read and masked, `readReferences` (the action's own reference inputs,
+ * parsed: they may fail with their text, now that the secrets are masked), then the
+ * connection for the registries they name. Returns what `readReferences` returned,
+ * with the progress listener and the connection options.
+ */
+export function startStep<R extends StepReferences>(
+  env: Env,
+  secrets: Secrets,
+  signal: AbortSignal,
+  readReferences: () => R,
+): R & { progress: ActionProgress; connection: ConnectionOptions } {
+  const progress = actionProgress(secrets);
+  const auth = readCredentialInputs(env, secrets);
+  const references = readReferences();
+  const connection = readConnectionInputs(env, secrets, progress, auth, references.registries, signal, references.givenFor);
+  return { ...references, progress, connection };
+}
+
+/** For `startStep`: the one reference input an action names its target by (`reference`, `subject`), and its registry. */
+export function referenceInput(env: Env, input: string): () => { reference: Reference; registries: string[] } {
+  return () => {
+    const reference = parseReference(getRequired(input, env));
+    return { reference, registries: registryHosts(reference) };
   };
 }

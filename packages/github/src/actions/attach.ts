@@ -11,23 +11,19 @@ import {
   openTarget,
   parseAnnotationArguments,
   parseFileArgument,
-  parseReference,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { type Env, getChoice, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { withRunAnnotations } from '../run-annotations.js';
 import { writeAttachSummary } from '../summaries/attach.js';
 import { graphForSummary } from '../summaries/referrers-graph.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const subject = parseReference(getRequired('subject', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
+    const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'subject'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const artifactType = getString('artifact-type', env);
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);

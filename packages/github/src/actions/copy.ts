@@ -7,17 +7,17 @@ import * as actions from '@actions/core';
 import { REFERRERS_MODES, copyReference, copyResultJson, givenCredentialRegistries, parseReference } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writeCopySummary } from '../summaries/copy.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { registryHosts, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const source = parseReference(getRequired('source', env));
-    const destination = parseReference(getRequired('destination', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, destination), signal, givenCredentialRegistries(destination, [source]));
+    const { progress, connection, source, destination } = startStep(env, secrets, signal, () => {
+      const source = parseReference(getRequired('source', env));
+      const destination = parseReference(getRequired('destination', env));
+      return { source, destination, registries: registryHosts(source, destination), givenFor: givenCredentialRegistries(destination, [source]) };
+    });
     const referrers = getBoolean('referrers', false, env);
     const anonymousMount = getBoolean('anonymous-mount', false, env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);

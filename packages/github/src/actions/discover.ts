@@ -9,7 +9,6 @@ import {
   REFERRERS_MODES,
   discoverReferrers,
   openTarget,
-  parseReference,
   pinnedReference,
   referrersGraphJson,
   renderReferrersMermaid,
@@ -17,19 +16,16 @@ import {
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writeDiscoverSummary } from '../summaries/discover.js';
 import { flattenReferrers } from '../summaries/referrers-graph.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 const FORMATS = ['tree', 'json', 'mermaid'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const subject = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
+    const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const artifactType = getString('artifact-type', env);
     const depth = getPositiveInteger('depth', undefined, env);
     const format = getChoice('format', FORMATS, 'tree', env);

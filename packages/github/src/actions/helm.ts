@@ -7,20 +7,20 @@ import * as actions from '@actions/core';
 import { helmPullResultJson, helmPushResultJson, parseHelmRemote, pullHelmChart, pushHelmChart, sourceDateEpoch } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writeHelmPullSummary, writeHelmPushSummary } from '../summaries/helm.js';
-import { readConnectionInputs, readCredentialInputs } from '../target-options.js';
+import { startStep } from '../target-options.js';
 
 const COMMANDS = ['push', 'pull'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const command = getChoice('command', COMMANDS, 'push', env);
-    const repository = getRequired('repository', env).replace(/\/+$/, '');
-    const chart = getRequired('chart', env);
-    const connection = readConnectionInputs(env, secrets, progress, auth, [parseHelmRemote(repository).registry], signal);
+    const { progress, connection, command, repository, chart } = startStep(env, secrets, signal, () => {
+      const command = getChoice('command', COMMANDS, 'push', env);
+      const repository = getRequired('repository', env).replace(/\/+$/, '');
+      const chart = getRequired('chart', env);
+      return { command, repository, chart, registries: [parseHelmRemote(repository).registry] };
+    });
 
     if (command === 'push') {
       const provenance = getString('provenance', env);

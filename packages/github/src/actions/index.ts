@@ -20,23 +20,23 @@ import {
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { withRunAnnotations } from '../run-annotations.js';
 import { writeIndexSummary } from '../summaries/index.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { registryHosts, startStep } from '../target-options.js';
 
 const COMMANDS = ['create', 'add', 'remove'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const reference = parseReference(getRequired('reference', env));
-    const command = getChoice('command', COMMANDS, 'create', env);
-    const sources = getList('sources', {}, env);
-    // create and add read manifests that may live in other repositories or registries; remove names entries.
-    const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference, ...sourceReferences), signal, givenCredentialRegistries(reference, sourceReferences));
+    const { progress, connection, reference, command, sources } = startStep(env, secrets, signal, () => {
+      const reference = parseReference(getRequired('reference', env));
+      const command = getChoice('command', COMMANDS, 'create', env);
+      const sources = getList('sources', {}, env);
+      // create and add read manifests that may live in other repositories or registries; remove names entries.
+      const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
+      return { reference, command, sources, registries: registryHosts(reference, ...sourceReferences), givenFor: givenCredentialRegistries(reference, sourceReferences) };
+    });
     const userAnnotations = parseAnnotationArguments(getList('annotations', {}, env));
     const artifactType = getString('artifact-type', env);
     if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {

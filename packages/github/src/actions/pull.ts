@@ -21,7 +21,6 @@ import {
   isIndexMediaType,
   openTarget,
   parsePlatform,
-  parseReference,
   platformString,
   pullArtifact,
   pullResultJson,
@@ -31,11 +30,11 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writePullSummary } from '../summary.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 /** The part of @actions/cache this action uses; injected in tests (the cache service exists only on GitHub). */
 export interface CacheService {
@@ -134,10 +133,7 @@ const message = (error: unknown): string => String((error as Error)?.message ?? 
 
 export async function run(env: Env = process.env, dependencies: PullDependencies = {}): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const parsed = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(parsed), signal);
+    const { progress, connection, reference: parsed } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const directory = getString('path', env) || '.';
     const mediaTypes = getList('media-types', { comma: true }, env);
     const keepOldFiles = getBoolean('keep-old-files', false, env);

@@ -9,26 +9,22 @@ import {
   parseAnnotationArguments,
   parseFileArgument,
   parsePlatform,
-  parseReference,
   pushArtifact,
   pushTags,
   pushResultJson,
   readAnnotationFile,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { type Env, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
 import { writePushSummary } from '../summary.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
+    const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const annotations = parseAnnotationArguments(getList('annotations', {}, env));
     const annotationFile = getString('annotation-file', env);

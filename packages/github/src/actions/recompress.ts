@@ -14,20 +14,20 @@ import {
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writeRecompressSummary } from '../summaries/recompress.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { registryHosts, startStep } from '../target-options.js';
 
 const MODES = ['replace', 'add'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const source = parseReference(getRequired('source', env));
-    const destinationText = getString('destination', env);
-    const destination = destinationText ? parseReference(destinationText) : undefined;
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(source, ...(destination ? [destination] : [])), signal, givenCredentialRegistries(destination ?? source, [source]));
+    const { progress, connection, source, destination } = startStep(env, secrets, signal, () => {
+      const source = parseReference(getRequired('source', env));
+      const destinationText = getString('destination', env);
+      const destination = destinationText ? parseReference(destinationText) : undefined;
+      return { source, destination, registries: registryHosts(source, ...(destination ? [destination] : [])), givenFor: givenCredentialRegistries(destination ?? source, [source]) };
+    });
     const level = checkZstdLevel(getPositiveInteger('level', DEFAULT_ZSTD_LEVEL, env));
     const mode = getChoice('mode', MODES, 'replace', env);
     const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));

@@ -7,26 +7,22 @@ import * as actions from '@actions/core';
 import {
   openTarget,
   parseAnnotationArguments,
-  parseReference,
   parseReleaseArgument,
   pushTags,
   releaseArtifacts,
   releaseResultJson,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getBoolean, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { withRunAnnotations } from '../run-annotations.js';
 import { writeReleaseSummary } from '../summaries/release.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
+    const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map(parseReleaseArgument);
     const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
     const artifactType = getString('artifact-type', env);

@@ -16,7 +16,6 @@ import {
   formatReference,
   hostPlatform,
   openTarget,
-  parseReference,
   pinnedReference,
   platformString,
   pullArtifact,
@@ -26,12 +25,12 @@ import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Env, getRequired } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { type ActionProgress, actionProgress, runAction } from '../run-action.js';
+import { type ActionProgress, runAction } from '../run-action.js';
 import { binaryFileName, checkToolName } from '../setup/binary-name.js';
 import { type InstallRecord, checkInstallation, writeInstallRecord } from '../setup/install-record.js';
 import { digestVersion, versionFromReference } from '../setup/tool-version.js';
 import { writeSetupSummary } from '../summaries/setup.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 interface Tool {
   name: string;
@@ -109,10 +108,7 @@ async function report(reference: Reference, version: string, found: { dir: strin
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const reference = parseReference(getRequired('reference', env));
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(reference), signal);
+    const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const name = checkToolName(getRequired('name', env));
     const { temp } = runnerDirectories(env);
     const tool: Tool = { name, file: binaryFileName(name, hostPlatform()), repository: formatReference(withSelector(reference, {})), arch: process.arch };

@@ -19,28 +19,24 @@ import {
   oidcTokenSecrets,
   openTarget,
   parseAnnotationArguments,
-  parseReference,
   signReference,
   signResultJson,
   signingKeySecrets,
   sigstoreServiceURL,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getBoolean, getChoice, getList, getRequired, getString, inputVariable } from '../inputs.js';
+import { type Env, getBoolean, getChoice, getList, getString, inputVariable } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { type Secrets, actionProgress, runAction } from '../run-action.js';
+import { type Secrets, runAction } from '../run-action.js';
 import { writeSignSummary } from '../summaries/sign.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
     // The key's text first: masked before any input is parsed or any line printed.
     mask(signingKeySecrets(env[inputVariable('key')] ?? ''), secrets);
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const subject = parseReference(getRequired('reference', env));
+    const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const signer = await signerFromInputs(env, secrets);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const annotations = parseAnnotationArguments(getList('annotations', {}, env));
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     const epoch = sourceDateEpoch(env);

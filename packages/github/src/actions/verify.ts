@@ -11,24 +11,20 @@ import {
   noneVerifiedError,
   openTarget,
   readTrustedRootFile,
-  parseReference,
   verifyReference,
   verifyResultJson,
 } from '@ocikit/core';
-import { type Env, getChoice, getRequired, getString } from '../inputs.js';
+import { type Env, getChoice, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
-import { actionProgress, runAction } from '../run-action.js';
+import { runAction } from '../run-action.js';
 import { writeVerifySummary } from '../summaries/verify.js';
-import { readConnectionInputs, readCredentialInputs, registryHosts } from '../target-options.js';
+import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
-    const progress = actionProgress(secrets);
-    const auth = readCredentialInputs(env, secrets);
-    const subject = parseReference(getRequired('reference', env));
+    const { connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const policy = await policyFromInputs(env);
     const type = getString('type', env);
-    const connection = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
 
     const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });

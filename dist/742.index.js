@@ -1,5 +1,5 @@
-export const id = 578;
-export const ids = [578];
+export const id = 742;
+export const ids = [742];
 export const modules = {
 
 /***/ 32808:
@@ -4713,10 +4713,12 @@ function addMermaid(summary, fencedMermaid) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qY: () => (/* binding */ readConnectionInputs),
-  lk: () => (/* binding */ readCredentialInputs),
-  j$: () => (/* binding */ registryHosts)
+  Ie: () => (/* binding */ referenceInput),
+  j$: () => (/* binding */ registryHosts),
+  bP: () => (/* binding */ startStep)
 });
+
+// UNUSED EXPORTS: readConnectionInputs, readCredentialInputs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
@@ -4745,6 +4747,8 @@ function requestTimeoutFromEnv(env) {
     return value === undefined || value === '' ? {} : { timeouts: { requestMs: parseRequestTimeout(value, REQUEST_TIMEOUT_VARIABLE) } };
 }
 //# sourceMappingURL=request-timeout.js.map
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/credentials/registry-host.js
 var registry_host = __webpack_require__(74839);
 // EXTERNAL MODULE: ./packages/core/dist/credentials/credential-chain.js + 2 modules
@@ -4836,20 +4840,20 @@ function chooseCredentials(registries, inputs, env, mask, givenFor = registries)
     };
 }
 //# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
+var run_action = __webpack_require__(66501);
 ;// CONCATENATED MODULE: ./packages/github/dist/target-options.js
 /**
  * The inputs every action that talks to a registry shares (`username`,
  * `password`, `github-token`, `plain-http`, `insecure`) turned into the options
- * core's openTarget and the verbs take, as the CLI's remote flags are. Each
- * action reads its own reference inputs (`reference`, `subject`, `source`...)
- * between the two steps:
- *
- *   const auth = readCredentialInputs(env, secrets);      // masks the secrets first
- *   const subject = parseReference(...its own input...);
- *   const options = readConnectionInputs(env, secrets, progress, auth, registryHosts(subject), signal);
- *
- * so nothing is printed or thrown before the password and token are known to the masker.
+ * core's openTarget and the verbs take, as the CLI's remote flags are. Every such
+ * action starts with `startStep`, which does it in the one safe order: the
+ * credential inputs masked first, then the action's own reference inputs read
+ * (`reference`, `subject`, `source`...), then the connection for the registries they
+ * name, so nothing is printed or thrown before the password and token are known to
+ * the masker.
  */
+
 
 
 
@@ -4886,6 +4890,27 @@ function readConnectionInputs(env, secrets, progress, auth, registries, signal, 
         ...requestTimeoutFromEnv(env),
         onWarning: (message) => progress.warning?.(message),
         signal,
+    };
+}
+/**
+ * The start of every action that talks to a registry, in order: the credential
+ * inputs read and masked, `readReferences` (the action's own reference inputs,
+ * parsed: they may fail with their text, now that the secrets are masked), then the
+ * connection for the registries they name. Returns what `readReferences` returned,
+ * with the progress listener and the connection options.
+ */
+function startStep(env, secrets, signal, readReferences) {
+    const progress = (0,run_action/* actionProgress */.cv)(secrets);
+    const auth = readCredentialInputs(env, secrets);
+    const references = readReferences();
+    const connection = readConnectionInputs(env, secrets, progress, auth, references.registries, signal, references.givenFor);
+    return { ...references, progress, connection };
+}
+/** For `startStep`: the one reference input an action names its target by (`reference`, `subject`), and its registry. */
+function referenceInput(env, input) {
+    return () => {
+        const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)(input, env));
+        return { reference, registries: registryHosts(reference) };
     };
 }
 //# sourceMappingURL=target-options.js.map
