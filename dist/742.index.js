@@ -565,11 +565,15 @@ class OcikitError extends Error {
         this.hint = options.hint;
         this.status = options.status;
     }
-    /** Message, registry answer and hint as the lines a log shows. */
+    /**
+     * Message, detail and hint as the lines a log shows. The detail is "what the
+     * registry said" only when a registry answered (an HTTP status); a local failure's
+     * evidence (a digest mismatch, a refused connection) is just detail.
+     */
     describe() {
         const lines = [this.message];
         if (this.detail)
-            lines.push(`  registry said: ${this.detail}`);
+            lines.push(`  ${this.status === undefined ? 'detail' : 'registry said'}: ${this.detail}`);
         if (this.hint)
             lines.push(`  hint: ${this.hint}`);
         return lines.join('\n');

@@ -152,7 +152,7 @@ describe('failures and summary text', () => {
   it('describes an OcikitError with the action\'s hint, secrets redacted', () => {
     const secrets = new Secrets();
     secrets.add('hunter22');
-    const error = new OcikitError('UNAUTHORIZED', 'push to r.example.com/a refused', { detail: 'bad password hunter22', hint: 'check it' });
+    const error = new OcikitError('UNAUTHORIZED', 'push to r.example.com/a refused', { detail: 'bad password hunter22', hint: 'check it', status: 401 });
     const message = failureMessage(error, secrets);
     expect(message).toBe(
       'push to r.example.com/a refused\n  registry said: bad password ***\n  hint: check it\n  in this action: set the `username` and `password` inputs (a secret), or for ghcr.io give the job `permissions: packages: write` (push) / `packages: read` (pull)',

@@ -22,7 +22,10 @@ export type ErrorCode =
   | 'CANCELLED';
 
 export interface OcikitErrorOptions {
-  /** The registry's answer or other evidence, already free of secrets. */
+  /**
+   * The registry's answer (with `status`, the HTTP status it answered with), or
+   * other evidence of what went wrong (without), already free of secrets.
+   */
   detail?: string;
   /** What the person at the log can try next. */
   hint?: string;
@@ -45,10 +48,14 @@ export class OcikitError extends Error {
     this.status = options.status;
   }
 
-  /** Message, registry answer and hint as the lines a log shows. */
+  /**
+   * Message, detail and hint as the lines a log shows. The detail is "what the
+   * registry said" only when a registry answered (an HTTP status); a local failure's
+   * evidence (a digest mismatch, a refused connection) is just detail.
+   */
   describe(): string {
     const lines = [this.message];
-    if (this.detail) lines.push(`  registry said: ${this.detail}`);
+    if (this.detail) lines.push(`  ${this.status === undefined ? 'detail' : 'registry said'}: ${this.detail}`);
     if (this.hint) lines.push(`  hint: ${this.hint}`);
     return lines.join('\n');
   }
