@@ -2,6 +2,78 @@ export const id = 47;
 export const ids = [47];
 export const modules = {
 
+/***/ 32689:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ signingKeySource),
+/* harmony export */   J: () => (/* binding */ readPublicKeyPem)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
+
+
+/** cosign's way to name a key held in an environment variable: `env://NAME`. */
+const ENV_PREFIX = 'env://';
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A public key file is a few hundred bytes; anything this large is not one. */
+const MAX_PUBLIC_KEY_BYTES = 64 * 1024;
+/**
+ * Where a key comes from, one rule for every front end: the PEM text itself (a CI
+ * secret given as an input; `origin` names it in messages), `env://NAME` for the
+ * content of an environment variable (cosign's form), or a PEM file's path. An unset
+ * or empty variable is an error that names the variable, never its content.
+ */
+function signingKeySource(reference, env = process.env, origin = 'the key given') {
+    if (reference.trimStart().startsWith('-----BEGIN '))
+        return { pem: reference, origin };
+    if (!reference.startsWith(ENV_PREFIX)) {
+        if (reference === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', 'the key is named by an empty path');
+        return { path: reference };
+    }
+    const name = reference.slice(ENV_PREFIX.length);
+    if (!ENV_NAME.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `"${reference.slice(0, 80)}" does not name an environment variable`, {
+            hint: 'write env://NAME, e.g. env://COSIGN_PRIVATE_KEY',
+        });
+    }
+    const pem = env[name];
+    if (pem === undefined || pem.trim() === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `the environment variable ${name} named for the key is ${pem === undefined ? 'not set' : 'empty'}`, {
+            hint: 'map the CI secret into the job\'s environment (GitHub: `env: { NAME: ${{ secrets.NAME }} }`; GitLab: a masked CI/CD variable)',
+        });
+    }
+    return { pem, origin: `$${name}` };
+}
+/**
+ * A verifier's public key (PEM) from a file or `env://NAME`, read but not yet
+ * parsed: verification parses it and names what is wrong with it.
+ */
+async function readPublicKeyPem(reference, env = process.env) {
+    const source = signingKeySource(reference, env, 'the public key given');
+    if (source.pem !== undefined)
+        return source.pem;
+    const what = `the public key file ${source.path}`;
+    try {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(source.path);
+        if (!info.isFile())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `${what} is not a file`);
+        if (info.size > MAX_PUBLIC_KEY_BYTES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `${what} is ${info.size} bytes; a PEM public key is far smaller`);
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(source.path, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G)
+            throw error;
+        const code = error.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `${what} ${code === 'ENOENT' ? 'does not exist' : `cannot be read${code ? ` (${code})` : ''}`}`);
+    }
+}
+//# sourceMappingURL=key-reference.js.map
+
+/***/ }),
+
 /***/ 37047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -647,6 +719,8 @@ function noneVerifiedError(json, wording) {
     return new errors/* OcikitError */.G('DENIED', `no ${what} of ${json.subject.reference} verified: ${each.join(wording.reasons ? '; ' : ', ')}`);
 }
 //# sourceMappingURL=verify-result-json.js.map
+// EXTERNAL MODULE: ./packages/core/dist/sign/key-reference.js
+var key_reference = __webpack_require__(32689);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./packages/core/dist/sign/trusted-root-file.js
@@ -745,7 +819,8 @@ async function policyFromInputs(env) {
     const issuer = (0,inputs/* getString */.AA)('certificate-oidc-issuer', env);
     const trustedRootPath = (0,inputs/* getString */.AA)('trusted-root', env);
     return {
-        ...(publicKey !== '' ? { publicKey } : {}),
+        // What the CLI's --key takes (a path, env://NAME), or the PEM itself.
+        ...(publicKey !== '' ? { publicKey: await (0,key_reference/* readPublicKeyPem */.J)(publicKey, env) } : {}),
         ...(identity !== '' ? { certificateIdentity: identity } : {}),
         ...(issuer !== '' ? { certificateOidcIssuer: issuer } : {}),
         ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRootFile(trustedRootPath) } : {}),

@@ -90,6 +90,24 @@ describe('sign and verify actions (bundled)', () => {
     expect(result.summary).toContain('<td>verified</td>');
   });
 
+  it('key and public-key take what the CLI\'s --key takes too: env://NAME and a file\'s path (the key still masked, and nowhere)', async () => {
+    await writeFile(join(cwd, 'signing.pem'), PRIVATE_PEM, { mode: 0o600 });
+    await writeFile(join(cwd, 'signing.pub'), spki(signing.publicKey));
+    const byEnv = await runAction('sign', {
+      cwd,
+      env: { SIGNING_KEY: PRIVATE_PEM },
+      inputs: { reference: `${registry.host}/gh/signed:v1`, key: 'env://SIGNING_KEY', tlog: 'false', ...LOGIN },
+    });
+    expect(errors(byEnv)).toEqual([]);
+    expect(byEnv.commands.filter((c) => c.command === 'add-mask').map((c) => c.value)).toEqual(expect.arrayContaining([PRIVATE_PEM.trim(), ...keyLines]));
+    expectNoKey(byEnv.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + byEnv.summary);
+    const byPath = await runAction('sign', { cwd, inputs: { reference: `${registry.host}/gh/signed:v1`, key: 'signing.pem', tlog: 'false', ...LOGIN } });
+    expect(errors(byPath)).toEqual([]);
+    const verified = await runAction('verify', { cwd, inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': 'signing.pub', ...LOGIN } });
+    expect(errors(verified)).toEqual([]);
+    expect(verified.outputs.verified).toBe('true');
+  });
+
   it('verify with another key fails the step with a clear message, verified=false', async () => {
     const result = await runAction('verify', { inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': spki(other.publicKey), ...LOGIN } });
     expect(result.code).toBe(1);

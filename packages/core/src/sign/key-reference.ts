@@ -10,11 +10,13 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAX_PUBLIC_KEY_BYTES = 64 * 1024;
 
 /**
- * Where a key comes from, as cosign's `--key` names it: a PEM file path, or
- * `env://NAME` for the content of an environment variable (a CI secret). An unset
+ * Where a key comes from, one rule for every front end: the PEM text itself (a CI
+ * secret given as an input; `origin` names it in messages), `env://NAME` for the
+ * content of an environment variable (cosign's form), or a PEM file's path. An unset
  * or empty variable is an error that names the variable, never its content.
  */
-export function signingKeySource(reference: string, env: NodeJS.ProcessEnv = process.env): SigningKeySource {
+export function signingKeySource(reference: string, env: NodeJS.ProcessEnv = process.env, origin = 'the key given'): SigningKeySource {
+  if (reference.trimStart().startsWith('-----BEGIN ')) return { pem: reference, origin };
   if (!reference.startsWith(ENV_PREFIX)) {
     if (reference === '') throw new OcikitError('INVALID_INPUT', 'the key is named by an empty path');
     return { path: reference };
@@ -39,7 +41,7 @@ export function signingKeySource(reference: string, env: NodeJS.ProcessEnv = pro
  * parsed: verification parses it and names what is wrong with it.
  */
 export async function readPublicKeyPem(reference: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const source = signingKeySource(reference, env);
+  const source = signingKeySource(reference, env, 'the public key given');
   if (source.pem !== undefined) return source.pem;
   const what = `the public key file ${source.path}`;
   try {

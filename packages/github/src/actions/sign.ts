@@ -22,6 +22,7 @@ import {
   signReference,
   signResultJson,
   signingKeySecrets,
+  signingKeySource,
   sigstoreServiceURL,
   sourceDateEpoch,
 } from '@ocikit/core';
@@ -82,7 +83,10 @@ async function signerFromInputs(env: Env, secrets: Secrets): Promise<ImageSigner
   const tsaURL = tsaInput ? sigstoreServiceURL(tsaInput, 'timestamp authority') : undefined;
   if (key !== '') {
     if (fulcioInput) throw usage('the input fulcio-url is for keyless signing; a key signature has no certificate');
-    return keySigner(await loadGivenSigningKey({ pem: key, origin: 'the input key' }), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
+    // What the CLI's --key takes (a path, env://NAME), or the PEM itself from a secret.
+    const source = signingKeySource(key, env, 'the input key');
+    if (source.pem !== undefined) mask(signingKeySecrets(source.pem), secrets);
+    return keySigner(await loadGivenSigningKey(source), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
   }
   mask(oidcTokenSecrets(env), secrets);
   return keylessSignerFromEnvironment({

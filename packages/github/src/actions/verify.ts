@@ -10,6 +10,7 @@ import {
   type VerificationPolicyNames,
   noneVerifiedError,
   openTarget,
+  readPublicKeyPem,
   readTrustedRootFile,
   verifyReference,
   verifyResultJson,
@@ -48,7 +49,8 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
   const issuer = getString('certificate-oidc-issuer', env);
   const trustedRootPath = getString('trusted-root', env);
   return {
-    ...(publicKey !== '' ? { publicKey } : {}),
+    // What the CLI's --key takes (a path, env://NAME), or the PEM itself.
+    ...(publicKey !== '' ? { publicKey: await readPublicKeyPem(publicKey, env) } : {}),
     ...(identity !== '' ? { certificateIdentity: identity } : {}),
     ...(issuer !== '' ? { certificateOidcIssuer: issuer } : {}),
     ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRootFile(trustedRootPath) } : {}),
