@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { OcikitError } from '../../packages/core/src/errors.js';
 import {
+  checkTag,
   formatReference,
   isLoopbackRegistry,
   parseReference,
   parseRegistryReference,
+  pinnedReference,
   pushTags,
   referenceSelector,
   registryEndpointHost,
@@ -39,9 +41,6 @@ describe('parseReference: valid references', () => {
     ['index.docker.io/org/app', { kind: 'registry', registry: 'docker.io', repository: 'org/app' }, 'docker.io/org/app'],
     ['registry-1.docker.io/ubuntu', { kind: 'registry', registry: 'docker.io', repository: 'library/ubuntu' }, 'docker.io/library/ubuntu'],
     ['docker.io/library/ubuntu:22.04', { kind: 'registry', registry: 'docker.io', repository: 'library/ubuntu', tag: '22.04' }, 'docker.io/library/ubuntu:22.04'],
-    // Docker's quirk: no slash means no registry, so this is library/localhost at tag 5000.
-    ['localhost:5000', { kind: 'registry', registry: 'docker.io', repository: 'library/localhost', tag: '5000' }, 'docker.io/library/localhost:5000'],
-    ['example.com', { kind: 'registry', registry: 'docker.io', repository: 'library/example.com' }, 'docker.io/library/example.com'],
     // Explicit registries
     ['ghcr.io/org/team/app:1.2.3', { kind: 'registry', registry: 'ghcr.io', repository: 'org/team/app', tag: '1.2.3' }, 'ghcr.io/org/team/app:1.2.3'],
     ['localhost/app', { kind: 'registry', registry: 'localhost', repository: 'app' }, 'localhost/app'],
@@ -102,6 +101,10 @@ describe('parseReference: invalid references', () => {
     ],
     ['ghcr.io/Org/app', 'repository "Org/app" must be lowercase'],
     ['..', 'repository ".." has an invalid component ".."'],
+    // A registry with no repository: docker would read Docker Hub's library/<host>; nobody means that.
+    ['localhost:5000', 'it names a registry ("localhost:5000") and no repository'],
+    ['example.com', 'it names a registry ("example.com") and no repository'],
+    ['127.0.0.1:5000', 'it names a registry ("127.0.0.1:5000") and no repository'],
     ['a/../b', 'repository "a/../b" has an invalid component ".."'],
     ['a..b', 'invalid component "a..b"'],
     ['a___b', 'invalid component "a___b"'],
@@ -130,6 +133,14 @@ describe('parseReference: invalid references', () => {
     ['localhost:0/app', 'has an invalid port "0"'],
     ['localhost:/app', 'has an invalid port ""'],
     ['localhost:http/app', 'has an invalid port "http"'],
+    // A port is its digits and nothing else, though Number() would read these as one.
+    ['localhost:+5000/app', 'has an invalid port "+5000"'],
+    ['localhost:0x10/app', 'has an invalid port "0x10"'],
+    ['localhost:1e3/app', 'has an invalid port "1e3"'],
+    ['localhost:5000.0/app', 'has an invalid port "5000.0"'],
+    ['[::1]:99999/app', 'registry "[::1]:99999" has an invalid port "99999"'],
+    ['[::1]:/app', 'registry "[::1]:" has an invalid port ""'],
+    [':v1', 'invalid reference ":v1": repository is empty'],
     ['exa_mple.com/app', 'registry "exa_mple.com" is not a valid host[:port]'],
     ['-bad.com/app', 'registry "-bad.com" is not a valid host[:port]'],
     ['::1/app', 'registry "::1" is not a valid host[:port]'],
@@ -154,6 +165,9 @@ describe('parseReference: invalid references', () => {
   it('gives hints where the fix is not obvious from the message', () => {
     expect(errorOf('Foo/bar').hint).toBe('repository names must be lowercase');
     expect(errorOf('::1/app').hint).toBe('write IPv6 addresses in brackets, e.g. [::1]:5000');
+    // Only an address with more than one colon is taken for IPv6.
+    expect(errorOf('exa_mple.com/app').hint).toBeUndefined();
+    expect(errorOf('exa_mple.com:5000/app').hint).toBeUndefined();
     expect(errorOf('x@sha256:abc').hint).toBe('a digest is sha256:<64 lowercase hex> or sha512:<128 lowercase hex>');
     expect(errorOf('ubuntu ').hint).toBe('trim the value (a stray newline from a file or variable?)');
   });
@@ -162,6 +176,10 @@ describe('parseReference: invalid references', () => {
     const message = errorOf(`ghcr.io/${'a'.repeat(300)}`).message;
     expect(message.startsWith(`invalid reference "ghcr.io/${'a'.repeat(72)}…": name "`)).toBe(true);
     expect(message.length).toBeLessThan(250);
+    // Up to 100 characters are repeated whole.
+    const hundred = `ghcr.io/${'a'.repeat(89)}:-v`;
+    expect(hundred).toHaveLength(100);
+    expect(errorOf(hundred).message).toBe(`invalid reference "${hundred}": tag "-v" is not valid (it starts with a letter, digit or _ and contains only letters, digits, _, . and -)`);
   });
 });
 
@@ -239,6 +257,42 @@ describe('pushTags', () => {
     ['oci-layout:./out', ['a', 'b'], ['latest', 'a', 'b']],
   ])('%s with %j -> %j', (input, extra, tags) => {
     expect(pushTags(parseReference(input), extra)).toEqual(tags);
+  });
+
+  it('adds nothing when no extra tags are given', () => {
+    expect(pushTags(parseReference('ubuntu:22.04'))).toEqual(['22.04']);
+  });
+});
+
+describe('checkTag', () => {
+  it('accepts the tags a reference may carry', () => {
+    for (const tag of ['v1', '_x', '1.2.3-rc_1', 'v'.repeat(128)]) expect(() => checkTag(tag)).not.toThrow();
+  });
+
+  it.each([
+    ['', 'tag is empty'],
+    ['.v1', 'tag ".v1" is not valid'],
+    ['-v1', 'tag "-v1" is not valid'],
+    ['v1/x', 'tag "v1/x" is not valid'],
+    ['v'.repeat(129), 'is longer than 128 characters'],
+  ])('refuses %j', (tag, message) => {
+    let error: unknown;
+    try {
+      checkTag(tag);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(OcikitError);
+    expect((error as OcikitError).code).toBe('INVALID_REFERENCE');
+    expect((error as OcikitError).message).toContain(message);
+  });
+});
+
+describe('pinnedReference', () => {
+  it('is the tag people read and the digest that pins it', () => {
+    expect(pinnedReference(parseReference('ghcr.io/org/app:v1'), 'v2', SHA256)).toBe(`ghcr.io/org/app:v2@${SHA256}`);
+    expect(pinnedReference(parseReference('ghcr.io/org/app:v1'), undefined, SHA256)).toBe(`ghcr.io/org/app@${SHA256}`);
+    expect(pinnedReference(parseReference('oci-layout:./out'), 'v1', SHA512)).toBe(`oci-layout:./out:v1@${SHA512}`);
   });
 });
 

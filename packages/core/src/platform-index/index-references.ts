@@ -9,7 +9,7 @@ import { OcikitError } from '../errors.js';
 import { type Digest, isDigest } from '../oci/digest.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform } from '../platform/platform.js';
-import { type Reference, parseReference, referenceSelector, registryEndpointHost, withSelector } from '../reference/reference.js';
+import { type Reference, extraTag, parseReference, pushTags, referenceSelector, registryEndpointHost, withSelector } from '../reference/reference.js';
 import { RegistryClient } from '../registry/registry-client.js';
 import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
 import type { Target } from '../target/target.js';
@@ -59,10 +59,11 @@ export async function createIndexFromReferences(destination: string | Reference,
     });
   }
   const parsed = sources.map((source) => parseIndexSourceArgument(source, to));
+  const tags = pushTags(to, options.tags); // checked before any request
   return withPool(options, async (pool) => {
     const target = await pool.open(to, true);
     const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
-    const result = await assembleIndex(target, resolved, [to.tag ?? 'latest', ...(options.tags ?? [])], options);
+    const result = await assembleIndex(target, resolved, tags, options);
     return { ...result, reference: to };
   });
 }
@@ -71,10 +72,11 @@ export async function createIndexFromReferences(destination: string | Reference,
 export async function addToIndexByReference(index: string | Reference, sources: string[], options: IndexReferenceOptions = {}): Promise<IndexReferenceResult> {
   const at = typeof index === 'string' ? parseReference(index) : index;
   const parsed = sources.map((source) => parseIndexSourceArgument(source, at));
+  const tags = options.tags?.map((tag) => extraTag(at, tag)); // checked before any request
   return withPool(options, async (pool) => {
     const target = await pool.open(at);
     const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
-    const result = await addToIndex(target, referenceSelector(at), resolved, options);
+    const result = await addToIndex(target, referenceSelector(at), resolved, { ...options, ...(tags ? { tags } : {}) });
     return { ...result, reference: at };
   });
 }
@@ -83,9 +85,10 @@ export async function addToIndexByReference(index: string | Reference, sources: 
 export async function removeFromIndexByReference(index: string | Reference, removals: string[], options: IndexReferenceOptions = {}): Promise<IndexReferenceResult> {
   const at = typeof index === 'string' ? parseReference(index) : index;
   const remove = removals.map(parseIndexRemoval);
+  const tags = options.tags?.map((tag) => extraTag(at, tag)); // checked before any request
   return withPool(options, async (pool) => {
     const target = await pool.open(at);
-    const result = await removeFromIndex(target, referenceSelector(at), remove, options);
+    const result = await removeFromIndex(target, referenceSelector(at), remove, { ...options, ...(tags ? { tags } : {}) });
     return { ...result, reference: at };
   });
 }

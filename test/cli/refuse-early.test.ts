@@ -1,0 +1,65 @@
+// Mistakes a user makes in a reference or a tag are refused before any byte moves:
+// the registry sits behind a proxy that records every request, and a refusal
+// must leave it with none (exit 2, a message that says what to write instead).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type FaultProxy, startFaultProxy } from '../harness/fault-proxy.js';
+import { ocikit } from '../harness/ocikit-cli.js';
+import { useRegistry } from '../harness/registry.js';
+import { makeTempDir } from '../harness/temp.js';
+
+const registry = useRegistry();
+let proxy: FaultProxy;
+const work = makeTempDir('ocikit-refuse-');
+
+beforeAll(async () => {
+  proxy = await startFaultProxy(registry.url);
+  await writeFile(join(work, 'app.txt'), 'the app\n');
+});
+afterAll(async () => {
+  await proxy?.stop();
+});
+
+async function refused(args: string[], message: string | RegExp): Promise<void> {
+  proxy.requests.splice(0);
+  const result = await ocikit(args, { cwd: work });
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(message) });
+  expect(proxy.requests).toEqual([]);
+}
+
+describe('extra tags (-t, the tags input)', () => {
+  it('a whole reference to the same repository counts as its tag; another repository is refused before anything is sent', async () => {
+    const pushed = await ocikit(['push', `${proxy.host}/early/app:v1`, 'app.txt', '-t', `${proxy.host}/early/app:latest`, '-t', 'stable', '--json'], { cwd: work });
+    expect(pushed.code).toBe(0);
+    expect((JSON.parse(pushed.stdout) as { tags: string[] }).tags).toEqual(['v1', 'latest', 'stable']);
+
+    await refused(['push', `${proxy.host}/early/app:v2`, 'app.txt', '-t', `${proxy.host}/other/app:latest`], /the extra tag ".*\/other\/app:latest" names another repository .*\n\s+hint: give bare tags/);
+    await refused(['push', `${proxy.host}/early/app:v2`, 'app.txt', '-t', `${proxy.host}/early/app@sha256:${'a'.repeat(64)}`], /names no tag/);
+    await refused(['push', `${proxy.host}/early/app:v2`, 'app.txt', '-t', '.bad'], /tag "\.bad" is not valid/);
+    await refused(['release', `${proxy.host}/early/tool:v1`, 'app.txt=linux/amd64', '-t', `${proxy.host}/other/tool:v1`], /names another repository/);
+    await refused(['index', 'create', `${proxy.host}/early/multi:v1`, `${proxy.host}/early/app:v1=linux/amd64`, '-t', `${proxy.host}/other/multi:v1`], /names another repository/);
+  });
+});
+
+describe('references', () => {
+  it('a registry with no repository is refused, not sent to Docker Hub as library/<host>', async () => {
+    for (const reference of [proxy.host, 'localhost:5000', 'ghcr.io']) {
+      await refused(['push', reference, 'app.txt'], new RegExp(`invalid reference "${reference.replace(/\./g, '\\.')}": it names a registry .* and no repository\\n\\s+hint: write registry/repository\\[:tag\\]`));
+    }
+  });
+
+  it('oci:// (as Helm users write it) is accepted; http:// and https:// are refused with what to write', async () => {
+    const pushed = await ocikit(['push', `oci://${proxy.host}/early/helmish:v1`, 'app.txt', '--json'], { cwd: work });
+    expect(pushed.code).toBe(0);
+    expect((JSON.parse(pushed.stdout) as { reference: string }).reference).toMatch(new RegExp(`^${proxy.host}/early/helmish:v1@sha256:`));
+    const pulled = await ocikit(['pull', `oci://${proxy.host}/early/helmish:v1`, '-o', makeTempDir()]);
+    expect(pulled.code).toBe(0);
+    await refused(['push', `https://${proxy.host}/early/app:v1`, 'app.txt'], /a reference has no https:\/\/ in front\n\s+hint: write ".*\/early\/app:v1"/);
+    await refused(['pull', `http://${proxy.host}/early/app:v1`], /a reference has no http:\/\/ in front\n\s+hint: write ".*\/early\/app:v1" and add --plain-http/);
+  });
+
+  it('comma-separated tags in a reference (oras\'s syntax) are refused with the -t way to say it', async () => {
+    await refused(['push', `${proxy.host}/early/app:v1,latest,stable`, 'app.txt'], /"v1,latest,stable" is several tags; a reference names one\n\s+hint: give the first in the reference and the others with -t \(the tags input\): -t latest -t stable/);
+  });
+});
