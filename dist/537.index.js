@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/push-artifact.js + 1 modules
@@ -30,7 +32,7 @@ var index_entries = __webpack_require__(85704);
 // EXTERNAL MODULE: ./packages/core/dist/platform/match.js
 var match = __webpack_require__(3161);
 // EXTERNAL MODULE: ./packages/core/dist/platform/platform.js
-var platform = __webpack_require__(77837);
+var platform_platform = __webpack_require__(77837);
 ;// CONCATENATED MODULE: ./packages/core/dist/release/release.js
 /**
  * Binaries released per platform in one step: one artifact per platform (its
@@ -38,6 +40,7 @@ var platform = __webpack_require__(77837);
  * an executable, its mode), then the index over them, so that `ocikit pull
  * <ref>` on any machine takes the file for that machine.
  */
+
 
 
 
@@ -57,7 +60,7 @@ function parseReleaseArgument(argument) {
     const file = (0,artifact_inputs/* parseFileArgument */.L3)(argument.slice(0, eq));
     if (file.path === '-')
         throw new errors/* OcikitError */.G('INVALID_INPUT', 'release takes files, not standard input');
-    return { ...file, platform: (0,platform/* parsePlatform */.Y8)(argument.slice(eq + 1)) };
+    return { ...file, platform: (0,platform_platform/* parsePlatform */.Y8)(argument.slice(eq + 1)) };
 }
 /**
  * Pushes each file as an artifact for its platform (by digest), then the
@@ -70,11 +73,12 @@ async function releaseArtifacts(target, options) {
         throw new errors/* OcikitError */.G('INVALID_INPUT', 'nothing to release', { hint: 'name the files, each as path=os/arch[/variant]' });
     }
     options.tags.forEach((tag) => (0,reference_reference/* checkTag */.Bs)(tag));
+    const annotations = releaseAnnotations(options.annotations ?? [], options.files);
     if (!options.allowDuplicates) {
         options.files.forEach((file, i) => {
             const earlier = options.files.slice(0, i).find((other) => (0,match/* samePlatform */.my)(other.platform, file.platform));
             if (earlier) {
-                throw new errors/* OcikitError */.G('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${(0,platform/* platformString */.Fd)(file.platform)}`, {
+                throw new errors/* OcikitError */.G('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${(0,platform_platform/* platformString */.Fd)(file.platform)}`, {
                     hint: 'clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass --allow-duplicates if that order is meant',
                 });
             }
@@ -85,18 +89,18 @@ async function releaseArtifacts(target, options) {
         const result = await (0,push_artifact/* pushArtifact */.X)(target, {
             files: [{ path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
             tags: [],
-            platform: (0,platform/* canonicalPlatform */._l)(file.platform),
+            platform: (0,platform_platform/* canonicalPlatform */._l)(file.platform),
             ...(options.artifactType ? { artifactType: options.artifactType } : {}),
-            ...(options.annotations ? { annotations: options.annotations } : {}),
+            annotations: annotations.of('manifest', file.platform),
             ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             ...(options.progress ? { progress: options.progress } : {}),
         });
-        const entry = (0,index_entries/* entryOf */.Ms)({ ...result.descriptor, artifactType: result.manifest.artifactType ?? push_artifact/* DEFAULT_ARTIFACT_TYPE */.a }, file.platform, undefined);
+        const entry = (0,index_entries/* entryOf */.Ms)({ ...result.descriptor, artifactType: result.manifest.artifactType ?? push_artifact/* DEFAULT_ARTIFACT_TYPE */.a }, file.platform, annotations.of('manifest-descriptor', file.platform));
         artifacts.push({ file, entry, result });
     }
     const created = artifacts[0].result.manifest.annotations?.['org.opencontainers.image.created'];
-    const document = (0,assemble_index/* buildIndexDocument */.qW)(artifacts.map((a) => a.entry), { ...(options.annotations ? { annotations: options.annotations } : {}), ...(created ? { created } : {}) });
+    const document = (0,assemble_index/* buildIndexDocument */.qW)(artifacts.map((a) => a.entry), { annotations: annotations.of('index', undefined), ...(created ? { created } : {}) });
     const [first, ...rest] = options.tags;
     options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
     await target.pushManifest(document.descriptor, document.bytes, first);
@@ -105,9 +109,43 @@ async function releaseArtifacts(target, options) {
     options.progress?.done?.(document.descriptor, 'uploaded');
     return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
 }
+/**
+ * Where each annotation goes: an unprefixed one on every manifest and the index,
+ * a prefixed one where its prefix says. Checked before anything is pushed: a
+ * level release does not write, or a platform none of the files is for, is refused.
+ */
+function releaseAnnotations(list, files) {
+    for (const argument of list) {
+        (0,annotation_arguments/* checkAnnotationPlaces */.yp)(argument, { verb: 'release', levels: ['manifest', 'index', 'manifest-descriptor'], perPlatform: true });
+        if (argument.platforms && argument.levels?.includes('index')) {
+            throw new errors/* OcikitError */.G('INVALID_INPUT', `annotation index[...]:${argument.key} names platforms, and the index is one for all of them`, {
+                hint: 'drop the [platform] part of an index: annotation, or write manifest[platform]: to annotate one platform\'s manifest',
+            });
+        }
+        for (const platform of argument.platforms ?? []) {
+            if (!files.some((file) => (0,match/* samePlatform */.my)(file.platform, platform))) {
+                throw new errors/* OcikitError */.G('INVALID_INPUT', `annotation ${argument.key} is for ${(0,platform_platform/* platformString */.Fd)(platform)}, and no file is`, {
+                    hint: `the files are for ${files.map((f) => (0,platform_platform/* platformString */.Fd)(f.platform)).join(', ')}`,
+                });
+            }
+        }
+    }
+    return {
+        of(level, platform) {
+            const annotations = {};
+            for (const argument of list) {
+                const levels = argument.levels ?? ['manifest', 'index'];
+                if (!levels.includes(level))
+                    continue;
+                if (argument.platforms && !(platform && argument.platforms.some((p) => (0,match/* samePlatform */.my)(p, platform))))
+                    continue;
+                annotations[argument.key] = argument.value;
+            }
+            return annotations;
+        },
+    };
+}
 //# sourceMappingURL=release.js.map
-// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
-var annotation_file = __webpack_require__(25963);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
 var source_date_epoch = __webpack_require__(45355);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
@@ -123,7 +161,7 @@ function releaseResultJson(reference, result) {
         tags: result.tags,
         artifacts: result.artifacts.map((a) => ({
             file: a.file.path,
-            platform: (0,platform/* platformString */.Fd)(a.entry.platform ?? a.file.platform),
+            platform: (0,platform_platform/* platformString */.Fd)(a.entry.platform ?? a.file.platform),
             digest: a.entry.digest,
             layer: a.result.layers[0]?.descriptor,
         })),
@@ -183,7 +221,8 @@ async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
         const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map(parseReleaseArgument);
-        const annotations = (0,run_annotations/* withRunAnnotations */.i)((0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env)), env);
+        // The run's first: a later argument wins, so what the user sets is theirs (core's manifestAnnotations rule).
+        const annotations = [...(0,annotation_arguments/* unprefixedAnnotations */.f8)((0,run_annotations/* runAnnotations */.c)(env)), ...(0,annotation_arguments/* parseAnnotationArgumentList */.O$)((0,inputs/* getList */.vS)('annotations', {}, env))];
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         const allowDuplicates = (0,inputs/* getBoolean */.pW)('allow-duplicates', false, env);
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);

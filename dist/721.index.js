@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
-// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
-var annotation_file = __webpack_require__(25963);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
 var source_date_epoch = __webpack_require__(45355);
 // EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
@@ -27,6 +27,8 @@ var reference_reference = __webpack_require__(37473);
 var open_target = __webpack_require__(55232);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/push-artifact.js + 1 modules
 var push_artifact = __webpack_require__(35034);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
+var annotation_file = __webpack_require__(25963);
 // EXTERNAL MODULE: ./packages/core/dist/platform/platform.js
 var platform_platform = __webpack_require__(77837);
 ;// CONCATENATED MODULE: ./packages/core/dist/results/push-result-json.js
@@ -74,7 +76,7 @@ async function run(env = process.env) {
     await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
         const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map((file) => (0,artifact_inputs/* parseFileArgument */.L3)(file));
-        const annotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
+        const annotations = (0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'push');
         const annotationFile = (0,inputs/* getString */.AA)('annotation-file', env);
         const config = (0,inputs/* getString */.AA)('config', env);
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);

@@ -1045,6 +1045,7 @@ function displayName(descriptor) {
 /* harmony export */   FH: () => (/* binding */ formatReference),
 /* harmony export */   YP: () => (/* binding */ pushTags),
 /* harmony export */   ct: () => (/* binding */ pinnedReference),
+/* harmony export */   d$: () => (/* binding */ extraTag),
 /* harmony export */   d3: () => (/* binding */ referenceSelector),
 /* harmony export */   dU: () => (/* binding */ registryEndpointHost),
 /* harmony export */   eU: () => (/* binding */ withSelector),
@@ -1062,10 +1063,13 @@ function displayName(descriptor) {
  *
  * Registry references follow Docker's normalisation so that `ubuntu`,
  * `docker.io/ubuntu` and `index.docker.io/library/ubuntu` are one repository
- * (credentials, caches and logs key on the canonical form). One docker quirk
- * is kept on purpose: a first path component is a registry only if it contains
- * `.` or `:` or is `localhost`, so `localhost:5000` with no repository is the
- * Docker Hub image `library/localhost` at tag `5000`, exactly as docker reads it.
+ * (credentials, caches and logs key on the canonical form): a first path
+ * component is a registry only if it contains `.` or `:` or is `localhost`. Where
+ * docker would read a registry with no repository (`127.0.0.1:5000`,
+ * `localhost:5000`, `ghcr.io`) as a Docker Hub image, this refuses it: nobody means
+ * to push to `library/127.0.0.1` on Docker Hub. `oci://` (Helm's way to write a
+ * registry reference) is accepted and dropped; `http://` and `https://` are refused
+ * with what to write instead.
  *
  * Layout paths are free text, so the selector is found from the end: the last
  * `@` after the last path separator starts a digest, then the last `:` after
@@ -1093,7 +1097,18 @@ function parseReference(input) {
     if (input.trim() !== input) {
         fail(subject, { reason: 'has leading or trailing whitespace', hint: 'trim the value (a stray newline from a file or variable?)' });
     }
-    return input.startsWith(LAYOUT_PREFIX) ? parseLayout(input, subject) : parseRegistry(input, subject);
+    if (input.startsWith(LAYOUT_PREFIX))
+        return parseLayout(input, subject);
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input)?.[1]?.toLowerCase();
+    if (scheme === 'oci')
+        return parseRegistry(input.slice('oci://'.length), subject);
+    if (scheme === 'http' || scheme === 'https') {
+        fail(subject, {
+            reason: `a reference has no ${scheme}:// in front`,
+            hint: `write ${show(input.slice(scheme.length + 3))}${scheme === 'http' ? ' and add --plain-http (loopback registries use HTTP by themselves)' : ''}`,
+        });
+    }
+    return parseRegistry(input, subject);
 }
 function parseRegistryReference(input) {
     const ref = parseReference(input);
@@ -1113,6 +1128,12 @@ function parseRegistry(input, subject) {
     let repository = rest;
     const slash = rest.indexOf('/');
     const first = rest.slice(0, slash);
+    if (slash < 0 && ((rest.includes('.') && HOSTNAME.test(rest)) || rest === 'localhost')) {
+        fail(subject, {
+            reason: `it names a registry (${show(input.replace(/@.*$/, ''))}) and no repository`,
+            hint: `write registry/repository[:tag], e.g. ${show(`${input.replace(/@.*$/, '')}/app:v1`)}`,
+        });
+    }
     if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
         fail(subject, registryProblem(first));
         registry = first.toLowerCase();
@@ -1228,6 +1249,9 @@ function selectorProblem(tag, digest) {
     if (tag !== undefined) {
         if (tag === '')
             return { reason: 'tag is empty after ":"' };
+        if (tag.includes(',')) {
+            return { reason: `${show(tag)} is several tags; a reference names one`, hint: `give the first in the reference and the others with -t (the tags input): -t ${tag.split(',').slice(1).join(' -t ')}` };
+        }
         const reason = tagProblem(tag);
         if (reason)
             return { reason };
@@ -1282,10 +1306,40 @@ function referenceSelector(ref) {
 }
 /**
  * The tags a push to `ref` gives its manifest: the reference's tag, 'latest' when it names
- * neither tag nor digest (none for a digest: the manifest is addressed by it), then `extra`.
+ * neither tag nor digest (none for a digest: the manifest is addressed by it), then `extra`,
+ * each checked before anything is sent (see extraTag), without repeats.
  */
 function pushTags(ref, extra = []) {
-    return [...(ref.tag ? [ref.tag] : ref.digest ? [] : ['latest']), ...extra];
+    return [...new Set([...(ref.tag ? [ref.tag] : ref.digest ? [] : ['latest']), ...extra.map((given) => extraTag(ref, given))])];
+}
+/**
+ * One more tag for `ref`, as given to -t or a tags input: a bare tag, or a whole
+ * reference to the same repository (what docker/build-push-action users paste),
+ * whose tag it then is. Anything else is refused before a request is made.
+ */
+function extraTag(ref, given) {
+    if (!/[/:@]/.test(given)) {
+        checkTag(given);
+        return given;
+    }
+    const refused = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `the extra tag ${show(given)} ${why}`, {
+            hint: `give bare tags (v1.2.3, latest): they go to ${formatReference(withSelector(ref, {}))}`,
+        });
+    };
+    let named;
+    try {
+        named = parseReference(given);
+    }
+    catch {
+        return refused('is neither a tag nor a reference');
+    }
+    const same = formatReference(withSelector(named, {})) === formatReference(withSelector(ref, {}));
+    if (!same)
+        return refused(`names another repository (${formatReference(withSelector(named, {}))})`);
+    if (named.digest !== undefined || named.tag === undefined)
+        return refused('names no tag');
+    return named.tag;
 }
 /** The same reference with its tag and digest replaced by exactly these (absent means removed). */
 function withSelector(ref, selector) {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
 var artifact_inputs = __webpack_require__(35469);
-// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
-var annotation_file = __webpack_require__(25963);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
@@ -173,7 +173,7 @@ async function run(env = process.env) {
         const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'subject'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map((file) => (0,artifact_inputs/* parseFileArgument */.L3)(file));
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
-        const annotations = (0,run_annotations/* withRunAnnotations */.i)((0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env)), env);
+        const annotations = (0,run_annotations/* withRunAnnotations */.i)((0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'attach'), env);
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);

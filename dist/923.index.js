@@ -89,8 +89,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./packages/core/dist/sign/signer-secrets.js
 var signer_secrets = __webpack_require__(94438);
-// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
-var annotation_file = __webpack_require__(25963);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
@@ -181,7 +181,7 @@ async function run(env = process.env) {
         mask((0,signer_secrets/* signingKeySecrets */.Ar)(env[(0,inputs/* inputVariable */.LO)('key')] ?? ''), secrets);
         const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const signer = await signerFromInputs(env, secrets);
-        const annotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
+        const annotations = (0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'sign');
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
         const { target, reference, selector } = await (0,open_target/* openTarget */.A)(subject, { ...connection, referrersMode });

@@ -2,73 +2,97 @@ export const id = 941;
 export const ids = [941];
 export const modules = {
 
-/***/ 25963:
+/***/ 89629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $I: () => (/* binding */ parseAnnotationArguments),
-/* harmony export */   gX: () => (/* binding */ annotationsFor),
-/* harmony export */   yB: () => (/* binding */ readAnnotationFile)
+/* harmony export */   O$: () => (/* binding */ parseAnnotationArgumentList),
+/* harmony export */   f8: () => (/* binding */ unprefixedAnnotations),
+/* harmony export */   yp: () => (/* binding */ checkAnnotationPlaces)
 /* harmony export */ });
-/* unused harmony export parseAnnotationFile */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
+/* unused harmony exports ANNOTATION_LEVELS, parseAnnotationArgument */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/* harmony import */ var _platform_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77837);
+/**
+ * `key=value` annotation arguments (`--annotation`, the `annotations` input), with
+ * Docker's level prefixes as docker/metadata-action and buildx write them:
+ * `manifest:`, `index:`, `manifest-descriptor:`, `index-descriptor:`, several at
+ * once (`index,manifest:`) and a platform for a per-platform level
+ * (`manifest[linux/arm64]:`). A prefix says where the annotation goes; a verb
+ * takes it there or refuses it, and never keeps the prefix as part of the key.
+ */
 
 
-function parseAnnotationFile(text, origin) {
-    let value;
-    try {
-        value = JSON.parse(text);
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+const PREFIX = /^([a-z,-]+)(?:\[([^\]]*)\])?:(.*)$/s;
+/** One `[levels[platforms]:]key=value` argument. */
+function parseAnnotationArgument(text) {
+    const eq = text.indexOf('=');
+    const bad = () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation "${text}" is not key=value`, {
+            hint: 'e.g. --annotation org.opencontainers.image.source=https://github.com/org/repo',
+        });
+    };
+    if (eq <= 0)
+        bad();
+    const name = text.slice(0, eq);
+    const value = text.slice(eq + 1);
+    const prefixed = PREFIX.exec(name);
+    const words = prefixed?.[1].split(',') ?? [];
+    // A key may hold a colon of its own (`com.example:build`): only Docker's four words make a prefix.
+    if (!prefixed || !words.every((word) => ANNOTATION_LEVELS.includes(word))) {
+        if (/[[\]]/.test(name))
+            bad();
+        return { key: name, value };
     }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin} is not valid JSON: ${error.message}`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin} must be a JSON object of objects`, {
-            hint: 'e.g. {"$manifest": {"org.opencontainers.image.source": "..."}, "app.tar": {"key": "value"}}',
+    const key = prefixed[3];
+    if (key === '')
+        bad();
+    const platforms = prefixed[2]?.split(',').map((p) => (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(p.trim()));
+    return { key, value, levels: [...new Set(words)], ...(platforms ? { platforms } : {}) };
+}
+function parseAnnotationArgumentList(values) {
+    return values.map(parseAnnotationArgument);
+}
+/** The user's map as arguments with no prefix (what a CI run adds, for a verb that takes levels). */
+function unprefixedAnnotations(annotations) {
+    return Object.entries(annotations).map(([key, value]) => ({ key, value }));
+}
+const WHAT_WRITES = {
+    manifest: 'push, attach, sign and release write manifests',
+    index: 'index create and release write an index',
+    'manifest-descriptor': 'release writes an index whose entries are its manifests',
+    'index-descriptor': "no ocikit verb writes a descriptor of an index (it would live in an OCI layout's index.json or a parent index)",
+};
+/** Refuses an argument whose prefix names a level or platform the verb has no place for. */
+function checkAnnotationPlaces(argument, places) {
+    for (const level of argument.levels ?? []) {
+        if (places.levels.includes(level))
+            continue;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation ${level}:${argument.key} has nowhere to go: ${places.verb} writes no ${level.replace('-', ' ')}`, {
+            hint: `${WHAT_WRITES[level]}; drop the ${level}: prefix to annotate what ${places.verb} writes (${places.levels.join(', ')})`,
         });
     }
-    for (const [key, annotations] of Object.entries(value)) {
-        if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin}: "${key}" must map to an object of strings`);
-        }
-        for (const [name, v] of Object.entries(annotations)) {
-            if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin}: ${key}.${name} must be a string`);
-        }
+    if (argument.platforms && !places.perPlatform) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation ${argument.key} names platforms (${argument.platforms.map(_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd).join(', ')}), and ${places.verb} writes one manifest for none`, {
+            hint: 'drop the [platform] part; release writes a manifest per platform',
+        });
     }
-    return value;
-}
-async function readAnnotationFile(path) {
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8').catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `cannot read annotation file ${path}: ${error.code ?? error.message}`);
-    });
-    return parseAnnotationFile(text, path);
 }
 /**
- * The annotations an input gets from the annotation file: the entry of its
- * title, then the entry of its path as written on the command line (`site/`,
- * `./notes.txt`), which is the key oras looks up; `$`-keys are never a file's.
+ * The annotations of a verb that writes one thing: unprefixed keys and those
+ * prefixed with its level; any other prefix is refused with where it could go.
  */
-function annotationsFor(file, title, written) {
-    const entry = (key) => (key === undefined || key.startsWith('$') ? {} : (file?.[key] ?? {}));
-    return written === undefined || written === title ? entry(title) : { ...entry(title), ...entry(written) };
-}
-/** `key=value` arguments to a map; the value may contain `=`. */
-function parseAnnotationArguments(values) {
+function parseAnnotationArguments(values, verb) {
     const annotations = {};
-    for (const value of values) {
-        const eq = value.indexOf('=');
-        if (eq <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation "${value}" is not key=value`, {
-                hint: 'e.g. --annotation org.opencontainers.image.source=https://github.com/org/repo',
-            });
-        }
-        annotations[value.slice(0, eq)] = value.slice(eq + 1);
+    for (const argument of parseAnnotationArgumentList(values)) {
+        checkAnnotationPlaces(argument, { verb, levels: [verb === 'index' ? 'index' : 'manifest'] });
+        annotations[argument.key] = argument.value;
     }
     return annotations;
 }
-//# sourceMappingURL=annotation-file.js.map
+//# sourceMappingURL=annotation-arguments.js.map
 
 /***/ }),
 
@@ -358,10 +382,11 @@ async function createIndexFromReferences(destination, sources, options = {}) {
         });
     }
     const parsed = sources.map((source) => parseIndexSourceArgument(source, to));
+    const tags = (0,reference_reference/* pushTags */.YP)(to, options.tags); // checked before any request
     return withPool(options, async (pool) => {
         const target = await pool.open(to, true);
         const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
-        const result = await (0,assemble_index/* assembleIndex */.Hw)(target, resolved, [to.tag ?? 'latest', ...(options.tags ?? [])], options);
+        const result = await (0,assemble_index/* assembleIndex */.Hw)(target, resolved, tags, options);
         return { ...result, reference: to };
     });
 }
@@ -369,10 +394,11 @@ async function createIndexFromReferences(destination, sources, options = {}) {
 async function addToIndexByReference(index, sources, options = {}) {
     const at = typeof index === 'string' ? (0,reference_reference/* parseReference */.F2)(index) : index;
     const parsed = sources.map((source) => parseIndexSourceArgument(source, at));
+    const tags = options.tags?.map((tag) => (0,reference_reference/* extraTag */.d$)(at, tag)); // checked before any request
     return withPool(options, async (pool) => {
         const target = await pool.open(at);
         const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
-        const result = await (0,assemble_index/* addToIndex */.zO)(target, (0,reference_reference/* referenceSelector */.d3)(at), resolved, options);
+        const result = await (0,assemble_index/* addToIndex */.zO)(target, (0,reference_reference/* referenceSelector */.d3)(at), resolved, { ...options, ...(tags ? { tags } : {}) });
         return { ...result, reference: at };
     });
 }
@@ -380,9 +406,10 @@ async function addToIndexByReference(index, sources, options = {}) {
 async function removeFromIndexByReference(index, removals, options = {}) {
     const at = typeof index === 'string' ? (0,reference_reference/* parseReference */.F2)(index) : index;
     const remove = removals.map(parseIndexRemoval);
+    const tags = options.tags?.map((tag) => (0,reference_reference/* extraTag */.d$)(at, tag)); // checked before any request
     return withPool(options, async (pool) => {
         const target = await pool.open(at);
-        const result = await (0,assemble_index/* removeFromIndex */.nI)(target, (0,reference_reference/* referenceSelector */.d3)(at), remove, options);
+        const result = await (0,assemble_index/* removeFromIndex */.nI)(target, (0,reference_reference/* referenceSelector */.d3)(at), remove, { ...options, ...(tags ? { tags } : {}) });
         return { ...result, reference: at };
     });
 }
@@ -438,8 +465,8 @@ async function withPool(options, run) {
 //# sourceMappingURL=index-references.js.map
 // EXTERNAL MODULE: ./packages/core/dist/credentials/credential-chain.js + 2 modules
 var credential_chain = __webpack_require__(32808);
-// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-file.js
-var annotation_file = __webpack_require__(25963);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
 var source_date_epoch = __webpack_require__(45355);
 // EXTERNAL MODULE: ./packages/core/dist/platform/match.js
@@ -519,7 +546,7 @@ async function run(env = process.env) {
             const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
             return { reference, command, sources, registries: (0,target_options/* registryHosts */.j$)(reference, ...sourceReferences), givenFor: (0,credential_chain/* givenCredentialRegistries */.Gq)(reference, sourceReferences) };
         });
-        const userAnnotations = (0,annotation_file/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env));
+        const userAnnotations = (0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'index');
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {
             throw new errors/* OcikitError */.G('INVALID_INPUT', 'inputs "annotations" and "artifact-type" apply to command create and add, not remove');

@@ -63,3 +63,17 @@ describe('references', () => {
     await refused(['push', `${proxy.host}/early/app:v1,latest,stable`, 'app.txt'], /"v1,latest,stable" is several tags; a reference names one\n\s+hint: give the first in the reference and the others with -t \(the tags input\): -t latest -t stable/);
   });
 });
+
+describe("Docker's annotation prefixes", () => {
+  it('a manifest: prefix is stripped for push; a level push does not write is refused before anything is sent', async () => {
+    const pushed = await ocikit(['push', `${proxy.host}/early/annotated:v1`, 'app.txt', '--annotation', 'manifest:org.opencontainers.image.title=App', '--json'], { cwd: work });
+    expect(pushed.code).toBe(0);
+    const manifest = (await ocikit(['manifest', 'get', `${proxy.host}/early/annotated:v1`])).stdout;
+    expect(JSON.parse(manifest).annotations).toMatchObject({ 'org.opencontainers.image.title': 'App' });
+    expect(manifest).not.toContain('manifest:');
+
+    await refused(['push', `${proxy.host}/early/annotated:v2`, 'app.txt', '--annotation', 'index:org.opencontainers.image.title=App'], /annotation index:org\.opencontainers\.image\.title has nowhere to go: push writes no index\n\s+hint: index create and release write an index/);
+    await refused(['release', `${proxy.host}/early/tool:v2`, 'app.txt=linux/amd64', '--annotation', 'manifest[linux/arm64]:k=v'], /is for linux\/arm64, and no file is/);
+    await refused(['index', 'create', `${proxy.host}/early/multi:v2`, `${proxy.host}/early/app:v1=linux/amd64`, '--annotation', 'manifest:k=v'], /index writes no manifest/);
+  });
+});

@@ -15,6 +15,7 @@ import {
   type Target,
   hostPlatform,
   isOcikitError,
+  parseAnnotationArgumentList,
   parseManifest,
   parsePlatform,
   platformString,
@@ -176,6 +177,50 @@ describe('ocikit release: one artifact per platform and the index over them', ()
         pushArtifact(repo, { files: [{ path: join(dir, files[0]!.path) }], tags: ['x'], platform: parsePlatform('linux/amd64'), config: { path: join(dir, files[1]!.path) } }),
         'INVALID_INPUT',
       );
+    } finally {
+      await repo.close();
+    }
+  });
+
+  it("puts Docker's prefixed annotations where the prefix says, per platform too, and refuses what has nowhere to go before a push", async () => {
+    const { dir, files } = await makeDist();
+    const repo = new RemoteRepository({ registry: registry.host, repository: 'releases/levels' });
+    const releaseFiles = files.slice(0, 2).map((f) => ({ path: join(dir, f.path), platform: parsePlatform(f.platform) }));
+    try {
+      const result = await releaseArtifacts(repo, {
+        files: releaseFiles,
+        tags: ['v1'],
+        sourceDateEpoch: 1_700_000_000,
+        annotations: parseAnnotationArgumentList([
+          'both=everywhere',
+          'manifest:m=manifests only',
+          'index:i=index only',
+          'index,manifest:im=index and manifests',
+          'manifest-descriptor:d=entries',
+          'manifest[linux/arm64]:arm=arm64 manifest',
+          'manifest-descriptor[linux/arm64/v8]:armd=arm64 entry',
+        ]),
+      });
+      const index = parseManifest((await repo.fetchManifest('v1')).bytes, 'test', MediaType.ImageIndex) as ImageIndex;
+      expect(index.annotations).toEqual({ both: 'everywhere', i: 'index only', im: 'index and manifests', 'org.opencontainers.image.created': '2023-11-14T22:13:20Z' });
+      expect(index.manifests.map((m) => m.annotations)).toEqual([{ d: 'entries' }, { d: 'entries', armd: 'arm64 entry' }]);
+      const manifests = await Promise.all(index.manifests.map(async (m) => parseManifest((await repo.fetchManifest(m)).bytes, 'test', m.mediaType) as ImageManifest));
+      const own = (m: ImageManifest) => Object.fromEntries(Object.entries(m.annotations ?? {}).filter(([k]) => !k.startsWith('org.opencontainers')));
+      expect(manifests.map(own)).toEqual([
+        { both: 'everywhere', m: 'manifests only', im: 'index and manifests' },
+        { both: 'everywhere', m: 'manifests only', im: 'index and manifests', arm: 'arm64 manifest' },
+      ]);
+      expect(result.artifacts.map((a) => a.entry.annotations)).toEqual(index.manifests.map((m) => m.annotations));
+
+      const refused = async (annotation: string, message: RegExp) => {
+        const error = await releaseArtifacts(repo, { files: releaseFiles, tags: ['v2'], annotations: parseAnnotationArgumentList([annotation]) }).catch((e: unknown) => e);
+        expect(isOcikitError(error) && error.code).toBe('INVALID_INPUT');
+        expect((error as Error).message).toMatch(message);
+      };
+      await refused('index-descriptor:x=1', /index-descriptor:x has nowhere to go/);
+      await refused('manifest[windows/amd64]:x=1', /is for windows\/amd64, and no file is/);
+      await refused('index[linux/amd64]:x=1', /the index is one for all of them/);
+      expect(await repo.tags()).toEqual(['v1']);
     } finally {
       await repo.close();
     }

@@ -16,6 +16,7 @@ export type { UploadRecovery } from './registry/blob-upload.js';
 export * from './registry/www-authenticate.js';
 export * from './layout/oci-layout-store.js';
 export * from './artifact/artifact-inputs.js';
+export * from './artifact/annotation-arguments.js';
 export * from './artifact/annotation-file.js';
 export * from './artifact/manifest-annotations.js';
 export * from './artifact/push-artifact.js';

@@ -45,7 +45,7 @@ export function registerAttach(program: Command, context: CliContext): void {
         const result = await attachArtifact(target, selector, {
           files: files.map(parseFileArgument),
           ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
-          annotations: parseAnnotationArguments(flags.annotation),
+          annotations: parseAnnotationArguments(flags.annotation, 'attach'),
           ...(flags.inlineMax ? { inlineMax: flags.inlineMax } : {}),
           ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,

@@ -91,13 +91,14 @@ async function runIndexVerb(
   try {
     const index = parseReference(reference);
     const read = sources.map((source) => parseIndexSourceArgument(source, index).reference);
+    const annotations = parseAnnotationArguments(flags.annotation, 'index');
     const options = await targetOptions(flags, context, progress, givenCredentialRegistries(index, read));
     const epoch = sourceDateEpoch(context.env);
     const result = await run({
       ...options,
       concurrency: flags.concurrency,
       progress,
-      annotations: parseAnnotationArguments(flags.annotation),
+      annotations,
       ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
       ...(flags.allowDuplicates ? { allowDuplicates: true } : {}),
       ...(flags.anonymousMount ? { anonymousMount: true } : {}),

@@ -59,7 +59,7 @@ export function registerPush(program: Command, context: CliContext): void {
           files: inputs,
           tags,
           ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
-          annotations: parseAnnotationArguments(flags.annotation),
+          annotations: parseAnnotationArguments(flags.annotation, 'push'),
           ...(flags.annotationFile ? { annotationFile: await readAnnotationFile(flags.annotationFile) } : {}),
           ...(flags.config ? { config: parseFileArgument(flags.config) } : {}),
           ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),

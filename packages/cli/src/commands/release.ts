@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openTarget, parseAnnotationArguments, parseReleaseArgument, platformString, pushTags, releaseArtifacts, releaseResultJson, sourceDateEpoch } from '@ocikit/core';
+import { openTarget, parseAnnotationArgumentList, parseReleaseArgument, platformString, pushTags, releaseArtifacts, releaseResultJson, sourceDateEpoch } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { collect } from '../options/collect.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
@@ -22,14 +22,14 @@ export function registerRelease(program: Command, context: CliContext): void {
       .argument('<reference>', 'where the index goes: registry/repo[:tag] or oci-layout:<dir>[:tag]')
       .argument('<files...>', 'files, each as path[:mediaType]=os/arch[/variant], e.g. dist/tool-linux-arm64=linux/arm64')
       .option('--artifact-type <type>', 'the artifact type of each per-platform artifact (default application/vnd.unknown.artifact.v1)')
-      .option('-a, --annotation <key=value>', 'an annotation of every manifest and the index (repeatable)', collect, [])
+      .option('-a, --annotation <key=value>', 'an annotation of every manifest and the index; a manifest:, index: or manifest-descriptor: prefix puts it in one place, manifest[os/arch]: on one platform (repeatable)', collect, [])
       .option('-t, --tag <tag>', 'an additional tag for the index (repeatable)', collect, [])
       .option('--allow-duplicates', 'allow two files for one platform (clients take the first)'),
   ).action(async (reference: string, files: string[], flags: ReleaseFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
       const releaseFiles = files.map(parseReleaseArgument);
-      const annotations = parseAnnotationArguments(flags.annotation);
+      const annotations = parseAnnotationArgumentList(flags.annotation);
       const epoch = sourceDateEpoch(context.env);
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });

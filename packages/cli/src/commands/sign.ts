@@ -34,7 +34,7 @@ export function registerSign(program: Command, context: CliContext): void {
       ),
     ),
   ).action(async (reference: string, flags: SignFlags) => {
-    const annotations = parseAnnotationArguments(flags.annotation);
+    const annotations = parseAnnotationArguments(flags.annotation, 'sign');
     await signAndReport(context, flags, reference, 'Signed', (signer, { target, selector }, progress) =>
       signReference(target, selector, {
         signer,

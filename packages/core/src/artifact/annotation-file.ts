@@ -49,18 +49,3 @@ export function annotationsFor(file: AnnotationFile | undefined, title: string, 
   const entry = (key: string | undefined): Record<string, string> => (key === undefined || key.startsWith('$') ? {} : (file?.[key] ?? {}));
   return written === undefined || written === title ? entry(title) : { ...entry(title), ...entry(written) };
 }
-
-/** `key=value` arguments to a map; the value may contain `=`. */
-export function parseAnnotationArguments(values: readonly string[]): Record<string, string> {
-  const annotations: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.indexOf('=');
-    if (eq <= 0) {
-      throw new OcikitError('INVALID_INPUT', `annotation "${value}" is not key=value`, {
-        hint: 'e.g. --annotation org.opencontainers.image.source=https://github.com/org/repo',
-      });
-    }
-    annotations[value.slice(0, eq)] = value.slice(eq + 1);
-  }
-  return annotations;
-}

@@ -4,6 +4,7 @@
  * an executable, its mode), then the index over them, so that `ocikit pull
  * <ref>` on any machine takes the file for that machine.
  */
+import { type AnnotationArgument, type AnnotationLevel, checkAnnotationPlaces } from '../artifact/annotation-arguments.js';
 import { type ArtifactFileInput, parseFileArgument } from '../artifact/artifact-inputs.js';
 import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
 import { OcikitError } from '../errors.js';
@@ -26,8 +27,12 @@ export interface ReleaseOptions {
   tags: string[];
   /** The artifact type of every per-platform artifact (default oras's `application/vnd.unknown.artifact.v1`). */
   artifactType?: string;
-  /** Annotations of every per-platform manifest and of the index. */
-  annotations?: Record<string, string>;
+  /**
+   * Without a prefix: of every per-platform manifest and of the index; `manifest:`,
+   * `index:` and `manifest-descriptor:` (the index's entry for a manifest) put one
+   * where it says, for every platform or those in brackets.
+   */
+  annotations?: readonly AnnotationArgument[];
   /** Fixes `org.opencontainers.image.created` (SOURCE_DATE_EPOCH), for reproducible digests. */
   sourceDateEpoch?: number;
   /** Let two files share a platform (clients take the first). */
@@ -68,6 +73,7 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
     throw new OcikitError('INVALID_INPUT', 'nothing to release', { hint: 'name the files, each as path=os/arch[/variant]' });
   }
   options.tags.forEach((tag) => checkTag(tag));
+  const annotations = releaseAnnotations(options.annotations ?? [], options.files);
   if (!options.allowDuplicates) {
     options.files.forEach((file, i) => {
       const earlier = options.files.slice(0, i).find((other) => samePlatform(other.platform, file.platform));
@@ -86,19 +92,23 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
       tags: [],
       platform: canonicalPlatform(file.platform),
       ...(options.artifactType ? { artifactType: options.artifactType } : {}),
-      ...(options.annotations ? { annotations: options.annotations } : {}),
+      annotations: annotations.of('manifest', file.platform),
       ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
     });
-    const entry = entryOf({ ...result.descriptor, artifactType: result.manifest.artifactType ?? DEFAULT_ARTIFACT_TYPE }, file.platform, undefined);
+    const entry = entryOf(
+      { ...result.descriptor, artifactType: result.manifest.artifactType ?? DEFAULT_ARTIFACT_TYPE },
+      file.platform,
+      annotations.of('manifest-descriptor', file.platform),
+    );
     artifacts.push({ file, entry, result });
   }
 
   const created = artifacts[0]!.result.manifest.annotations?.['org.opencontainers.image.created'];
   const document = buildIndexDocument(
     artifacts.map((a) => a.entry),
-    { ...(options.annotations ? { annotations: options.annotations } : {}), ...(created ? { created } : {}) },
+    { annotations: annotations.of('index', undefined), ...(created ? { created } : {}) },
   );
   const [first, ...rest] = options.tags;
   options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
@@ -106,4 +116,44 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
   for (const tag of rest) await target.pushManifest(document.descriptor, document.bytes, tag);
   options.progress?.done?.(document.descriptor, 'uploaded');
   return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
+}
+
+type ReleaseLevel = Exclude<AnnotationLevel, 'index-descriptor'>;
+
+/**
+ * Where each annotation goes: an unprefixed one on every manifest and the index,
+ * a prefixed one where its prefix says. Checked before anything is pushed: a
+ * level release does not write, or a platform none of the files is for, is refused.
+ */
+function releaseAnnotations(
+  list: readonly AnnotationArgument[],
+  files: readonly ReleaseFile[],
+): { of(level: ReleaseLevel, platform: Platform | undefined): Record<string, string> } {
+  for (const argument of list) {
+    checkAnnotationPlaces(argument, { verb: 'release', levels: ['manifest', 'index', 'manifest-descriptor'], perPlatform: true });
+    if (argument.platforms && argument.levels?.includes('index')) {
+      throw new OcikitError('INVALID_INPUT', `annotation index[...]:${argument.key} names platforms, and the index is one for all of them`, {
+        hint: 'drop the [platform] part of an index: annotation, or write manifest[platform]: to annotate one platform\'s manifest',
+      });
+    }
+    for (const platform of argument.platforms ?? []) {
+      if (!files.some((file) => samePlatform(file.platform, platform))) {
+        throw new OcikitError('INVALID_INPUT', `annotation ${argument.key} is for ${platformString(platform)}, and no file is`, {
+          hint: `the files are for ${files.map((f) => platformString(f.platform)).join(', ')}`,
+        });
+      }
+    }
+  }
+  return {
+    of(level, platform) {
+      const annotations: Record<string, string> = {};
+      for (const argument of list) {
+        const levels = argument.levels ?? ['manifest', 'index'];
+        if (!levels.includes(level)) continue;
+        if (argument.platforms && !(platform && argument.platforms.some((p) => samePlatform(p, platform)))) continue;
+        annotations[argument.key] = argument.value;
+      }
+      return annotations;
+    },
+  };
 }

@@ -26,7 +26,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'subject'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const artifactType = getString('artifact-type', env);
-    const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
+    const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env), 'attach'), env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);

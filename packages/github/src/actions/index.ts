@@ -37,7 +37,7 @@ export async function run(env: Env = process.env): Promise<void> {
       const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
       return { reference, command, sources, registries: registryHosts(reference, ...sourceReferences), givenFor: givenCredentialRegistries(reference, sourceReferences) };
     });
-    const userAnnotations = parseAnnotationArguments(getList('annotations', {}, env));
+    const userAnnotations = parseAnnotationArguments(getList('annotations', {}, env), 'index');
     const artifactType = getString('artifact-type', env);
     if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {
       throw new OcikitError('INVALID_INPUT', 'inputs "annotations" and "artifact-type" apply to command create and add, not remove');

@@ -26,7 +26,7 @@ export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
     const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
-    const annotations = parseAnnotationArguments(getList('annotations', {}, env));
+    const annotations = parseAnnotationArguments(getList('annotations', {}, env), 'push');
     const annotationFile = getString('annotation-file', env);
     const config = getString('config', env);
     const artifactType = getString('artifact-type', env);

@@ -6,17 +6,18 @@
 import * as actions from '@actions/core';
 import {
   openTarget,
-  parseAnnotationArguments,
+  parseAnnotationArgumentList,
   parseReleaseArgument,
   pushTags,
   releaseArtifacts,
   releaseResultJson,
   sourceDateEpoch,
+  unprefixedAnnotations,
 } from '@ocikit/core';
 import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
-import { withRunAnnotations } from '../run-annotations.js';
+import { runAnnotations } from '../run-annotations.js';
 import { writeReleaseSummary } from '../summaries/release.js';
 import { referenceInput, startStep } from '../target-options.js';
 
@@ -24,7 +25,8 @@ export async function run(env: Env = process.env): Promise<void> {
   await runAction(async (secrets, signal) => {
     const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map(parseReleaseArgument);
-    const annotations = withRunAnnotations(parseAnnotationArguments(getList('annotations', {}, env)), env);
+    // The run's first: a later argument wins, so what the user sets is theirs (core's manifestAnnotations rule).
+    const annotations = [...unprefixedAnnotations(runAnnotations(env)), ...parseAnnotationArgumentList(getList('annotations', {}, env))];
     const artifactType = getString('artifact-type', env);
     const allowDuplicates = getBoolean('allow-duplicates', false, env);
     const concurrency = getPositiveInteger('concurrency', 3, env);

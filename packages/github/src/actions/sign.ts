@@ -38,7 +38,7 @@ export async function run(env: Env = process.env): Promise<void> {
     mask(signingKeySecrets(env[inputVariable('key')] ?? ''), secrets);
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const signer = await signerFromInputs(env, secrets);
-    const annotations = parseAnnotationArguments(getList('annotations', {}, env));
+    const annotations = parseAnnotationArguments(getList('annotations', {}, env), 'sign');
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     const epoch = sourceDateEpoch(env);
 
