@@ -2,7 +2,7 @@
 // the registry sits behind a proxy that records every request, and a refusal
 // must leave it with none (exit 2, a message that says what to write instead).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FaultProxy, startFaultProxy } from '../harness/fault-proxy.js';
 import { ocikit } from '../harness/ocikit-cli.js';
@@ -16,6 +16,7 @@ const work = makeTempDir('ocikit-refuse-');
 beforeAll(async () => {
   proxy = await startFaultProxy(registry.url);
   await writeFile(join(work, 'app.txt'), 'the app\n');
+  await writeFile(join(work, 'notes.txt'), 'the notes\n');
 });
 afterAll(async () => {
   await proxy?.stop();
@@ -75,5 +76,33 @@ describe("Docker's annotation prefixes", () => {
     await refused(['push', `${proxy.host}/early/annotated:v2`, 'app.txt', '--annotation', 'index:org.opencontainers.image.title=App'], /annotation index:org\.opencontainers\.image\.title has nowhere to go: push writes no index\n\s+hint: index create and release write an index/);
     await refused(['release', `${proxy.host}/early/tool:v2`, 'app.txt=linux/amd64', '--annotation', 'manifest[linux/arm64]:k=v'], /is for linux\/arm64, and no file is/);
     await refused(['index', 'create', `${proxy.host}/early/multi:v2`, `${proxy.host}/early/app:v1=linux/amd64`, '--annotation', 'manifest:k=v'], /index writes no manifest/);
+  });
+});
+
+describe('pull --keep-old-files', () => {
+  it('refuses a file that exists before downloading any blob, and leaves it as it was', async () => {
+    const pushed = await ocikit(['push', `${proxy.host}/early/keep:v1`, 'app.txt', 'notes.txt'], { cwd: work });
+    expect(pushed.code).toBe(0);
+    const out = makeTempDir();
+    await writeFile(join(out, 'notes.txt'), 'mine\n');
+
+    proxy.requests.splice(0);
+    const kept = await ocikit(['pull', `${proxy.host}/early/keep:v1`, '-o', out, '-k']);
+    expect({ code: kept.code, stderr: kept.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/notes\.txt already exists\n\s+hint: remove it, or pull without --keep-old-files/) });
+    expect(proxy.requests.filter((r) => r.path.includes('/blobs/'))).toEqual([]);
+    expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect(await readdir(out)).toEqual(['notes.txt']);
+
+    // A file layer over a directory fails with or without -k: also before any blob.
+    const dirOut = makeTempDir();
+    await mkdir(join(dirOut, 'app.txt'));
+    proxy.requests.splice(0);
+    const overDirectory = await ocikit(['pull', `${proxy.host}/early/keep:v1`, '-o', dirOut]);
+    expect(overDirectory.stderr).toMatch(/cannot replace directory .*app\.txt with a file/);
+    expect(proxy.requests.filter((r) => r.path.includes('/blobs/'))).toEqual([]);
+
+    const replaced = await ocikit(['pull', `${proxy.host}/early/keep:v1`, '-o', out]);
+    expect(replaced.code).toBe(0);
+    expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('the notes\n');
   });
 });

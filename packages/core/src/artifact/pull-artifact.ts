@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { OcikitError } from '../errors.js';
 import { writeStreamAtomic } from '../fs/atomic-write.js';
-import { moveTreeInto } from '../fs/move-tree.js';
+import { moveTreeInto, placementProblem } from '../fs/move-tree.js';
 import { Annotation } from '../oci/annotations.js';
 import { VerifyingStream } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, type ImageManifest, type Platform, isIndex, parseManifest } from '../oci/manifest.js';
@@ -104,6 +104,7 @@ export async function pullArtifact(target: Target, reference: string, options: P
   const { fetched, manifest, layers: selected, picked } = await planPull(target, reference, options);
   if (options.outputDir === '-') return { ...(await pullToStdout(target, fetched.descriptor, manifest, selected, options)), ...picked };
 
+  await refuseKnownConflicts(selected, options.outputDir, Boolean(options.keepOldFiles));
   await mkdir(options.outputDir, { recursive: true });
   const staging = await mkdtemp(join(options.outputDir, STAGING_PREFIX));
   try {
@@ -119,6 +120,21 @@ export async function pullArtifact(target: Target, reference: string, options: P
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Refuses, before a byte is downloaded, a layer that could not land: a file over a
+ * directory, and with `keepOldFiles` anything over what exists. What a directory
+ * layer holds is only known once it is unpacked; the move checks that, all or nothing.
+ */
+async function refuseKnownConflicts(layers: readonly Descriptor[], outputDir: string, keepOldFiles: boolean): Promise<void> {
+  for (const layer of layers) {
+    const destination = join(outputDir, layer.annotations![Annotation.Title]!.replace(/\/+$/, ''));
+    const existing = await lstat(destination).catch(() => undefined);
+    if (!existing) continue;
+    const problem = placementProblem(destination, existing, layer.annotations?.[Annotation.OrasUnpack] === 'true', !keepOldFiles);
+    if (problem) throw problem;
   }
 }
 

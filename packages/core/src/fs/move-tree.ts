@@ -1,4 +1,5 @@
 import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { OcikitError } from '../errors.js';
 
@@ -83,10 +84,23 @@ async function assertMovable(from: string, to: string, overwrite: boolean, skip:
     const sourceIsDirectory = (await lstat(source)).isDirectory();
     if (sourceIsDirectory && existing.isDirectory()) {
       await assertMovable(source, destination, overwrite, undefined);
-    } else if (existing.isDirectory()) {
-      throw new OcikitError('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
-    } else if (!overwrite) {
-      throw new OcikitError('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+    } else {
+      const problem = placementProblem(destination, existing, sourceIsDirectory, overwrite);
+      if (problem) throw problem;
     }
   }
+}
+
+/**
+ * Why a file or directory cannot land where something already is, if it cannot:
+ * a file never replaces a directory, and nothing replaces anything unless
+ * `overwrite`. (A directory over a directory merges: its entries are asked in turn.)
+ */
+export function placementProblem(destination: string, existing: Stats, sourceIsDirectory: boolean, overwrite: boolean): OcikitError | undefined {
+  if (sourceIsDirectory && existing.isDirectory()) return undefined;
+  if (existing.isDirectory()) {
+    return new OcikitError('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
+  }
+  if (!overwrite) return new OcikitError('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+  return undefined;
 }
