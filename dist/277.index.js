@@ -104,13 +104,27 @@ async function assertMovable(from, to, overwrite, skip) {
         if (sourceIsDirectory && existing.isDirectory()) {
             await assertMovable(source, destination, overwrite, undefined);
         }
-        else if (existing.isDirectory()) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
-        }
-        else if (!overwrite) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+        else {
+            const problem = placementProblem(destination, existing, sourceIsDirectory, overwrite);
+            if (problem)
+                throw problem;
         }
     }
+}
+/**
+ * Why a file or directory cannot land where something already is, if it cannot:
+ * a file never replaces a directory, and nothing replaces anything unless
+ * `overwrite`. (A directory over a directory merges: its entries are asked in turn.)
+ */
+function placementProblem(destination, existing, sourceIsDirectory, overwrite) {
+    if (sourceIsDirectory && existing.isDirectory())
+        return undefined;
+    if (existing.isDirectory()) {
+        return new errors/* OcikitError */.G('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
+    }
+    if (!overwrite)
+        return new errors/* OcikitError */.G('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+    return undefined;
 }
 //# sourceMappingURL=move-tree.js.map
 // EXTERNAL MODULE: ./packages/core/dist/oci/annotations.js
@@ -202,6 +216,7 @@ async function pullArtifact(target, reference, options) {
     const { fetched, manifest, layers: selected, picked } = await planPull(target, reference, options);
     if (options.outputDir === '-')
         return { ...(await pullToStdout(target, fetched.descriptor, manifest, selected, options)), ...picked };
+    await refuseKnownConflicts(selected, options.outputDir, Boolean(options.keepOldFiles));
     await (0,promises_.mkdir)(options.outputDir, { recursive: true });
     const staging = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.outputDir, STAGING_PREFIX));
     try {
@@ -216,6 +231,22 @@ async function pullArtifact(target, reference, options) {
     }
     finally {
         await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/**
+ * Refuses, before a byte is downloaded, a layer that could not land: a file over a
+ * directory, and with `keepOldFiles` anything over what exists. What a directory
+ * layer holds is only known once it is unpacked; the move checks that, all or nothing.
+ */
+async function refuseKnownConflicts(layers, outputDir, keepOldFiles) {
+    for (const layer of layers) {
+        const destination = (0,external_node_path_.join)(outputDir, layer.annotations[annotations/* Annotation */.Y.Title].replace(/\/+$/, ''));
+        const existing = await (0,promises_.lstat)(destination).catch(() => undefined);
+        if (!existing)
+            continue;
+        const problem = placementProblem(destination, existing, layer.annotations?.[annotations/* Annotation */.Y.OrasUnpack] === 'true', !keepOldFiles);
+        if (problem)
+            throw problem;
     }
 }
 /**

@@ -302,6 +302,8 @@ var artifact_inputs = __webpack_require__(35469);
 var annotation_file = __webpack_require__(25963);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/manifest-annotations.js
 var manifest_annotations = __webpack_require__(61415);
+// EXTERNAL MODULE: ./packages/core/dist/manifests/tag-moves.js
+var tag_moves = __webpack_require__(8744);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -506,6 +508,7 @@ var printable = __webpack_require__(69172);
 
 
 
+
 /** oras's default when an artifact names no type: OCI 1.1 requires one with an empty config. */
 const DEFAULT_ARTIFACT_TYPE = 'application/vnd.unknown.artifact.v1';
 /**
@@ -523,6 +526,7 @@ async function pushArtifact(target, options) {
             : options.config
                 ? await prepareConfig(options.config, options.annotationFile)
                 : emptySource(options.annotationFile?.$config);
+        const tagMoves = await (0,tag_moves/* readTagMoves */.d)(target, options.tags, { ...(options.noOverwrite ? { noOverwrite: true } : {}), ...(options.progress ? { progress: options.progress } : {}) });
         const concurrency = Math.max(1, options.concurrency ?? 3);
         const { sources, outcomes } = await prepareAndPush([...plans.map((plan) => () => prepareLayer(plan, options, workDir, created)), async () => configSource], concurrency, (source) => target.pushBlob(source, { progress: options.progress, ...(options.signal ? { signal: options.signal } : {}) }), options.signal);
         const layerSources = sources.slice(0, plans.length);
@@ -542,6 +546,7 @@ async function pushArtifact(target, options) {
         for (const tag of rest)
             await target.pushManifest(descriptor, bytes, tag);
         options.progress?.done?.(descriptor, 'uploaded');
+        await tagMoves.report(descriptor);
         return {
             descriptor,
             manifest,
@@ -800,6 +805,68 @@ class Limiter {
     }
 }
 //# sourceMappingURL=limiter.js.map
+
+/***/ }),
+
+/***/ 8744:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ readTagMoves)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/**
+ * What moving a tag leaves behind. Referrers (signatures, SBOMs, scan reports)
+ * hang off a digest, not a tag: a tag pushed over another manifest takes the name
+ * away from them without a sound. So the tags are read before anything is pushed
+ * (an existing one refused under `noOverwrite`), and a tag that moves off a
+ * manifest with referrers is said out loud.
+ */
+
+/** Where each tag points now; under `noOverwrite`, refuses when one exists. Read before the first byte goes out. */
+async function readTagMoves(target, tags, options = {}) {
+    const before = new Map();
+    for (const tag of new Set(tags)) {
+        const current = await target.resolve(tag).catch((error) => {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isOcikitError */ .C)(error) && error.code === 'NOT_FOUND')
+                return undefined;
+            throw error;
+        });
+        if (!current)
+            continue;
+        if (options.noOverwrite) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('ALREADY_EXISTS', `${target.name}:${tag} exists (${current.digest}); nothing was pushed`, {
+                hint: 'pick another tag, or leave out --no-overwrite to move it',
+            });
+        }
+        before.set(tag, current);
+    }
+    return {
+        async report(descriptor) {
+            const moved = [...before].filter(([, old]) => old.digest !== descriptor.digest);
+            for (const [tag, old] of moved) {
+                const count = await referrerCount(target, old);
+                if (count === 0)
+                    continue;
+                options.progress?.warning?.(`${target.name}:${tag} moved from ${old.digest} to ${descriptor.digest}; ` +
+                    `${count === 1 ? 'the referrer' : `the ${count} referrers`} of ${old.digest} (signatures, SBOMs, reports) ${count === 1 ? 'stays' : 'stay'} with it and no longer ${count === 1 ? 'reaches' : 'reach'} ${tag}. ` +
+                    'Attach them again to the new digest, or use --no-overwrite to refuse a tag that exists');
+            }
+        },
+    };
+}
+/** How many referrers a manifest has; 0 when the target cannot tell (a warning is not worth failing a push for). */
+async function referrerCount(target, descriptor) {
+    if (!target.referrers)
+        return 0;
+    try {
+        return (await target.referrers(descriptor)).manifests.length;
+    }
+    catch {
+        return 0;
+    }
+}
+//# sourceMappingURL=tag-moves.js.map
 
 /***/ }),
 

@@ -23,6 +23,8 @@ var artifact_inputs = __webpack_require__(35469);
 var push_artifact = __webpack_require__(35034);
 // EXTERNAL MODULE: ./packages/core/dist/errors.js
 var errors = __webpack_require__(71403);
+// EXTERNAL MODULE: ./packages/core/dist/manifests/tag-moves.js
+var tag_moves = __webpack_require__(8744);
 // EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
 var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/platform-index/assemble-index.js
@@ -40,6 +42,7 @@ var platform_platform = __webpack_require__(77837);
  * an executable, its mode), then the index over them, so that `ocikit pull
  * <ref>` on any machine takes the file for that machine.
  */
+
 
 
 
@@ -84,6 +87,7 @@ async function releaseArtifacts(target, options) {
             }
         });
     }
+    const tagMoves = await (0,tag_moves/* readTagMoves */.d)(target, options.tags, { ...(options.noOverwrite ? { noOverwrite: true } : {}), ...(options.progress ? { progress: options.progress } : {}) });
     const artifacts = [];
     for (const file of options.files) {
         const result = await (0,push_artifact/* pushArtifact */.X)(target, {
@@ -107,6 +111,7 @@ async function releaseArtifacts(target, options) {
     for (const tag of rest)
         await target.pushManifest(document.descriptor, document.bytes, tag);
     options.progress?.done?.(document.descriptor, 'uploaded');
+    await tagMoves.report(document.descriptor);
     return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
 }
 /**
@@ -228,6 +233,7 @@ async function run(env = process.env) {
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
         const tags = (0,reference_reference/* pushTags */.YP)(reference, (0,inputs/* getList */.vS)('tags', { comma: true }, env));
+        const overwrite = (0,inputs/* getBoolean */.pW)('overwrite', true, env);
         const { target } = await (0,open_target/* openTarget */.A)(reference, { ...connection, create: true });
         try {
             const result = await releaseArtifacts(target, {
@@ -236,6 +242,7 @@ async function run(env = process.env) {
                 annotations,
                 ...(artifactType ? { artifactType } : {}),
                 ...(allowDuplicates ? { allowDuplicates: true } : {}),
+                ...(overwrite ? {} : { noOverwrite: true }),
                 ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
                 concurrency,
                 progress,

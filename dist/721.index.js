@@ -85,6 +85,7 @@ async function run(env = process.env) {
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
         const tags = (0,reference_reference/* pushTags */.YP)(reference, (0,inputs/* getList */.vS)('tags', { comma: true }, env));
+        const overwrite = (0,inputs/* getBoolean */.pW)('overwrite', true, env);
         const { target } = await (0,open_target/* openTarget */.A)(reference, { ...connection, ...(chunkSize ? { chunkSize } : {}), create: true });
         try {
             const result = await (0,push_artifact/* pushArtifact */.X)(target, {
@@ -99,6 +100,7 @@ async function run(env = process.env) {
                 ...(platform ? { platform: (0,platform_platform/* parsePlatform */.Y8)(platform) } : {}),
                 ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
                 concurrency,
+                ...(overwrite ? {} : { noOverwrite: true }),
                 progress,
                 signal,
             });

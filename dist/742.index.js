@@ -380,7 +380,7 @@ async function fromHelper(helper, addresses, options) {
 /* harmony export */   Q1: () => (/* binding */ dockerConfigPath),
 /* harmony export */   TO: () => (/* binding */ readDockerConfig)
 /* harmony export */ });
-/* unused harmony export writeDockerConfig */
+/* unused harmony exports parseDockerConfig, writeDockerConfig */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
@@ -419,6 +419,13 @@ async function readDockerConfig(path) {
             cause: error,
         });
     }
+    return parseDockerConfig(text, path);
+}
+/**
+ * A config's text, checked as readDockerConfig checks a file's; `source` names it in
+ * errors (a path, or a variable that holds the JSON), which never quote the text.
+ */
+function parseDockerConfig(text, source) {
     if (text.trim() === '')
         return {};
     let parsed;
@@ -428,11 +435,11 @@ async function readDockerConfig(path) {
     catch (error) {
         // V8's message quotes the text around the fault, which may be a password: keep only where.
         const where = /at position \d+(?: \(line \d+ column \d+\))?/.exec(String(error.message))?.[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .G('INVALID_INPUT', `the registry config ${path} is not valid JSON${where ? ` (${where})` : ''}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .G('INVALID_INPUT', `the registry config ${source} is not valid JSON${where ? ` (${where})` : ''}`, {
             hint: 'fix or remove the file, or point --registry-config at another one',
         });
     }
-    return checkShape(parsed, path);
+    return checkShape(parsed, source);
 }
 /**
  * Writes the config by temp file and rename, mode 0600 (it may hold passwords), in

@@ -106,3 +106,26 @@ describe('pull --keep-old-files', () => {
     expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('the notes\n');
   });
 });
+
+describe('--no-overwrite', () => {
+  it('fails (exit 1) before any upload when a tag exists; without it, a tag moved off a signed manifest is a warning', async () => {
+    const first = await ocikit(['push', `${proxy.host}/early/guarded:v1`, 'app.txt', '--json'], { cwd: work });
+    const firstDigest = (JSON.parse(first.stdout) as { digest: string }).digest;
+    const attached = await ocikit(['attach', `${proxy.host}/early/guarded@${firstDigest}`, 'notes.txt', '--artifact-type', 'application/vnd.example.notes'], { cwd: work });
+    expect(attached.code).toBe(0);
+
+    proxy.requests.splice(0);
+    const refusedPush = await ocikit(['push', `${proxy.host}/early/guarded:v2`, 'notes.txt', '-t', 'v1', '--no-overwrite'], { cwd: work });
+    expect({ code: refusedPush.code, stderr: refusedPush.stderr }).toEqual({
+      code: 1,
+      stderr: expect.stringMatching(/early\/guarded:v1 exists \(sha256:[0-9a-f]{64}\); nothing was pushed\n\s+hint: pick another tag, or leave out --no-overwrite/),
+    });
+    expect(proxy.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
+    const refusedTag = await ocikit(['tag', `${proxy.host}/early/guarded@${firstDigest}`, 'v1', '--no-overwrite']);
+    expect(refusedTag.code).toBe(1);
+
+    const moved = await ocikit(['push', `${proxy.host}/early/guarded:v1`, 'notes.txt'], { cwd: work });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toMatch(new RegExp(`warning: .*early/guarded:v1 moved from ${firstDigest} to sha256:[0-9a-f]{64}; the referrer of ${firstDigest} .* stays with it`));
+  });
+});

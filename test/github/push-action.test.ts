@@ -260,4 +260,23 @@ describe('push action (the bundle, through action.js)', () => {
     expect(result.outputs.reference).toBe(`oci-layout:./layout:v1@${result.outputs.digest}`);
     expect(result.stdout).not.toContain('Registry ');
   });
+
+  it("overwrite: false fails before anything is pushed when the tag exists; moving a tag off a manifest with referrers is a warning", async () => {
+    const cwd = await workspace();
+    const first = await runAction('push', { cwd, inputs: { reference: 'oci-layout:./layout:v1', files: 'app.txt' } });
+    expect(first.code).toBe(0);
+    const attached = await runAction('attach', { cwd, inputs: { subject: `oci-layout:./layout@${first.outputs.digest}`, files: 'build/report.json', 'artifact-type': 'application/vnd.example.report' } });
+    expect(errors(attached)).toEqual([]);
+
+    await writeFile(join(cwd, 'app.txt'), 'rebuilt\n');
+    const refused = await runAction('push', { cwd, inputs: { reference: 'oci-layout:./layout:v1', files: 'app.txt', overwrite: 'false' } });
+    expect(refused.code).toBe(1);
+    expect(errors(refused)).toEqual([expect.stringMatching(/layout:v1 exists \(sha256:[0-9a-f]{64}\); nothing was pushed/)]);
+
+    const moved = await runAction('push', { cwd, inputs: { reference: 'oci-layout:./layout:v1', files: 'app.txt' } });
+    expect(moved.code).toBe(0);
+    expect(moved.commands.filter((c) => c.command === 'warning').map((c) => c.value)).toEqual([
+      expect.stringContaining(`moved from ${first.outputs.digest} to ${moved.outputs.digest}; the referrer of ${first.outputs.digest}`),
+    ]);
+  });
 });

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'DIGEST_MISMATCH'
   | 'SIZE_LIMIT'
   | 'NOT_FOUND'
+  /** What would be written exists and the user asked not to replace it (`--no-overwrite`). */
+  | 'ALREADY_EXISTS'
   | 'UNAUTHORIZED'
   | 'DENIED'
   | 'REGISTRY_ERROR'

@@ -33,6 +33,7 @@ export * from './copy/copy-graph.js';
 export * from './copy/copy-reference.js';
 export * from './copy/fetched-blob-source.js';
 export * from './manifests/tag-manifest.js';
+export * from './manifests/tag-moves.js';
 export * from './manifests/put-manifest.js';
 export * from './manifests/delete-manifest.js';
 export * from './sign/index.js';

@@ -29,6 +29,7 @@ interface PushFlags extends RemoteFlags {
   stdinName?: string;
   platform?: string;
   inlineMax?: number;
+  overwrite: boolean;
 }
 
 export function registerPush(program: Command, context: CliContext): void {
@@ -43,6 +44,7 @@ export function registerPush(program: Command, context: CliContext): void {
       .option('--annotation-file <file>', 'annotations as JSON: {"$manifest": {...}, "$config": {...}, "<file>": {...}}')
       .option('--config <file[:mediaType]>', 'a config blob instead of the OCI empty descriptor')
       .option('-t, --tag <tag>', 'an additional tag (repeatable)', collect, [])
+      .option('--no-overwrite', 'fail (exit 1) before anything is pushed when a tag already names a manifest')
       .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin')
       .option('--platform <os/arch[/variant]>', 'the platform the files are for, recorded in an image config so registries and clients show it'),
   )).action(async (reference: string, files: string[], flags: PushFlags) => {
@@ -64,6 +66,7 @@ export function registerPush(program: Command, context: CliContext): void {
           ...(flags.config ? { config: parseFileArgument(flags.config) } : {}),
           ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
           ...(flags.inlineMax ? { inlineMax: flags.inlineMax } : {}),
+          ...(flags.overwrite ? {} : { noOverwrite: true }),
           ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,
           progress,

@@ -11,6 +11,7 @@ interface ReleaseFlags extends RemoteFlags {
   annotation: string[];
   tag: string[];
   allowDuplicates?: boolean;
+  overwrite: boolean;
 }
 
 /** `ocikit release <ref> <file=os/arch>...`: one artifact per platform and the index over them. */
@@ -24,7 +25,8 @@ export function registerRelease(program: Command, context: CliContext): void {
       .option('--artifact-type <type>', 'the artifact type of each per-platform artifact (default application/vnd.unknown.artifact.v1)')
       .option('-a, --annotation <key=value>', 'an annotation of every manifest and the index; a manifest:, index: or manifest-descriptor: prefix puts it in one place, manifest[os/arch]: on one platform (repeatable)', collect, [])
       .option('-t, --tag <tag>', 'an additional tag for the index (repeatable)', collect, [])
-      .option('--allow-duplicates', 'allow two files for one platform (clients take the first)'),
+      .option('--allow-duplicates', 'allow two files for one platform (clients take the first)')
+      .option('--no-overwrite', 'fail (exit 1) before anything is pushed when a tag already names a manifest'),
   ).action(async (reference: string, files: string[], flags: ReleaseFlags) => {
     const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
     try {
@@ -41,6 +43,7 @@ export function registerRelease(program: Command, context: CliContext): void {
           annotations,
           ...(flags.artifactType ? { artifactType: flags.artifactType } : {}),
           ...(flags.allowDuplicates ? { allowDuplicates: true } : {}),
+          ...(flags.overwrite ? {} : { noOverwrite: true }),
           ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,
           progress,

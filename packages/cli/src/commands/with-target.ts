@@ -1,4 +1,4 @@
-import { type OpenedTarget, openTarget } from '@ocikit/core';
+import { type OpenedTarget, type ProgressListener, openTarget } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
@@ -12,14 +12,14 @@ export async function withTarget<T>(
   context: CliContext,
   flags: RemoteFlags,
   reference: string,
-  run: (opened: OpenedTarget) => Promise<T>,
+  run: (opened: OpenedTarget, warnings: ProgressListener) => Promise<T>,
 ): Promise<T> {
   const progress = createProgressRenderer(context.stderr, { quiet: true });
   try {
     const options = await targetOptions(flags, context, progress);
     const opened = await openTarget(reference, options);
     try {
-      return await run(opened);
+      return await run(opened, progress);
     } finally {
       await opened.target.close();
     }

@@ -15,6 +15,7 @@ import { Limiter } from '../compress/limiter.js';
 import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { manifestAnnotations } from './manifest-annotations.js';
+import { readTagMoves } from '../manifests/tag-moves.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, knownFileBlobSource } from './file-source.js';
 import { spoolToFile } from '../fs/spool-file.js';
@@ -64,6 +65,8 @@ export interface PushArtifactOptions {
    * writes), so registries and clients show it. Not together with `config`.
    */
   platform?: Platform;
+  /** Refuse when a tag already names a manifest (`--no-overwrite`), before anything is pushed. */
+  noOverwrite?: boolean;
 }
 
 export interface PushedLayer {
@@ -94,6 +97,8 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
         ? await prepareConfig(options.config, options.annotationFile)
         : emptySource(options.annotationFile?.$config);
 
+    const tagMoves = await readTagMoves(target, options.tags, { ...(options.noOverwrite ? { noOverwrite: true } : {}), ...(options.progress ? { progress: options.progress } : {}) });
+
     const concurrency = Math.max(1, options.concurrency ?? 3);
     const { sources, outcomes } = await prepareAndPush(
       [...plans.map((plan) => () => prepareLayer(plan, options, workDir, created)), async () => configSource],
@@ -117,6 +122,7 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
     await target.pushManifest(descriptor, bytes, first);
     for (const tag of rest) await target.pushManifest(descriptor, bytes, tag);
     options.progress?.done?.(descriptor, 'uploaded');
+    await tagMoves.report(descriptor);
     return {
       descriptor,
       manifest,

@@ -8,6 +8,7 @@ import { type AnnotationArgument, type AnnotationLevel, checkAnnotationPlaces } 
 import { type ArtifactFileInput, parseFileArgument } from '../artifact/artifact-inputs.js';
 import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
 import { OcikitError } from '../errors.js';
+import { readTagMoves } from '../manifests/tag-moves.js';
 import { checkTag } from '../reference/reference.js';
 import type { Descriptor, ImageIndex, Platform } from '../oci/manifest.js';
 import { buildIndexDocument } from '../platform-index/assemble-index.js';
@@ -37,6 +38,8 @@ export interface ReleaseOptions {
   sourceDateEpoch?: number;
   /** Let two files share a platform (clients take the first). */
   allowDuplicates?: boolean;
+  /** Refuse when a tag already names a manifest (`--no-overwrite`), before anything is pushed. */
+  noOverwrite?: boolean;
   concurrency?: number;
   progress?: ProgressListener;
 }
@@ -85,6 +88,8 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
     });
   }
 
+  const tagMoves = await readTagMoves(target, options.tags, { ...(options.noOverwrite ? { noOverwrite: true } : {}), ...(options.progress ? { progress: options.progress } : {}) });
+
   const artifacts: ReleaseResult['artifacts'] = [];
   for (const file of options.files) {
     const result = await pushArtifact(target, {
@@ -115,6 +120,7 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
   await target.pushManifest(document.descriptor, document.bytes, first);
   for (const tag of rest) await target.pushManifest(document.descriptor, document.bytes, tag);
   options.progress?.done?.(document.descriptor, 'uploaded');
+  await tagMoves.report(document.descriptor);
   return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
 }
 

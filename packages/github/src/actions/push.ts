@@ -15,7 +15,7 @@ import {
   readAnnotationFile,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getList, getPositiveInteger, getString } from '../inputs.js';
+import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
@@ -35,6 +35,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
+    const overwrite = getBoolean('overwrite', true, env);
 
     const { target } = await openTarget(reference, { ...connection, ...(chunkSize ? { chunkSize } : {}), create: true });
     try {
@@ -50,6 +51,7 @@ export async function run(env: Env = process.env): Promise<void> {
         ...(platform ? { platform: parsePlatform(platform) } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         concurrency,
+        ...(overwrite ? {} : { noOverwrite: true }),
         progress,
         signal,
       });

@@ -32,6 +32,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
+    const overwrite = getBoolean('overwrite', true, env);
 
     const { target } = await openTarget(reference, { ...connection, create: true });
     try {
@@ -41,6 +42,7 @@ export async function run(env: Env = process.env): Promise<void> {
         annotations,
         ...(artifactType ? { artifactType } : {}),
         ...(allowDuplicates ? { allowDuplicates: true } : {}),
+        ...(overwrite ? {} : { noOverwrite: true }),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         concurrency,
         progress,
