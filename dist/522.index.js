@@ -564,7 +564,7 @@ async function planLayers(options) {
     const plans = [];
     for (const file of options.files) {
         const stdin = file.path === '-';
-        const named = stdin ? (options.stdinName ?? 'stdin') : (0,artifact_inputs/* titleForPath */.zm)(file.path);
+        const named = stdin ? (options.stdinName ?? 'stdin') : (file.title ?? (0,artifact_inputs/* titleForPath */.zm)(file.path));
         const fromFile = (0,annotation_file/* annotationsFor */.gX)(options.annotationFile, named, stdin ? undefined : file.path);
         // A title in the annotation file renames the layer, and a directory's tar root with it (as oras does).
         const given = fromFile[oci_annotations/* Annotation */.Y.Title];

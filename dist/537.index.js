@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
 var annotation_arguments = __webpack_require__(89629);
 // EXTERNAL MODULE: ./packages/core/dist/artifact/artifact-inputs.js
@@ -42,6 +44,7 @@ var platform_platform = __webpack_require__(77837);
  * an executable, its mode), then the index over them, so that `ocikit pull
  * <ref>` on any machine takes the file for that machine.
  */
+
 
 
 
@@ -91,7 +94,8 @@ async function releaseArtifacts(target, options) {
     const artifacts = [];
     for (const file of options.files) {
         const result = await (0,push_artifact/* pushArtifact */.X)(target, {
-            files: [{ path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
+            // A binary is pulled onto a machine by itself: by its name, not the build tree's path (dist/tool-linux-amd64).
+            files: [{ path: file.path, title: external_node_path_.posix.basename((0,artifact_inputs/* titleForPath */.zm)(file.path)), ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
             tags: [],
             platform: (0,platform_platform/* canonicalPlatform */._l)(file.platform),
             ...(options.artifactType ? { artifactType: options.artifactType } : {}),

@@ -101,7 +101,8 @@ describe('ocikit release and pull --platform', () => {
       const pulled = await ocikit(['pull', `${registry.host}/cli/tool:v1`, '--platform', p, '-o', out]);
       expect(pulled.code).toBe(0);
       expect(pulled.stdout).toContain(`Platform: ${p} (from index sha256:`);
-      const file = join(out, 'dist', `tool-${p.replace('/', '-')}`);
+      // Titled by the base name: the pull writes the binary itself, not the build tree's dist/.
+      const file = join(out, `tool-${p.replace('/', '-')}`);
       expect(await readFile(file, 'utf8')).toBe(`#!/bin/sh\necho ${p}\n`);
       expect((await stat(file)).mode & 0o777).toBe(0o755);
       // The file runs as it is: the executable bit survived.

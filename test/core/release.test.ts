@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type Descriptor,
   FILE_MODE_ANNOTATION,
@@ -99,7 +99,7 @@ describe('ocikit release: one artifact per platform and the index over them', ()
             mediaType: MediaType.DefaultFile,
             digest: `sha256:${createHash('sha256').update(file.content).digest('hex')}`,
             size: file.content.length,
-            annotations: { 'org.opencontainers.image.title': file.path, [FILE_MODE_ANNOTATION]: '0755' },
+            annotations: { 'org.opencontainers.image.title': basename(file.path), [FILE_MODE_ANNOTATION]: '0755' },
           },
         ]);
       }
@@ -117,9 +117,10 @@ describe('ocikit release: one artifact per platform and the index over them', ()
         const pulled = await pullArtifact(repo, 'v1.2.3', { outputDir: out, platform: file.platform });
         expect(platformString(pulled.platform!)).toBe(file.platform);
         expect(pulled.index?.digest).toBe(result.descriptor.digest);
-        expect(pulled.files.map((f) => f.title)).toEqual([file.path]);
-        expect(await readFile(join(out, file.path), 'utf8')).toBe(file.content);
-        expect((await stat(join(out, file.path))).mode & 0o777).toBe(0o755);
+        // Titled by its base name: a pull writes tool-linux-amd64, not dist/tool-linux-amd64.
+        expect(pulled.files.map((f) => f.title)).toEqual([basename(file.path)]);
+        expect(await readFile(join(out, basename(file.path)), 'utf8')).toBe(file.content);
+        expect((await stat(join(out, basename(file.path)))).mode & 0o777).toBe(0o755);
       }
       // arm64 is arm64/v8.
       const v8 = await pullArtifact(repo, 'v1.2.3', { outputDir: makeTempDir(), platform: 'linux/arm64/v8' });

@@ -141,7 +141,7 @@ describe('release action', () => {
     expect(index!.body.annotations).toMatchObject({ 'org.opencontainers.image.version': '2.0.0', 'org.opencontainers.image.revision': SHA });
     // Each artifact's layer carries the executable mode, so pull and setup make it runnable.
     const artifact = await registryManifest(registry, 'gh/released', json.artifacts[0].digest);
-    expect(artifact!.body.layers[0].annotations).toMatchObject({ 'org.opencontainers.image.title': 'dist/tool-linux-amd64', 'io.ocikit.file.mode': '0755' });
+    expect(artifact!.body.layers[0].annotations).toMatchObject({ 'org.opencontainers.image.title': 'tool-linux-amd64', 'io.ocikit.file.mode': '0755' });
 
     expect(result.summary).toContain('ocikit release');
     expect(result.summary).toMatch(/<td><code>darwin\/arm64<\/code><\/td><td><code>dist\/tool-darwin-arm64<\/code><\/td><td>28 B<\/td>/);
@@ -151,7 +151,7 @@ describe('release action', () => {
     const out = makeTempDir('ocikit-ws-');
     const pulled = await runAction('pull', { cwd: out, inputs: { reference: `${registry.host}/gh/released:v2.0.0`, platform: 'linux/arm64', ...LOGIN } });
     expect(errors(pulled)).toEqual([]);
-    expect((await stat(join(out, 'dist', 'tool-linux-arm64'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(out, 'tool-linux-arm64'))).mode & 0o777).toBe(0o755);
   });
 
   it('refuses a file without a platform before anything is sent', async () => {

@@ -62,7 +62,7 @@ describe('setup action (bundled)', () => {
     expect(result.summary).toContain('ocikit setup');
     expect(result.summary).toContain(`<code>${HOST}</code>`);
     expect(result.summary).toContain('Pulled and verified');
-    expect(result.stdout).toMatch(/^downloaded\s+dist\/hello-/m);
+    expect(result.stdout).toMatch(/^downloaded\s+hello-[a-z0-9-]+ \d/m);
     expect(visibleText(result)).not.toContain(PASSWORD);
   });
 

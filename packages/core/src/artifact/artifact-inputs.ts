@@ -8,6 +8,8 @@ export interface ArtifactFileInput {
   /** A file or directory path; `-` is standard input. */
   path: string;
   mediaType?: string;
+  /** The layer's title, instead of the one its path gives (release titles each binary by its base name). */
+  title?: string;
 }
 
 /**

@@ -149,7 +149,7 @@ async function planLayers(options: PushArtifactOptions): Promise<LayerPlan[]> {
   const plans: LayerPlan[] = [];
   for (const file of options.files) {
     const stdin = file.path === '-';
-    const named = stdin ? (options.stdinName ?? 'stdin') : titleForPath(file.path);
+    const named = stdin ? (options.stdinName ?? 'stdin') : (file.title ?? titleForPath(file.path));
     const fromFile = annotationsFor(options.annotationFile, named, stdin ? undefined : file.path);
     // A title in the annotation file renames the layer, and a directory's tar root with it (as oras does).
     const given = fromFile[Annotation.Title];

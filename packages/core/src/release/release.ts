@@ -4,8 +4,9 @@
  * an executable, its mode), then the index over them, so that `ocikit pull
  * <ref>` on any machine takes the file for that machine.
  */
+import { posix } from 'node:path';
 import { type AnnotationArgument, type AnnotationLevel, checkAnnotationPlaces } from '../artifact/annotation-arguments.js';
-import { type ArtifactFileInput, parseFileArgument } from '../artifact/artifact-inputs.js';
+import { type ArtifactFileInput, parseFileArgument, titleForPath } from '../artifact/artifact-inputs.js';
 import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
 import { OcikitError } from '../errors.js';
 import { readTagMoves } from '../manifests/tag-moves.js';
@@ -93,7 +94,8 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
   const artifacts: ReleaseResult['artifacts'] = [];
   for (const file of options.files) {
     const result = await pushArtifact(target, {
-      files: [{ path: file.path, ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
+      // A binary is pulled onto a machine by itself: by its name, not the build tree's path (dist/tool-linux-amd64).
+      files: [{ path: file.path, title: posix.basename(titleForPath(file.path)), ...(file.mediaType ? { mediaType: file.mediaType } : {}) }],
       tags: [],
       platform: canonicalPlatform(file.platform),
       ...(options.artifactType ? { artifactType: options.artifactType } : {}),
