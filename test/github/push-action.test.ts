@@ -232,7 +232,8 @@ describe('push action (the bundle, through action.js)', () => {
     expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${wrong}`);
     expect(visibleText(result)).not.toContain(wrong);
     expect(result.outputs).toEqual({});
-    expect(result.summary).toBe('');
+    // The job summary says what failed, as the log does (a person looks there first), the password nowhere.
+    expect(result.summary).toMatch(/<h3>ocikit push failed<\/h3>\s*<pre>[^<]*gh\/denied[^<]*hint: [^<]*set the `username` and `password` inputs/);
   });
 
   it('fails on bad inputs before any request, naming the input', async () => {

@@ -6,7 +6,7 @@
  */
 import * as actions from '@actions/core';
 import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc, redactSecrets } from '@ocikit/core';
-import { formatBytes } from './summary.js';
+import { escapeHtml, formatBytes, writeSummary } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
 export class Secrets {
@@ -47,12 +47,14 @@ export function actionProgress(secrets: Secrets): ActionProgress {
     start(descriptor: Descriptor, name: string) {
       names.set(descriptor.digest, name);
     },
-    done(descriptor: Descriptor, outcome: TransferOutcome) {
+    done(descriptor: Descriptor, outcome: TransferOutcome, stored?: Descriptor) {
       const name = names.get(descriptor.digest);
       names.delete(descriptor.digest);
       if (name === undefined) return;
-      transfers.push({ name, descriptor, outcome });
-      actions.info(`${outcome.padEnd(10)} ${name} ${formatBytes(descriptor.size)} ${descriptor.digest}`);
+      // What landed (recompress: the zstd blob made from the gzip layer `descriptor`).
+      const landed = stored ?? descriptor;
+      transfers.push({ name, descriptor: landed, outcome });
+      actions.info(`${outcome.padEnd(10)} ${name}${stored ? ' ->' : ''} ${formatBytes(landed.size)} ${landed.digest}`);
     },
     warning(message: string) {
       actions.warning(secrets.redact(message));
@@ -82,15 +84,18 @@ export function failureMessage(error: unknown, secrets: Secrets): string {
  * Runs an action body; a failure becomes `core.setFailed` (exit code 1) and never
  * an unhandled rejection. Returns normally either way, so an entry is `await run()`.
  * A cancelled job (the runner sends SIGINT, then SIGTERM 7.5 s later) aborts the
- * body's `signal`: its requests stop, upload sessions are deleted and temp files
- * removed, and the step fails with "interrupted by SIGINT"; a second signal exits at once.
+ * body's `signal`: its requests stop, open upload sessions are deleted and temp
+ * files removed, and the step fails with "interrupted by SIGINT" and each session
+ * cancelled or not, with the registry's answer; a second signal exits at once.
+ * A failed step's job summary says what failed, as the log does: the summary is
+ * where a person looks first.
  */
-export async function runAction(body: (secrets: Secrets, signal: AbortSignal) => Promise<void>): Promise<void> {
+export async function runAction(verb: string, body: (secrets: Secrets, signal: AbortSignal) => Promise<void>): Promise<void> {
   // An action's process is ours alone, a batch job moving bulk data (see core's throughput-gc.ts).
   preferThroughputGc();
   const secrets = new Secrets();
   const interrupt = interruptOn(['SIGINT', 'SIGTERM'], {
-    hint: 'the step was cancelled: open upload sessions were cancelled and temp files removed; nothing was tagged',
+    hint: 'the step was cancelled: temp files removed; nothing was tagged',
     onSecond: () => process.exit(1),
   });
   try {
@@ -98,10 +103,20 @@ export async function runAction(body: (secrets: Secrets, signal: AbortSignal) =>
     interrupt.signal.throwIfAborted();
   } catch (error) {
     // Whatever broke first, the interruption is the story.
-    const reason: unknown = interrupt.signal.aborted ? interrupt.signal.reason : error;
+    const reason: unknown = interrupt.signal.aborted ? await interrupt.report() : error;
     if (!isOcikitError(reason) && reason instanceof Error && reason.stack) actions.debug(secrets.redact(reason.stack));
-    actions.setFailed(failureMessage(reason, secrets));
+    const message = failureMessage(reason, secrets);
+    actions.setFailed(message);
+    await writeFailureSummary(verb, message);
   } finally {
     interrupt.dispose();
   }
+}
+
+/** The job summary of a failed step: the failure as the log gives it (already redacted), escaped. */
+async function writeFailureSummary(verb: string, message: string): Promise<void> {
+  actions.summary.emptyBuffer();
+  await writeSummary(
+    actions.summary.addHeading(`ocikit ${escapeHtml(verb)} failed`, 3).addRaw(`<pre>${escapeHtml(message)}</pre>`, true),
+  );
 }
