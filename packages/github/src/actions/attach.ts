@@ -22,7 +22,7 @@ import { graphForSummary } from '../summaries/referrers-graph.js';
 import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('attach', async (secrets, signal) => {
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'subject'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const artifactType = getString('artifact-type', env);

@@ -12,7 +12,7 @@ import { writeCopySummary } from '../summaries/copy.js';
 import { registryHosts, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('copy', async (secrets, signal) => {
     const { progress, connection, source, destination } = startStep(env, secrets, signal, () => {
       const source = parseReference(getRequired('source', env));
       const destination = parseReference(getRequired('destination', env));

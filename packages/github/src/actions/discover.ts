@@ -24,7 +24,7 @@ import { referenceInput, startStep } from '../target-options.js';
 const FORMATS = ['tree', 'json', 'mermaid'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('discover', async (secrets, signal) => {
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const artifactType = getString('artifact-type', env);
     const depth = getPositiveInteger('depth', undefined, env);

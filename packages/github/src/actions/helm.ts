@@ -14,7 +14,7 @@ import { startStep } from '../target-options.js';
 const COMMANDS = ['push', 'pull'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('helm', async (secrets, signal) => {
     const { progress, connection, command, repository, chart } = startStep(env, secrets, signal, () => {
       const command = getChoice('command', COMMANDS, 'push', env);
       const repository = getRequired('repository', env).replace(/\/+$/, '');

@@ -28,7 +28,7 @@ import { registryHosts, startStep } from '../target-options.js';
 const COMMANDS = ['create', 'add', 'remove'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('index', async (secrets, signal) => {
     const { progress, connection, reference, command, sources } = startStep(env, secrets, signal, () => {
       const reference = parseReference(getRequired('reference', env));
       const command = getChoice('command', COMMANDS, 'create', env);

@@ -132,7 +132,7 @@ async function pullThroughCache(target: Target, cache: CachePlan, options: PullA
 const message = (error: unknown): string => String((error as Error)?.message ?? error);
 
 export async function run(env: Env = process.env, dependencies: PullDependencies = {}): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('pull', async (secrets, signal) => {
     const { progress, connection, reference: parsed } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const directory = getString('path', env) || '.';
     const mediaTypes = getList('media-types', { comma: true }, env);

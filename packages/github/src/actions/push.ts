@@ -23,7 +23,7 @@ import { writePushSummary } from '../summary.js';
 import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('push', async (secrets, signal) => {
     const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map((file) => parseFileArgument(file));
     const annotations = parseAnnotationArguments(getList('annotations', {}, env), 'push');

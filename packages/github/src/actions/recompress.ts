@@ -21,7 +21,7 @@ import { registryHosts, startStep } from '../target-options.js';
 const MODES = ['replace', 'add'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('recompress', async (secrets, signal) => {
     const { progress, connection, source, destination } = startStep(env, secrets, signal, () => {
       const source = parseReference(getRequired('source', env));
       const destinationText = getString('destination', env);

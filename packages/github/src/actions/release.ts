@@ -22,7 +22,7 @@ import { writeReleaseSummary } from '../summaries/release.js';
 import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('release', async (secrets, signal) => {
     const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const files = getList('files', {}, env).map(parseReleaseArgument);
     // The run's first: a later argument wins, so what the user sets is theirs (core's manifestAnnotations rule).

@@ -107,7 +107,7 @@ async function report(reference: Reference, version: string, found: { dir: strin
 }
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('setup', async (secrets, signal) => {
     const { progress, connection, reference } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const name = checkToolName(getRequired('name', env));
     const { temp } = runnerDirectories(env);

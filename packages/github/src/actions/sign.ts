@@ -33,7 +33,7 @@ import { writeSignSummary } from '../summaries/sign.js';
 import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('sign', async (secrets, signal) => {
     // The key's text first: masked before any input is parsed or any line printed.
     mask(signingKeySecrets(env[inputVariable('key')] ?? ''), secrets);
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));

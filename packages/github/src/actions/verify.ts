@@ -22,7 +22,7 @@ import { writeVerifySummary } from '../summaries/verify.js';
 import { referenceInput, startStep } from '../target-options.js';
 
 export async function run(env: Env = process.env): Promise<void> {
-  await runAction(async (secrets, signal) => {
+  await runAction('verify', async (secrets, signal) => {
     const { connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const policy = await policyFromInputs(env);
     const type = getString('type', env);
