@@ -35,14 +35,14 @@ beforeAll(async () => {
 });
 
 describe('ocikit index', () => {
-  it('create prints the digest alone on stdout and the entries on stderr; add and remove update it in place', async () => {
+  it('create prints the entries and the digest on stdout; add and remove update it in place', async () => {
     const created = await ocikit(['index', 'create', `${registry.host}/cli/app:1`, `${registry.host}/cli/builds:build-amd64`, `${registry.host}/cli/builds:build-arm64`, '-a', 'org.opencontainers.image.source=https://example.com']);
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
-    expect(created.stderr).toContain(`linux/arm64/v8`);
-    expect(created.stderr).toContain(`Pushed ${registry.host}/cli/app:1@${created.stdout.trim()}`);
+    const createdDigest = /^Digest: (sha256:[0-9a-f]{64})$/m.exec(created.stdout)![1]!;
+    expect(created.stdout).toContain(`linux/arm64/v8`);
+    expect(created.stdout).toContain(`Pushed ${registry.host}/cli/app:1@${createdDigest}`);
     const resolved = await ocikit(['resolve', `${registry.host}/cli/app:1`]);
-    expect(resolved.stdout).toBe(created.stdout);
+    expect(resolved.stdout).toBe(`${createdDigest}\n`);
     const index = await manifestOf<ImageIndex>(`${registry.host}/cli/app:1`);
     expect(index.mediaType).toBe(MediaType.ImageIndex);
     expect(index.manifests.map((m) => m.digest)).toEqual([images[0]!.manifest.descriptor.digest, images[1]!.manifest.descriptor.digest]);

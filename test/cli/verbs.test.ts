@@ -206,7 +206,7 @@ describe('ocikit manifest', () => {
   it('deletes from an OCI layout by removing it from index.json', async () => {
     const dir = join(makeTempDir(), 'layout');
     const copied = await ocikit(['copy', `${registry.host}/verbs/app:v1`, `oci-layout:${dir}:kept`]);
-    expect(copied.stdout).toBe(`${app.descriptor.digest}\n`);
+    expect(copied.stdout).toMatch(new RegExp(`^Copied ${registry.host}/verbs/app:v1\\n    to oci-layout:${dir}:kept@${app.descriptor.digest}\\n(.*\\n)*Digest: ${app.descriptor.digest}\\n$`));
     const store = await OciLayoutStore.open(dir);
     await store.tag(app.descriptor, 'gone');
     expect((await ocikit(['tags', `oci-layout:${dir}`])).stdout).toBe(lines('gone', 'kept'));

@@ -60,12 +60,13 @@ export function registerAttach(program: Command, context: CliContext): void {
         if (flags.json) {
           context.stdout.write(jsonLine(signature ? { ...json, signature } : json));
         } else {
-          context.stdout.write(`Attached ${json.reference}\nSubject: ${json.subject.reference}\nArtifactType: ${result.manifest.artifactType}\nDigest: ${result.descriptor.digest}\n`);
+          context.stdout.write(`Attached ${json.reference}\nSubject: ${json.subject.reference}\nArtifactType: ${result.manifest.artifactType}\n`);
           for (const file of result.files) context.stdout.write(`  ${file.path}: ${file.kind ? `${file.kind.name}, ` : ''}${file.mediaType}\n`);
           context.stdout.write(listedLine(json.referrers, target.name));
           if (signature) {
             context.stdout.write(`Signature: ${signature.reference} by ${signerText(signature.signer)}; ${evidenceText(signature.transparencyLogEntries, signature.signedTimestamps)}\n`);
           }
+          context.stdout.write(`Digest: ${result.descriptor.digest}\n`);
         }
       } finally {
         await target.close();

@@ -4,6 +4,7 @@ import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
+import { formatBytes } from '../output/format.js';
 import { jsonLine } from './with-target.js';
 
 interface CopyFlags extends RemoteFlags, ReferrersModeFlags {
@@ -33,10 +34,15 @@ export function registerCopy(program: Command, context: CliContext): void {
         referrersMode: flags.referrersMode,
       });
       progress.stop();
+      const json = copyResultJson(result);
       if (flags.json) {
-        context.stdout.write(jsonLine(copyResultJson(result)));
+        context.stdout.write(jsonLine(json));
       } else {
-        context.stdout.write(`${result.descriptor.digest}\n`);
+        const { copied, mounted, skipped } = json.blobs;
+        context.stdout.write(`Copied ${json.source}\n    to ${json.destination}\n`);
+        context.stdout.write(`Blobs: ${copied} copied, ${mounted} mounted, ${skipped} already there; manifests: ${json.manifests.copied} copied, ${json.manifests.skipped} already there; ${formatBytes(json.bytes)} sent\n`);
+        if (json.referrers) context.stdout.write(`Referrers: ${json.referrers.copied} copied, ${json.referrers.skipped} already there\n`);
+        context.stdout.write(`Digest: ${json.digest}\n`);
       }
     } finally {
       progress.stop();

@@ -112,13 +112,11 @@ async function runIndexVerb(
       context.stdout.write(jsonLine(json));
       return;
     }
-    // The digest alone on stdout (DIGEST=$(ocikit index create ...)); what it holds on stderr.
     for (const m of result.index.manifests) {
       const what = isAttestationEntry(m) ? 'attestation' : m.platform ? platformString(m.platform) : '(no platform)';
-      context.stderr.write(`  ${what.padEnd(24)} ${m.digest}\n`);
+      context.stdout.write(`  ${what.padEnd(24)} ${m.digest}\n`);
     }
-    context.stderr.write(`Pushed ${json.reference} (${result.index.mediaType})\n`);
-    context.stdout.write(`${result.descriptor.digest}\n`);
+    context.stdout.write(`Pushed ${json.reference} (${result.index.mediaType})\nDigest: ${result.descriptor.digest}\n`);
   } finally {
     progress.stop();
   }

@@ -75,6 +75,7 @@ export function registerRecompress(program: Command, context: CliContext): void 
           lines.push(`  ${left.length} referrer(s) of the old digest no longer apply; re-sign or re-attach: ${left.map((d) => `${d.artifactType ?? d.mediaType} ${shortDigest(d.digest)}`).join(', ')}`);
         }
       }
+      lines.push(`Digest: ${json.digest}`);
       context.stdout.write(`${lines.join('\n')}\n`);
     } finally {
       progress.stop();
