@@ -6,7 +6,7 @@
  */
 import * as actions from '@actions/core';
 import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc, redactSecrets } from '@ocikit/core';
-import { escapeHtml, formatBytes, writeSummary } from './summary.js';
+import { type Transfer, escapeHtml, formatBytes, writeSummary } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
 export class Secrets {
@@ -22,13 +22,6 @@ export class Secrets {
   redact(text: string): string {
     return redactSecrets(text, this.values);
   }
-}
-
-/** A blob or manifest that moved (or was found in place), as the summary lists it. */
-export interface Transfer {
-  name: string;
-  descriptor: Descriptor;
-  outcome: TransferOutcome;
 }
 
 export interface ActionProgress extends ProgressListener {

@@ -4,8 +4,14 @@
  * a registry is HTML-escaped: titles and media types are untrusted text.
  */
 import * as actions from '@actions/core';
-import { type PullArtifactResult, type PushArtifactResult, formatBytes } from '@ocikit/core';
-import type { Transfer } from './run-action.js';
+import { type Descriptor, type PullArtifactResult, type PushArtifactResult, type TransferOutcome, formatBytes } from '@ocikit/core';
+
+/** A blob or manifest that moved (or was found in place), as the summary lists it. */
+export interface Transfer {
+  name: string;
+  descriptor: Descriptor;
+  outcome: TransferOutcome;
+}
 
 type Cell = string | { data: string; header: true };
 type Summary = typeof actions.summary;

@@ -1,8 +1,7 @@
 /** copy's job summary: from where to where, the counts, and every blob and manifest that moved with its size. */
 import * as actions from '@actions/core';
 import type { CopyResultJson } from '@ocikit/core';
-import type { Transfer } from '../run-action.js';
-import { addTransfers, code, formatBytes, header, writeSummary } from '../summary.js';
+import { type Transfer, addTransfers, code, formatBytes, header, writeSummary } from '../summary.js';
 
 export async function writeCopySummary(json: CopyResultJson, transfers: readonly Transfer[]): Promise<void> {
   const { blobs, manifests, referrers } = json;
