@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
-import { MAX_BUNDLE_BYTES, OcikitError, attestReference } from '@ocikit/core';
+import { attestReference, readPredicateFile } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import { type RemoteFlags, addRemoteOptions } from '../options/remote-options.js';
@@ -25,7 +24,7 @@ export function registerAttest(program: Command, context: CliContext): void {
       ),
     ),
   ).action(async (reference: string, flags: AttestFlags) => {
-    const predicate = await readPredicate(flags.predicate);
+    const predicate = await readPredicateFile(flags.predicate);
     await signAndReport(context, flags, reference, 'Attested', (signer, { target, reference: parsed, selector }, progress) =>
       attestReference(target, selector, {
         signer,
@@ -38,23 +37,4 @@ export function registerAttest(program: Command, context: CliContext): void {
       }),
     );
   });
-}
-
-/** The predicate file as JSON, read before any key or service is used; it must fit in a bundle. */
-async function readPredicate(path: string): Promise<unknown> {
-  const what = `the predicate file ${path}`;
-  const info = await stat(path).catch(() => {
-    throw new OcikitError('INVALID_INPUT', `${what} does not exist or cannot be read`);
-  });
-  if (!info.isFile()) throw new OcikitError('INVALID_INPUT', `${what} is not a file`);
-  if (info.size > MAX_BUNDLE_BYTES) {
-    throw new OcikitError('INVALID_INPUT', `${what} is ${info.size} bytes; a signed bundle holds at most ${MAX_BUNDLE_BYTES}`, {
-      hint: 'attach a large report as a referrer of its own (`ocikit attach`) and sign that',
-    });
-  }
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    throw new OcikitError('INVALID_INPUT', `${what} is not JSON: ${(error as Error).message}`);
-  }
 }

@@ -25,3 +25,4 @@ export {
   type VerificationResult,
 } from './verify.js';
 export { readTrustedRootFile } from './trusted-root-file.js';
+export { readPredicateFile } from './predicate-file.js';

@@ -16,6 +16,7 @@ const ACTIONS = {
   release: () => import('../actions/release.js'),
   setup: () => import('../actions/setup.js'),
   sign: () => import('../actions/sign.js'),
+  attest: () => import('../actions/attest.js'),
   verify: () => import('../actions/verify.js'),
 } as const;
 

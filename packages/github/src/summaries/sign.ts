@@ -15,13 +15,13 @@ export function evidence(tlog: number, timestamps: number): string {
   return parts.length > 0 ? parts.join(', ') : 'no transparency log entry, no timestamp';
 }
 
-export async function writeSignSummary(json: SignResultJson): Promise<void> {
+export async function writeSignSummary(json: SignResultJson, verb: 'sign' | 'attest' = 'sign'): Promise<void> {
   const summary = actions.summary
-    .addHeading('ocikit sign', 3)
+    .addHeading(`ocikit ${verb}`, 3)
     .addTable([
-      header('Signed', 'Signed by', 'Evidence', 'Signature', 'Listed by'),
+      header(verb === 'sign' ? 'Signed' : 'Attested', 'Signed by', 'Evidence', verb === 'sign' ? 'Signature' : 'Attestation', 'Listed by'),
       [code(json.subject.reference), signerCell(json.signer), evidence(json.transparencyLogEntries, json.signedTimestamps), code(json.reference), listingCell(json.referrers)],
     ])
-    .addRaw(`Signature manifest ${code(json.digest)}, ${formatBytes(json.size)}, predicate ${code(json.predicateType)}`, true);
+    .addRaw(`${verb === 'sign' ? 'Signature' : 'Attestation'} manifest ${code(json.digest)}, ${formatBytes(json.size)}, predicate ${code(json.predicateType)}`, true);
   await writeSummary(summary);
 }
