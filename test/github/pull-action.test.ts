@@ -1,7 +1,7 @@
 // The pull action as GitHub runs it (the committed bundle, INPUT_* variables)
 // against the real docker-registry with Basic auth.
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ActionResult, runAction, visibleText } from '../harness/action-runner.js';
 import { makeTree, snapshotTree } from '../harness/fixtures.js';
@@ -62,6 +62,31 @@ describe('pull action (the bundle, through actions/pull/action.js)', () => {
     });
     expect(errors(result)).toEqual([]);
     expect(result.outputs.files!.split('\n')).toEqual(['notes.md', 'data.csv']);
+  });
+
+  it('max-unpack-bytes refuses a directory layer that expands past it, and leaves the directory alone', async () => {
+    const cwd = makeTempDir('ocikit-ws-');
+    const result = await runAction('pull', { cwd, inputs: { reference: pushed.reference, 'max-unpack-bytes': '16', username: USER, password: PASSWORD } });
+    expect(result.code).toBe(1);
+    expect(errors(result)).toEqual([expect.stringMatching(/the 16-byte unpack limit/)]);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('compatible-platforms takes an older compatible entry from an index (arm/v7 takes arm/v6), as the CLI does', async () => {
+    const src = makeTempDir('ocikit-src-');
+    await writeFile(join(src, 'tool-armv6'), 'v6\n');
+    const released = await runAction('release', { cwd: src, inputs: { reference: `${registry.host}/gh/compat:v1`, files: 'tool-armv6=linux/arm/v6', username: USER, password: PASSWORD } });
+    expect(errors(released)).toEqual([]);
+    const exact = await runAction('pull', { cwd: makeTempDir('ocikit-ws-'), inputs: { reference: `${registry.host}/gh/compat:v1`, platform: 'linux/arm/v7', username: USER, password: PASSWORD } });
+    expect(errors(exact)).toEqual([expect.stringContaining('has no entry for linux/arm/v7')]);
+    const cwd = makeTempDir('ocikit-ws-');
+    const compatible = await runAction('pull', {
+      cwd,
+      inputs: { reference: `${registry.host}/gh/compat:v1`, platform: 'linux/arm/v7', 'compatible-platforms': 'true', username: USER, password: PASSWORD },
+    });
+    expect(errors(compatible)).toEqual([]);
+    expect(await readFile(join(cwd, 'tool-armv6'), 'utf8')).toBe('v6\n');
+    expect(JSON.parse(compatible.outputs.json!)).toMatchObject({ platform: 'linux/arm/v6' });
   });
 
   it('with cache: true but no Actions cache service, warns and pulls (loading the cache chunk lazily)', async () => {

@@ -180,6 +180,8 @@ describe('pull action cache flow (cache injected; the Actions cache service cann
     expect(filtered).toMatch(new RegExp(`^${pullCacheKey(moved, [])}-[0-9a-f]{16}$`));
     expect(pullCacheKey(moved, ['application/json', 'text/plain', 'text/plain'])).toBe(filtered);
     expect(pullCacheKey(moved, ['text/plain'])).not.toBe(filtered);
+    // A compatible pull may land another platform's files than the exact one: another key.
+    expect(pullCacheKey(moved, [], 'linux/arm/v7', true)).not.toBe(pullCacheKey(moved, [], 'linux/arm/v7'));
   });
 
   it('caches into a directory that already holds files: the entry holds the artifact\'s blobs, never the workspace', async () => {

@@ -53,14 +53,15 @@ const loadActionsCache = async (): Promise<CacheService> => import('@actions/cac
 /**
  * The cache key for a pull: the manifest digest, plus a hash of what changes which
  * files land from it: the media-type filter, and for an index the platform whose
- * entry is pulled. Keys hold no commas and stay far below the service's 512 characters.
+ * entry is pulled (and whether a compatible one may be). Keys hold no commas and stay far below the service's 512 characters.
  */
-export function pullCacheKey(digest: string, mediaTypes: readonly string[], platform?: string): string {
+export function pullCacheKey(digest: string, mediaTypes: readonly string[], platform?: string, compatiblePlatforms = false): string {
   // v2: an entry holds the artifact's blobs as an OCI layout (v1 held the pulled files, unverifiable).
   const base = `ocikit-pull-v2-${digest.replace(':', '-')}`;
   const filter = [...new Set(mediaTypes)].sort();
   if (filter.length === 0 && platform === undefined) return base;
-  const parts = platform === undefined ? filter : [...filter, `platform=${platform}`];
+  // With compatible platforms, the entry for linux/arm/v7 may be arm/v6's: another key than the exact one.
+  const parts = platform === undefined ? filter : [...filter, `platform=${platform}`, ...(compatiblePlatforms ? ['compatible'] : [])];
   return `${base}-${createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16)}`;
 }
 
@@ -78,7 +79,7 @@ interface CachePlan {
  * when it cannot. `known` is the manifest when it is already resolved (a referrer).
  */
 async function planCache(
-  filter: { mediaTypes: string[]; platform: string | undefined },
+  filter: { mediaTypes: string[]; platform: string | undefined; compatiblePlatforms: boolean },
   target: Target,
   wanted: string,
   known: Descriptor | undefined,
@@ -93,7 +94,7 @@ async function planCache(
   // Resolve first: the key is the digest, whatever tag named it; from an index, the platform picks the files.
   const descriptor = known ?? (await target.resolve(wanted));
   const platform = isIndexMediaType(descriptor.mediaType) ? (filter.platform ?? platformString(hostPlatform())) : undefined;
-  const key = pullCacheKey(descriptor.digest, filter.mediaTypes, platform);
+  const key = pullCacheKey(descriptor.digest, filter.mediaTypes, platform, filter.compatiblePlatforms);
   return { service, digest: descriptor.digest, key, layout: join(env.RUNNER_TEMP || tmpdir(), 'ocikit-pull-cache', key) };
 }
 
@@ -141,6 +142,8 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
     const artifactType = getString('artifact-type', env);
     const platform = getString('platform', env);
     if (platform) parsePlatform(platform); // refused now, before any request
+    const compatiblePlatforms = getBoolean('compatible-platforms', false, env);
+    const maxUnpackedBytes = getPositiveInteger('max-unpack-bytes', undefined, env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
 
@@ -149,8 +152,17 @@ export async function run(env: Env = process.env, dependencies: PullDependencies
       // "The SBOM of app:v1": a referrer of the reference, picked by artifact type (the newest of several).
       const referrer = artifactType ? await selectReferrer(target, selector, artifactType, { progress }) : undefined;
       const wanted = referrer ? referrer.chosen.digest : selector;
-      const cache = useCache ? await planCache({ mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, env, dependencies) : undefined;
-      const options: PullArtifactOptions = { outputDir: directory, mediaTypes, keepOldFiles, concurrency, progress, ...(platform ? { platform } : {}) };
+      const cache = useCache ? await planCache({ mediaTypes, platform: platform || undefined, compatiblePlatforms }, target, wanted, referrer?.chosen, env, dependencies) : undefined;
+      const options: PullArtifactOptions = {
+        outputDir: directory,
+        mediaTypes,
+        keepOldFiles,
+        concurrency,
+        progress,
+        ...(platform ? { platform } : {}),
+        ...(compatiblePlatforms ? { compatiblePlatforms: true } : {}),
+        ...(maxUnpackedBytes ? { maxUnpackedBytes } : {}),
+      };
 
       let result: PullArtifactResult | undefined;
       let cacheHit = false;
