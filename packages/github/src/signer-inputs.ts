@@ -21,6 +21,19 @@ import {
 import { type Env, getBoolean, getString, inputVariable } from './inputs.js';
 import type { Secrets } from './run-action.js';
 
+/**
+ * The signing inputs set to something that would change a signature (keyless: false
+ * and tlog: true are what signing does anyway): an action that signs only on request
+ * refuses them without it, as the CLI refuses its signing flags without --sign.
+ */
+export function signingInputsGiven(env: Env): string[] {
+  const neutral: Record<string, string> = { keyless: 'false', tlog: 'true' };
+  return ['key', 'keyless', 'tlog', 'rekor-url', 'fulcio-url', 'tsa-url'].filter((name) => {
+    const value = getString(name, env);
+    return value !== '' && value !== neutral[name];
+  });
+}
+
 /** What to do when Rekor cannot be reached, in the inputs' words. */
 export const TLOG_HINT = 'where Rekor cannot be reached, set `tlog: false`, or give your own log with `rekor-url`';
 
@@ -33,7 +46,7 @@ function mask(values: string[], secrets: Secrets): void {
   for (const value of values) if (secrets.add(value)) actions.setSecret(value);
 }
 
-export async function signerFromInputs(verb: 'sign' | 'attest', env: Env, secrets: Secrets): Promise<ImageSigner> {
+export async function signerFromInputs(verb: 'sign' | 'attest' | 'attach', env: Env, secrets: Secrets): Promise<ImageSigner> {
   const key = getString('key', env);
   const keyless = getBoolean('keyless', false, env);
   const tlog = getBoolean('tlog', true, env);

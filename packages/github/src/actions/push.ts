@@ -32,6 +32,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const artifactType = getString('artifact-type', env);
     const platform = getString('platform', env);
     const chunkSize = getPositiveInteger('chunk-size', undefined, env);
+    const inlineMax = getPositiveInteger('inline-max', undefined, env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
@@ -49,6 +50,7 @@ export async function run(env: Env = process.env): Promise<void> {
         runAnnotations: runAnnotations(env),
         ...(config ? { config: parseFileArgument(config) } : {}),
         ...(platform ? { platform: parsePlatform(platform) } : {}),
+        ...(inlineMax ? { inlineMax } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         concurrency,
         ...(overwrite ? {} : { noOverwrite: true }),
