@@ -99,7 +99,7 @@ describe('ocikit attach and discover', () => {
     expect(await tagIndex('cli/app', subject)).toEqual(before);
   });
 
-  it('discover draws the chain as a tree, as JSON and as Mermaid', async () => {
+  it('discover draws the chain as a tree, a table, JSON and Mermaid (--format, or -o)', async () => {
     const tree = await ok(['discover', ref()]);
     const lines = tree.trimEnd().split('\n');
     expect(lines[0]).toBe(`${registry.host}/cli/app@${subject}`);
@@ -119,6 +119,20 @@ describe('ocikit attach and discover', () => {
     expect(mermaid).toMatch(/^```mermaid\ngraph LR\n/);
     expect(mermaid).toContain('["SBOM (SPDX)<br/>application/spdx+json<br/>');
     expect(mermaid.match(/-->/g)).toHaveLength(5);
+
+    // --format is the name (oras's); -o stays as its older alias; the two must agree.
+    expect(await ok(['discover', ref(), '--format', 'json'])).toBe(await ok(['discover', ref(), '-o', 'json']));
+    const table = (await ok(['discover', ref(), '--format', 'table'])).split('\n');
+    expect(table[0]).toBe(`${registry.host}/cli/app@${subject}: 5 referrer(s)`);
+    expect(table[1]).toMatch(/^DIGEST +KIND +ARTIFACT TYPE +SIZE +CREATED$/);
+    expect(table).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^${digests.sbom} +SBOM \\(SPDX\\) +application/spdx\\+json +\\d+ B +\\d{4}-`)),
+      expect.stringMatching(new RegExp(`^  ${digests.sbomSignature} +signature \\(Sigstore bundle\\) +application/vnd\\.dev\\.sigstore\\.bundle\\.v0\\.3\\+json `)),
+    ]));
+    const conflicting = await cli(['discover', ref(), '--format', 'tree', '-o', 'json']);
+    expect({ code: conflicting.code, stderr: conflicting.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('--format tree and -o json ask for different formats') });
+    const unknown = await cli(['discover', ref(), '--format', 'yaml']);
+    expect(unknown.stderr).toContain('--format yaml is not a discover format\n  hint: use one of tree, table, json, mermaid');
 
     const sboms = await ok(['discover', ref(), '--artifact-type', 'application/spdx+json']);
     expect(sboms).toContain(digests.sbom);

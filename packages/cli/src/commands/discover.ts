@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { OcikitError, discoverReferrers, openTarget, referrersGraphJson, renderReferrersMermaid, renderReferrersTree } from '@ocikit/core';
+import { DISCOVER_FORMATS, type DiscoverFormat, OcikitError, discoverReferrers, openTarget, parseDiscoverFormat, referrersGraphJson, renderReferrers } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type ReferrersModeFlags, addReferrersModeOption } from '../options/referrers-mode.js';
 import { type RemoteFlags, addRemoteOptions, positiveInteger, targetOptions } from '../options/remote-options.js';
@@ -9,11 +9,10 @@ import { jsonLine } from './with-target.js';
 interface DiscoverFlags extends RemoteFlags, ReferrersModeFlags {
   artifactType?: string;
   depth?: number;
+  format?: string;
   output?: string;
   legacy: boolean;
 }
-
-const FORMATS = ['tree', 'json', 'mermaid'];
 
 export function registerDiscover(program: Command, context: CliContext): void {
   addReferrersModeOption(
@@ -24,14 +23,12 @@ export function registerDiscover(program: Command, context: CliContext): void {
         .argument('<reference>', 'registry/repo:tag|@digest or oci-layout:<dir>:tag|@digest')
         .option('--artifact-type <type>', 'only referrers of this artifact type (at every level)')
         .option('--depth <n>', 'levels to show (1: only the direct referrers; default all)', positiveInteger)
-        .option('-o, --output <format>', 'tree, json, or mermaid (a fenced diagram for a GitHub job summary or GitLab Markdown)', 'tree')
+        .option('--format <format>', `${DISCOVER_FORMATS.join(', ')} (mermaid: a fenced diagram for a GitHub job summary or GitLab Markdown); default tree`)
+        .option('-o, --output <format>', "the same as --format (oras's older name; -o is an output directory in pull)")
         .option('--no-legacy', "leave out cosign's sha256-<hex>.sig/.att/.sbom tags"),
     ),
   ).action(async (reference: string, flags: DiscoverFlags) => {
-    const format = flags.json ? 'json' : (flags.output ?? 'tree');
-    if (!FORMATS.includes(format)) {
-      throw new OcikitError('INVALID_INPUT', `-o ${format} is not a discover format`, { hint: `use one of ${FORMATS.join(', ')}` });
-    }
+    const format = discoverFormat(flags);
     const progress = createProgressRenderer(context.stderr, { quiet: true });
     try {
       const options = await targetOptions(flags, context, progress);
@@ -49,13 +46,7 @@ export function registerDiscover(program: Command, context: CliContext): void {
         });
         progress.stop();
         const name = target.name;
-        context.stdout.write(
-          format === 'json'
-            ? jsonLine(referrersGraphJson(result, name))
-            : format === 'mermaid'
-              ? renderReferrersMermaid(result, name)
-              : renderReferrersTree(result, name),
-        );
+        context.stdout.write(format === 'json' ? jsonLine(referrersGraphJson(result, name)) : renderReferrers(result, name, format));
       } finally {
         await target.close();
       }
@@ -63,4 +54,18 @@ export function registerDiscover(program: Command, context: CliContext): void {
       progress.stop();
     }
   });
+}
+
+/** --format, or -o (its older name), or --json; two that disagree are refused. */
+function discoverFormat(flags: DiscoverFlags): DiscoverFormat {
+  const given = [
+    ...(flags.format !== undefined ? [['--format', flags.format]] : []),
+    ...(flags.output !== undefined ? [['-o', flags.output]] : []),
+    ...(flags.json ? [['--json', 'json']] : []),
+  ] as Array<[string, string]>;
+  const formats = given.map(([named, value]) => parseDiscoverFormat(value, named));
+  if (new Set(formats).size > 1) {
+    throw new OcikitError('INVALID_INPUT', `${given.map(([named, value]) => (named === '--json' ? named : `${named} ${value}`)).join(' and ')} ask for different formats`, { hint: 'give one of them' });
+  }
+  return formats[0] ?? 'tree';
 }

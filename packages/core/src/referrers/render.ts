@@ -1,5 +1,7 @@
 import { Annotation } from '../oci/annotations.js';
 import { printable } from '../util/printable.js';
+import { formatBytes } from '../util/text.js';
+import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { ReferrerMediaType } from './content-kinds.js';
 import type { DiscoverResult, ReferrerNode } from './discover.js';
@@ -23,6 +25,42 @@ const KIND_NAMES: Record<string, string> = {
 /** What a person calls a referrer of this artifact type: "SBOM (SPDX)", "signature (Sigstore bundle)". */
 export function referrerKindName(artifactType: string | undefined): string | undefined {
   return artifactType === undefined ? undefined : KIND_NAMES[artifactType];
+}
+
+/** How discover prints the graph: the same names in the CLI (--format), the action and the component (format). */
+export const DISCOVER_FORMATS = ['tree', 'table', 'json', 'mermaid'] as const;
+export type DiscoverFormat = (typeof DISCOVER_FORMATS)[number];
+
+export function parseDiscoverFormat(value: string, named = '--format'): DiscoverFormat {
+  if ((DISCOVER_FORMATS as readonly string[]).includes(value)) return value as DiscoverFormat;
+  throw new OcikitError('INVALID_INPUT', `${named} ${value} is not a discover format`, { hint: `use one of ${DISCOVER_FORMATS.join(', ')}` });
+}
+
+/** The graph in a format for a person (JSON goes through referrersGraphJson, for each front end's JSON writer). */
+export function renderReferrers(result: DiscoverResult, name: string, format: Exclude<DiscoverFormat, 'json'>): string {
+  return format === 'mermaid' ? renderReferrersMermaid(result, name) : format === 'table' ? renderReferrersTable(result, name) : renderReferrersTree(result, name);
+}
+
+/**
+ * The graph as a table, a row a referrer at any depth (its referrers indented
+ * under it): digest, what it is, artifact type, size, when it was made.
+ */
+export function renderReferrersTable(result: DiscoverResult, name: string): string {
+  const rows: string[][] = [['DIGEST', 'KIND', 'ARTIFACT TYPE', 'SIZE', 'CREATED']];
+  const walk = (nodes: ReferrerNode[], depth: number): void => {
+    for (const node of nodes) {
+      const d = node.descriptor;
+      const type = d.artifactType ?? d.mediaType;
+      const legacy = node.legacy ? ` [cosign tag ${node.legacy.tag}]` : '';
+      rows.push([`${'  '.repeat(depth)}${d.digest}`, referrerKindName(type) ?? '-', `${type}${legacy}`, formatBytes(d.size), d.annotations?.[Annotation.Created] ?? '-'].map(printable));
+      walk(node.referrers, depth + 1);
+    }
+  };
+  walk(result.referrers, 0);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd());
+  const head = `${name}@${result.subject.digest}: ${rows.length === 1 ? 'no referrers' : `${rows.length - 1} referrer(s)`}`;
+  return rows.length === 1 ? `${head}\n` : `${head}\n${lines.join('\n')}\n`;
 }
 
 /**

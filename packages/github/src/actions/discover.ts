@@ -11,8 +11,8 @@ import {
   openTarget,
   pinnedReference,
   referrersGraphJson,
-  renderReferrersMermaid,
-  renderReferrersTree,
+  DISCOVER_FORMATS,
+  renderReferrers,
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
@@ -21,14 +21,13 @@ import { writeDiscoverSummary } from '../summaries/discover.js';
 import { flattenReferrers } from '../summaries/referrers-graph.js';
 import { referenceInput, startStep } from '../target-options.js';
 
-const FORMATS = ['tree', 'json', 'mermaid'] as const;
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('discover', async (secrets, signal) => {
     const { progress, connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const artifactType = getString('artifact-type', env);
     const depth = getPositiveInteger('depth', undefined, env);
-    const format = getChoice('format', FORMATS, 'tree', env);
+    const format = getChoice('format', DISCOVER_FORMATS, 'tree', env);
     const legacy = getBoolean('legacy', true, env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
     // Lists are small: read at least 8 at once, as the CLI does.
@@ -48,7 +47,7 @@ export async function run(env: Env = process.env): Promise<void> {
       });
       const json = referrersGraphJson(result, target.name);
       const graph =
-        format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : format === 'mermaid' ? renderReferrersMermaid(result, target.name) : renderReferrersTree(result, target.name);
+        format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : renderReferrers(result, target.name, format);
       actions.info(graph.trimEnd());
       const pinned = pinnedReference(reference, reference.tag, result.subject.digest);
       setOutputs({ digest: result.subject.digest, reference: pinned, count: String(flattenReferrers(result.referrers).length), graph, json });
