@@ -15,16 +15,19 @@ WORKDIR /src
 # Dependencies first, so they stay cached while the sources change.
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY packages/core/package.json packages/core/
+COPY packages/gitlab/package.json packages/gitlab/
 COPY packages/cli/package.json packages/cli/
 COPY packages/github/package.json packages/github/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY packages/core packages/core
+COPY packages/gitlab packages/gitlab
 COPY packages/cli packages/cli
 COPY scripts scripts
 # tsc, then the CLI's own bundle step (@vercel/ncc: everything bin/ocikit.js runs, as
-# ESM with code-split chunks and the licenses of what it bundles): the same bytes as
-# the npm package's bundle/.
-RUN npx tsc -b packages/core packages/cli \
+# ESM with code-split chunks and the licenses of what it bundles, the GitLab
+# components' program `ocikit gitlab <verb>` included): the same bytes as the npm
+# package's bundle/.
+RUN npx tsc -b packages/core packages/gitlab packages/cli \
  && node packages/cli/scripts/bundle-cli.mjs \
  && node packages/cli/bin/ocikit.js --version
 

@@ -3,9 +3,12 @@
 // (types, descriptions, defaults, options) and the `inputs:` every include passes
 // (gitlab-ci-local ignores undeclared inputs; GitLab refuses the pipeline).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
-import { REPO_ROOT } from '../harness/ocikit-cli.js';
+
+/** Here, not from the CLI harness: reading the templates needs no built CLI (the fast lane takes these tests). */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const TEMPLATES_DIR = join(REPO_ROOT, 'templates');
 export const INPUT_TYPES = ['string', 'number', 'boolean', 'array'] as const;
@@ -182,9 +185,46 @@ export function yamlBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
 }
 
-/** The common part of a template's job script, between its marker and the end of the program. */
-export function commonScript(template: ComponentTemplate): string | undefined {
-  const start = template.text.indexOf('// ---- common to every ocikit component');
-  const end = template.text.indexOf('OCIKIT_JOB\n', start);
-  return start < 0 || end < 0 ? undefined : template.text.slice(start, end);
+/**
+ * The whole script of templates/<verb>.yml: one line that runs the program, which is
+ * the CLI's (`ocikit gitlab <verb>`, packages/gitlab), or the same from npm with npx.
+ */
+export function componentScript(verb: string): string {
+  const npx = 'npx --yes --package "@ocikit/cli@$OCIKIT_CLI_VERSION" -- ocikit';
+  return `if command -v ocikit > /dev/null; then ocikit gitlab ${verb}; else echo "ocikit is not on PATH: running it with npx from @ocikit/cli@$OCIKIT_CLI_VERSION" >&2; ${npx} gitlab ${verb}; fi`;
+}
+
+/** The variable holding a component's boolean and number inputs, as the template writes it. */
+export function typedInputsValue(template: ComponentTemplate): string {
+  const typed = Object.entries(template.inputs).filter(([, spec]) => spec.type === 'boolean' || spec.type === 'number');
+  return `{${typed.map(([name]) => `"${name}": $[[ inputs.${name} ]]`).join(', ')}}`;
+}
+
+/**
+ * A template's job as GitLab and the runner make it for these inputs (the others at
+ * their defaults): `$[[ inputs.<name> ]]` interpolated (inside text a string is
+ * itself, an array, a boolean or a number its JSON), then the job's variables
+ * expanded against `base` ($VAR and ${VAR}; $$ is a literal $), `base` on top.
+ */
+export function interpolatedJob(
+  template: ComponentTemplate,
+  inputs: Record<string, unknown>,
+  base: Record<string, string>,
+): { env: Record<string, string>; script: string[] } {
+  const value = (name: string): unknown => {
+    if (!(name in template.inputs)) throw new Error(`${template.verb} has no input ${name}`);
+    return name in inputs ? inputs[name] : template.inputs[name]!.default;
+  };
+  for (const name of Object.keys(inputs)) value(name);
+  for (const [name, spec] of Object.entries(template.inputs)) if (!(name in inputs) && !('default' in spec)) throw new Error(`${template.verb}: give ${name}`);
+  const interpolate = (text: string): string =>
+    text.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_m, name: string) => {
+      const v = value(name);
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    });
+  const expand = (text: string): string =>
+    text.replace(/\$\$|\$\{(\w+)\}|\$(\w+)/g, (m, braced?: string, bare?: string) => (m === '$$' ? '$' : (base[braced ?? bare!] ?? '')));
+  const job = template.body['$[[ inputs.job-name ]]'] as { variables: Record<string, string>; script: string[] };
+  const variables = Object.fromEntries(Object.entries(job.variables).map(([name, text]) => [name, expand(interpolate(String(text)))]));
+  return { env: { ...variables, ...base }, script: job.script.map(interpolate) };
 }

@@ -116,9 +116,9 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
         },
       },
       {
-        // To $CI_REGISTRY with no CI_REGISTRY_USER: the job token.
+        // To $CI_REGISTRY with no CI_REGISTRY_USER: the job token. Its outputs under their own names, beside push-ci-registry's.
         component: componentAt('push'),
-        inputs: { 'job-name': 'push-job-token', reference: '$CI_REGISTRY/ocikit/ocikit/token:v1', files: 'dist/app.txt' },
+        inputs: { 'job-name': 'push-job-token', reference: '$CI_REGISTRY/ocikit/ocikit/token:v1', files: 'dist/app.txt', 'output-prefix': 'TOKEN_' },
       },
       {
         // Another registry (by another name): DOCKER_AUTH_CONFIG.
@@ -151,8 +151,8 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
     'ocikit-pull': { needs: ['push-ci-registry'], variables: { CI_REGISTRY_USER: 'ocikit', CI_REGISTRY_PASSWORD: PASSWORD } },
     'read-outputs': {
       stage: 'verify',
-      needs: ['push-ci-registry'],
-      script: ['echo "digest=$OCIKIT_DIGEST reference=$OCIKIT_REFERENCE json=$OCIKIT_JSON" > read-outputs.txt'],
+      needs: ['push-ci-registry', 'push-job-token'],
+      script: ['echo "digest=$OCIKIT_DIGEST reference=$OCIKIT_REFERENCE json=$OCIKIT_JSON token=$TOKEN_REFERENCE" > read-outputs.txt'],
     },
   });
 
@@ -191,7 +191,7 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
 
     const log = await result.jobLog('push-ci-registry');
     expect(log).toContain(`credentials for ${registry.host}: CI_REGISTRY_USER / CI_REGISTRY_PASSWORD`);
-    expect(log).toMatch(/--password-stdin/);
+    expect(log).toContain('--username ocikit --password *** --json');
     expectCleanLog(log);
   });
 
@@ -206,8 +206,12 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
     const json = JSON.parse(await readFile(join(project.dir, '.ocikit', 'push-ci-registry.json'), 'utf8'));
     expect(json).toMatchObject({ reference, digest: pushed.digest, artifactType: 'application/vnd.ocikit.test.v1' });
     expect(json.tags).toEqual([shortSha, 'latest', 'stable']);
+    // A job that needs two ocikit jobs gets both: the second's under its output-prefix.
+    const token = await manifest('ocikit/ocikit/token', 'v1');
+    const tokenReference = `${registry.host}/ocikit/ocikit/token:v1@${token.digest}`;
+    expect(await result.dotenv('.ocikit/push-job-token.env')).toEqual({ TOKEN_DIGEST: token.digest, TOKEN_REFERENCE: tokenReference, TOKEN_JSON: '.ocikit/push-job-token.json' });
     expect(await readFile(join(project.dir, 'read-outputs.txt'), 'utf8')).toBe(
-      `digest=${pushed.digest} reference=${reference} json=.ocikit/push-ci-registry.json\n`,
+      `digest=${pushed.digest} reference=${reference} json=.ocikit/push-ci-registry.json token=${tokenReference}\n`,
     );
   });
 
@@ -342,7 +346,8 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
     expect(index.body!.annotations).toMatchObject({ 'org.opencontainers.image.revision': project.sha, 'org.opencontainers.image.created': PIPELINE_CREATED_AT });
     expect((await manifest('ocikit/ocikit/tool', 'stable')).digest).toBe(index.digest);
     const amd64 = await manifest('ocikit/ocikit/tool', index.body!.manifests[0]!.digest);
-    expect(amd64.body!.layers.map((l) => l.annotations?.['org.opencontainers.image.title'])).toEqual(['dist/tool-linux-amd64']);
+    // Titled by its base name (a pull writes tool-linux-amd64, not the build tree's dist/).
+    expect(amd64.body!.layers.map((l) => l.annotations?.['org.opencontainers.image.title'])).toEqual(['tool-linux-amd64']);
     expect(await result.dotenv('.ocikit/ocikit-release.env')).toEqual({
       OCIKIT_DIGEST: index.digest,
       OCIKIT_REFERENCE: `${registry.host}/ocikit/ocikit/tool:v1@${index.digest}`,
@@ -479,7 +484,7 @@ describe('in an image without ocikit on PATH (plain Node 24)', () => {
     const log = await result.jobLog('push-with-npx');
     expect(log).toContain(`ocikit is not on PATH: running it with npx from @ocikit/cli@${cliVersion}`);
     expect(await readFile(join(project.dir, 'npx-args.txt'), 'utf8')).toMatch(
-      new RegExp(`^--yes --package @ocikit/cli@${cliVersion.replace(/\./g, '\\.')} -- ocikit push .*--json -- oci-layout:\\./npx-layout:v1 dist/app\\.txt\\n$`),
+      new RegExp(`^--yes --package @ocikit/cli@${cliVersion.replace(/\./g, '\\.')} -- ocikit gitlab push\\n$`),
     );
     expect((await result.dotenv('.ocikit/push-with-npx.env')).OCIKIT_REFERENCE).toMatch(/^oci-layout:\.\/npx-layout:v1@sha256:[0-9a-f]{64}$/);
   }, 30_000);
@@ -564,7 +569,8 @@ describe('progress in a job log', () => {
     const env = { PATH: `${project.binDir}:${join(process.execPath, '..')}:/usr/bin:/bin`, HOME: project.home, TERM: 'xterm' };
     const plain = await run('script', ['-qec', command(true, 'ci'), '/dev/null'], { cwd: dir, env });
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/uploaded\s+dist\/app\.txt/);
+    // One line per blob (the word is the progress renderer's: what a layout push says it did).
+    expect(plain.stdout).toMatch(/^(uploaded|written)\s+dist\/app\.txt /m);
     expect(plain.stdout).not.toContain('\u001b');
     const bars = await run('script', ['-qec', command(false, 'tty'), '/dev/null'], { cwd: dir, env });
     expect(bars.code).toBe(0);

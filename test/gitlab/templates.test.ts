@@ -1,20 +1,25 @@
 // The GitLab CI/CD components as GitLab's catalog reads them, without running them:
 // spec headers, the inputs every pipeline in this repository passes, the image and
-// CLI version they pin, and the Dockerfile of that image. components.test.ts runs them.
+// CLI version they pin, that each holds no program (one script line runs the CLI's
+// `ocikit gitlab <verb>`) and declares exactly the inputs that program reads, and the
+// Dockerfile of that image. run-component.test.ts runs the program, components.test.ts
+// the components.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
-import { REPO_ROOT } from '../harness/ocikit-cli.js';
+import { ComponentInputs, componentFor, componentNames } from '../../packages/gitlab/src/index.js';
 import {
   type ComponentTemplate,
-  commonScript,
+  REPO_ROOT,
+  componentScript,
   includeProblems,
+  interpolatedJob,
   listTemplates,
   ourComponentIncludes,
   parsePipeline,
   readTemplate,
   specProblems,
+  typedInputsValue,
   yamlBlocks,
 } from './component-spec.js';
 
@@ -33,12 +38,8 @@ const VERBS = ['attach', 'copy', 'discover', 'helm', 'index', 'pull', 'push', 'r
 /** The required input naming what a component acts on (`reference` unless named here). */
 const TARGET: Record<string, string> = { attach: 'subject', copy: 'source', helm: 'repository', recompress: 'source' };
 
-/** A template's job script as Node would run it, with boolean and number inputs at their defaults. */
-function scriptSource(template: ComponentTemplate): string {
-  const script = (theJob(template).script as string[]).join('\n');
-  const body = script.slice(script.indexOf('\n') + 1, script.lastIndexOf('OCIKIT_JOB'));
-  return body.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_m, name: string) => JSON.stringify(template.inputs[name]!.default));
-}
+/** The inputs that are the job's own, not its program's. */
+const JOB_INPUTS = ['job-name', 'stage', 'image'];
 
 describe('the components in templates/', () => {
   it('are one per verb, one file each', () => {
@@ -52,7 +53,7 @@ describe('the components in templates/', () => {
 
   it.each(templates.map((t) => [t.verb, t] as const))('%s offers the catalog inputs and runs its verb', (verb, template) => {
     const target = TARGET[verb] ?? 'reference';
-    for (const name of ['job-name', 'stage', 'image', target, 'username', 'password', 'plain-http', 'insecure', 'concurrency']) {
+    for (const name of ['job-name', 'stage', 'image', target, 'output-prefix', 'username', 'password', 'plain-http', 'insecure', 'concurrency']) {
       expect(Object.keys(template.inputs)).toContain(name);
     }
     expect(template.inputs['job-name']!.default).toBe(`ocikit-${verb}`);
@@ -61,27 +62,26 @@ describe('the components in templates/', () => {
     // Secrets have no default and say how to pass them.
     expect(template.inputs.password!.default).toBe('');
     expect(String(template.inputs.password!.description)).toMatch(/masked/);
+    // Outputs keep today's names unless the pipeline asks for its own.
+    expect(template.inputs['output-prefix']).toMatchObject({ type: 'string', default: 'OCIKIT_' });
 
     const job = theJob(template);
     expect(job.stage).toBe('$[[ inputs.stage ]]');
     expect(job.image).toEqual({ name: '$[[ inputs.image ]]', entrypoint: [''] });
     const variables = job.variables as Record<string, unknown>;
     expect(variables.OCIKIT_CLI_VERSION).toBe(cliVersion);
-    // Text inputs reach the script as variables, never spliced into its source; arrays as {"items": <JSON>}.
+    // Every input reaches the program as a variable, never spliced into a script: text as
+    // itself, an array as {"items": <JSON>}, booleans and numbers in one JSON object.
     for (const [name, spec] of Object.entries(template.inputs)) {
-      if (['job-name', 'stage', 'image'].includes(name)) continue;
+      if (JOB_INPUTS.includes(name)) continue;
       const variable = `OCIKIT_IN_${name.toUpperCase().replace(/-/g, '_')}`;
       if (spec.type === 'string') expect(variables[variable]).toBe(`$[[ inputs.${name} ]]`);
       else if (spec.type === 'array') expect(variables[variable]).toBe(`{"items": $[[ inputs.${name} ]]}`);
       else expect(variables[variable]).toBeUndefined();
     }
-    const script = (job.script as string[]).join('\n');
-    expect(script).toContain(`const VERB = '${verb}';`);
-    for (const match of script.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)) {
-      expect(['boolean', 'number']).toContain(template.inputs[match[1]!]!.type);
-    }
-    expect(script).not.toMatch(/set -x|echo .*PASSWORD|console\.log\(.*(password|stdin)/i);
-    expect(script).toContain(`@ocikit/cli@\${env.OCIKIT_CLI_VERSION}`);
+    expect(variables.OCIKIT_TYPED_INPUTS).toBe(typedInputsValue(template));
+    // No program in the template: one line runs the CLI's, from npm when the image has no ocikit.
+    expect(job.script).toEqual([componentScript(verb)]);
     expect(String(template.inputs.image!.description)).toContain(`@ocikit/cli@${cliVersion}`);
 
     const artifacts = job.artifacts as { paths: string[]; reports: { dotenv: string } };
@@ -89,16 +89,20 @@ describe('the components in templates/', () => {
     expect(artifacts.reports.dotenv).toBe('.ocikit/$CI_JOB_NAME_SLUG.env');
   });
 
-  it.each(templates.map((t) => [t.verb, t] as const))('%s has a script that Node compiles', (_verb, template) => {
-    expect(() => new Script(scriptSource(template), { filename: template.file })).not.toThrow();
+  it.each(templates.map((t) => [t.verb, t] as const))('%s declares exactly the inputs its program reads (packages/gitlab), of the same types', (verb, template) => {
+    const component = componentFor(verb);
+    expect(component).toBeDefined();
+    const read = Object.fromEntries(new ComponentInputs(verb, component!.inputs, {}).declared());
+    const declared = Object.fromEntries(Object.entries(template.inputs).filter(([name]) => !JOB_INPUTS.includes(name)).map(([name, spec]) => [name, spec.type]));
+    expect(declared).toEqual(read);
+    // The booleans and numbers arrive as JSON once GitLab interpolates them (here at their defaults).
+    const required = Object.fromEntries(Object.entries(template.inputs).filter(([, spec]) => !('default' in spec)).map(([name, spec]) => [name, spec.type === 'array' ? ['x'] : 'x']));
+    const typed = Object.entries(template.inputs).filter(([, spec]) => spec.type === 'boolean' || spec.type === 'number');
+    expect(JSON.parse(interpolatedJob(template, required, {}).env.OCIKIT_TYPED_INPUTS!)).toEqual(Object.fromEntries(typed.map(([name, spec]) => [name, spec.default])));
   });
 
-  it('share one common script, word for word', () => {
-    const commons = templates.map((t) => commonScript(t));
-    expect(commons[0]).toBeDefined();
-    for (const [i, common] of commons.entries()) {
-      expect({ file: templates[i]!.file, common }).toEqual({ file: templates[i]!.file, common: commons[0] });
-    }
+  it('are the components the program knows, and it knows no other', () => {
+    expect([...componentNames()].sort()).toEqual(templates.map((t) => t.verb));
   });
 
   it('are found by the spec check when broken', () => {
@@ -178,7 +182,7 @@ describe('the inputs pipelines pass to the components', () => {
       return rows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!));
     };
     const common = tableOf('input');
-    expect(common).toEqual(['job-name', 'stage', 'image']);
+    expect(common).toEqual(['job-name', 'stage', 'image', 'output-prefix']);
     for (const template of templates) {
       const documented = [...common, ...tableOf(`${template.verb} input`)];
       expect({ verb: template.verb, undocumented: Object.keys(template.inputs).filter((name) => !documented.includes(name)) }).toEqual({ verb: template.verb, undocumented: [] });
@@ -210,6 +214,8 @@ describe('the CLI image (Dockerfile)', () => {
     expect(instructions.filter((l) => l.startsWith('FROM '))).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE}']);
     // The same bundle step as `npm run build`, so the image runs what the npm package ships.
     expect(instructions.join('\n')).toContain('node packages/cli/scripts/bundle-cli.mjs');
+    // The bundle holds the GitLab components' program (`ocikit gitlab <verb>`).
+    expect(instructions.join('\n')).toMatch(/tsc -b [^\n]*packages\/gitlab/);
     expect(finalStage).toContain('COPY --from=build /src/packages/cli/bin /opt/ocikit/bin');
     expect(finalStage).toContain('COPY --from=build /src/packages/cli/bundle /opt/ocikit/bundle');
     expect(finalStage.join('\n')).toMatch(/ln -s \/opt\/ocikit\/bin\/ocikit\.js \/usr\/local\/bin\/ocikit/);

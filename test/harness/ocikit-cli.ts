@@ -13,14 +13,14 @@ const BUNDLE = join(REPO_ROOT, 'packages', 'cli', 'bundle', 'main.js');
 let bundleChecked = false;
 /**
  * Throws unless the bundle exists and is newer than every module tsc compiled into
- * core's and the CLI's dist/: a `tsc -b` alone leaves the bundle, and so every CLI
- * test, on the code from before.
+ * core's, packages/gitlab's and the CLI's dist/: a `tsc -b` alone leaves the bundle,
+ * and so every CLI test, on the code from before.
  */
 export function assertCliBuilt(): void {
   if (bundleChecked) return;
   if (!existsSync(BUNDLE)) throw new Error('the CLI is not built: run `npm run build` (npm test does it first)');
   const bundled = statSync(BUNDLE).mtimeMs;
-  const newer = ['core', 'cli'].flatMap((name) => {
+  const newer = ['core', 'gitlab', 'cli'].flatMap((name) => {
     const dist = join(REPO_ROOT, 'packages', name, 'dist');
     return readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.js') && statSync(join(dist, file)).mtimeMs > bundled)

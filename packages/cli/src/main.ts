@@ -20,6 +20,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerIndex } from './commands/index.js';
 import { registerRelease } from './commands/release.js';
 import { registerHelm } from './commands/helm.js';
+import { ComponentRunFailed, registerGitlab } from './commands/gitlab.js';
 import { type CliContext, processContext } from './context.js';
 import { disguiseStdinArguments } from './options/stdin-argument.js';
 import { redactingStream } from './output/redact.js';
@@ -55,6 +56,7 @@ export function buildProgram(context: CliContext): Command {
   registerHelm(program, context);
   registerLogin(program, context);
   registerLogout(program, context);
+  registerGitlab(program, context, main);
   return program;
 }
 
@@ -92,6 +94,8 @@ export async function main(argv: string[], given: CliContext = processContext())
     await program.parseAsync(disguiseStdinArguments(argv), { from: 'user' });
     return interrupted() ?? 0;
   } catch (error) {
+    // A GitLab component's verb failed and said why: its exit code, nothing more to print.
+    if (error instanceof ComponentRunFailed) return error.exitCode;
     const code = interrupted();
     if (code !== undefined) {
       // Whatever broke first, the interruption is the story: one line, not a stack.

@@ -56,6 +56,14 @@ export async function readDockerConfig(path: string): Promise<DockerConfig> {
       cause: error,
     });
   }
+  return parseDockerConfig(text, path);
+}
+
+/**
+ * A config's text, checked as readDockerConfig checks a file's; `source` names it in
+ * errors (a path, or a variable that holds the JSON), which never quote the text.
+ */
+export function parseDockerConfig(text: string, source: string): DockerConfig {
   if (text.trim() === '') return {};
   let parsed: unknown;
   try {
@@ -63,11 +71,11 @@ export async function readDockerConfig(path: string): Promise<DockerConfig> {
   } catch (error) {
     // V8's message quotes the text around the fault, which may be a password: keep only where.
     const where = /at position \d+(?: \(line \d+ column \d+\))?/.exec(String((error as Error).message))?.[0];
-    throw new OcikitError('INVALID_INPUT', `the registry config ${path} is not valid JSON${where ? ` (${where})` : ''}`, {
+    throw new OcikitError('INVALID_INPUT', `the registry config ${source} is not valid JSON${where ? ` (${where})` : ''}`, {
       hint: 'fix or remove the file, or point --registry-config at another one',
     });
   }
-  return checkShape(parsed, path);
+  return checkShape(parsed, source);
 }
 
 /**

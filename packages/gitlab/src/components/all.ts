@@ -1,0 +1,17 @@
+// Every GitLab component, by verb: templates/<verb>.yml runs `ocikit gitlab <verb>`.
+import type { Component } from '../component.js';
+import { attach } from './attach.js';
+import { copy } from './copy.js';
+import { discover } from './discover.js';
+import { helm } from './helm.js';
+import { index } from './index.js';
+import { pull } from './pull.js';
+import { push } from './push.js';
+import { recompress } from './recompress.js';
+import { release } from './release.js';
+import { sign } from './sign.js';
+import { verify } from './verify.js';
+
+export const COMPONENTS: Readonly<Record<string, Component>> = Object.fromEntries(
+  [attach, copy, discover, helm, index, pull, push, recompress, release, sign, verify].map((component) => [component.verb, component as Component]),
+);
