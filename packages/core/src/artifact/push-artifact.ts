@@ -22,6 +22,7 @@ import { spoolToFile } from '../fs/spool-file.js';
 import { canonicalPlatform } from '../platform/platform.js';
 import { FILE_MODE_ANNOTATION, formatFileMode } from './file-mode.js';
 import { printable } from '../util/printable.js';
+import { pushTagged } from '../target/push-tagged.js';
 
 /** oras's default when an artifact names no type: OCI 1.1 requires one with an empty config. */
 export const DEFAULT_ARTIFACT_TYPE = 'application/vnd.unknown.artifact.v1';
@@ -117,10 +118,8 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
       });
     }
     const descriptor = describeManifest(manifest, bytes);
-    const [first, ...rest] = options.tags;
     options.signal?.throwIfAborted();
-    await target.pushManifest(descriptor, bytes, first);
-    for (const tag of rest) await target.pushManifest(descriptor, bytes, tag);
+    await pushTagged(target, descriptor, bytes, options.tags);
     options.progress?.done?.(descriptor, 'uploaded');
     await tagMoves.report(descriptor);
     return {

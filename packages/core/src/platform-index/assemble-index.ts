@@ -17,6 +17,7 @@ import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { checkDuplicatePlatforms, isDockerEntry, readSourceEntries } from './index-entries.js';
+import { pushTagged } from '../target/push-tagged.js';
 
 export interface IndexSource {
   /** Where the manifest or index is: the index's own target, another repository, another registry, a layout. */
@@ -303,9 +304,8 @@ async function pushUpdated(
 }
 
 async function pushIndex(destination: Target, document: { descriptor: Descriptor; bytes: Uint8Array }, tags: string[], progress: ProgressListener | undefined): Promise<void> {
-  const [first, ...rest] = tags;
+  const [first] = tags;
   progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
-  await destination.pushManifest(document.descriptor, document.bytes, first);
-  for (const tag of rest) await destination.pushManifest(document.descriptor, document.bytes, tag);
+  await pushTagged(destination, document.descriptor, document.bytes, tags);
   progress?.done?.(document.descriptor, 'uploaded');
 }

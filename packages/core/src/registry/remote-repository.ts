@@ -47,6 +47,8 @@ export class RemoteRepository implements Target {
   private readonly pushScope: string;
   /** Referrers: the OCI 1.1 API where the registry has it, the sha256-<hex> tag schema where not. */
   private readonly referrersSupport: RemoteReferrers;
+  /** Whether the registry takes several tags in one manifest PUT; undefined until a push finds out. */
+  private tagsInOnePut: boolean | undefined;
 
   constructor(
     readonly reference: Pick<RegistryReference, 'registry' | 'repository'>,
@@ -245,14 +247,41 @@ export class RemoteRepository implements Target {
   }
 
   async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {
+    await this.putManifest(descriptor, bytes, tag);
+  }
+
+  /**
+   * One manifest under several tags. Where the registry takes them in one `PUT`
+   * (`?tag=a&tag=b`, distribution-spec 1.1+: it confirms each in an `OCI-Tag`
+   * header), one request; a tag it did not confirm, and every tag on a registry
+   * that ignores or refuses the query (learnt once per repository), by a `PUT` each.
+   */
+  async pushManifestTags(descriptor: Descriptor, bytes: Uint8Array, tags: readonly string[]): Promise<void> {
+    let left = [...new Set(tags)];
+    if (left.length > 1 && this.tagsInOnePut !== false) {
+      const confirmed = await this.putManifest(descriptor, bytes, undefined, left).catch((error: unknown) => {
+        // A registry that does not know the query may refuse it: the tags go one by one, which
+        // repeats any refusal that was not about the query.
+        if (error instanceof OcikitError && error.status !== undefined && error.status >= 400 && error.status < 500) return new Set<string>();
+        throw error;
+      });
+      this.tagsInOnePut = confirmed.size > 0;
+      left = left.filter((tag) => !confirmed.has(tag));
+    }
+    for (const tag of left) await this.putManifest(descriptor, bytes, tag);
+  }
+
+  /** PUT by `tag` (or by digest, with `queryTags` in the query); returns the tags the registry confirmed (`OCI-Tag`). */
+  private async putManifest(descriptor: Descriptor, bytes: Uint8Array, tag: string | undefined, queryTags: readonly string[] = []): Promise<Set<string>> {
     verifyBytes(bytes, descriptor.digest, `manifest ${descriptor.digest}`);
     const manifest = parsedOrUndefined(bytes, descriptor);
     const selector = tag ?? descriptor.digest;
+    const query = queryTags.length > 0 ? `?${queryTags.map((t) => `tag=${encodeURIComponent(t)}`).join('&')}` : '';
     let response: RegistryResponse;
     for (let attempt = 1; ; attempt++) {
       response = await this.client.send({
         method: 'PUT',
-        url: `/v2/${this.repository}/manifests/${selector}`,
+        url: `/v2/${this.repository}/manifests/${selector}${query}`,
         // The registry refuses a Content-Type other than the manifest's own mediaType.
         headers: { 'content-type': descriptor.mediaType },
         body: () => bytes,
@@ -278,6 +307,8 @@ export class RemoteRepository implements Target {
     }
     // A manifest with a subject is a referrer: list it where the registry does not (the sha256-<hex> tag schema).
     if (manifest?.subject) await this.referrersSupport.afterPush(descriptor, manifest, header(response, 'oci-subject'));
+    const confirmed = [response.headers['oci-tag'] ?? []].flat().flatMap((value) => value.split(',').map((t) => t.trim()));
+    return new Set(confirmed.filter((t) => queryTags.includes(t)));
   }
 
   /** The referrers of `subject`: from the referrers API, else the `sha256-<hex>` tag schema. */

@@ -18,6 +18,7 @@ import { samePlatform } from '../platform/match.js';
 import { canonicalPlatform, platformString, parsePlatform } from '../platform/platform.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
+import { pushTagged } from '../target/push-tagged.js';
 
 export interface ReleaseFile extends ArtifactFileInput {
   platform: Platform;
@@ -117,10 +118,9 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
     artifacts.map((a) => a.entry),
     { annotations: annotations.of('index', undefined), ...(created ? { created } : {}) },
   );
-  const [first, ...rest] = options.tags;
+  const [first] = options.tags;
   options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
-  await target.pushManifest(document.descriptor, document.bytes, first);
-  for (const tag of rest) await target.pushManifest(document.descriptor, document.bytes, tag);
+  await pushTagged(target, document.descriptor, document.bytes, options.tags);
   options.progress?.done?.(document.descriptor, 'uploaded');
   await tagMoves.report(document.descriptor);
   return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };

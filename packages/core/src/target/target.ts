@@ -65,6 +65,9 @@ export interface Target {
   /** Stores a manifest (under `tag` when given) with its exact media type. */
   pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void>;
 
+  /** Optional: the manifest under several tags at once, where the store can do better than one push a tag (pushTagged). */
+  pushManifestTags?(descriptor: Descriptor, bytes: Uint8Array, tags: readonly string[]): Promise<void>;
+
   /** Points `tag` at a manifest the store already holds. */
   tag(descriptor: Descriptor, tag: string): Promise<void>;
 
