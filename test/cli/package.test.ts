@@ -36,7 +36,7 @@ beforeAll(async () => {
 describe('the packed @ocikit/cli', () => {
   it('holds the bin and the bundle with its licenses, and needs no dependency installed', async () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['bin/ocikit.js', 'bundle/main.js', 'bundle/package.json', 'bundle/licenses.txt']));
-    expect(packedFiles.filter((path) => !/^(bin|bundle)\/|^package\.json$/.test(path))).toEqual([]);
+    expect(packedFiles.filter((path) => !/^(bin|bundle)\/|^(package\.json|README\.md|LICENSE)$/.test(path))).toEqual([]);
     const manifest = JSON.parse(await readFile(join(unpacked, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.bin).toEqual({ ocikit: 'bin/ocikit.js' });
     expect(manifest.dependencies).toBeUndefined();
