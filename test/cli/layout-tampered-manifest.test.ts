@@ -114,7 +114,7 @@ const CASES: Case[] = [
     verb: 'verify',
     tampered: 'art',
     prepare: async (l) => expect((await run(['sign', `oci-layout:${l}:art`, '--key', 'cosign.key', '--no-tlog'])).code).toBe(0),
-    args: (l) => ['verify', `oci-layout:${l}:art`, '--key', 'cosign.pub'],
+    args: (l) => ['verify', `oci-layout:${l}:art`, '--key', 'cosign.pub', '--insecure-ignore-tlog'],
   },
 ];
 

@@ -29,6 +29,9 @@ const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const stranger = generateKeyPairSync('ed25519');
 const HINT = hintOf(signing.publicKey);
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/** The signatures here are made with --no-tlog (no Rekor offline): verify accepts them only when told to. */
+const NO_TLOG = '--insecure-ignore-tlog';
+const IGNORED = 'no transparency log entry verified (accepted with --insecure-ignore-tlog)';
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return ocikit(args, { cwd: work, env });
@@ -103,23 +106,23 @@ describe('the signed chain on the registry, one command per link', () => {
     }
     expect(await ok(['attach', '--help'])).toContain('--sign');
     const verifyHelp = await ok(['verify', '--help']);
-    for (const flag of ['--key <path|env://NAME>', '--certificate-identity <identity>', '--certificate-oidc-issuer <url>', '--trusted-root <file>', '--type <predicateType>']) {
+    for (const flag of ['--key <path|env://NAME>', '--certificate-identity <identity>', '--certificate-oidc-issuer <url>', '--trusted-root <file>', '--insecure-ignore-tlog', '--type <predicateType>']) {
       expect(verifyHelp).toContain(flag);
     }
   });
 
   it('verifies each link: the app, the SBOM and the report, each against its own digest', async () => {
-    const verified = await cli(['verify', ref(), '--key', 'cosign.pub']);
+    const verified = await cli(['verify', ref(), '--key', 'cosign.pub', NO_TLOG]);
     expect(verified).toEqual({
       code: 0,
       stdout:
         `Subject: ${ref()}@${app}\n` +
-        `  verified  ${ref('')}@${signature}: signed by key ${HINT}; no transparency log entry; claims team=core\n` +
+        `  verified  ${ref('')}@${signature}: signed by key ${HINT}; ${IGNORED}; claims team=core\n` +
         '1 of 1 signatures verified (listed by the sha256-<hex> tag schema)\n',
       stderr: '',
     });
     for (const [subject, sig] of [[sbom, sbomSignature], [report, reportSignature]] as const) {
-      const out = await ok(['verify', ref(`@${subject}`), '--key', 'cosign.pub', '--json']);
+      const out = await ok(['verify', ref(`@${subject}`), '--key', 'cosign.pub', NO_TLOG, '--json']);
       expect(JSON.parse(out)).toEqual({
         subject: { reference: ref(`@${subject}`), mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: subject, size: expect.any(Number) },
         predicateType: 'https://sigstore.dev/cosign/sign/v1',
@@ -134,6 +137,7 @@ describe('the signed chain on the registry, one command per link', () => {
             predicateType: 'https://sigstore.dev/cosign/sign/v1',
             transparencyLogEntries: 0,
             signedTimestamps: 0,
+            transparencyLogIgnored: true,
           },
         ],
       });
@@ -157,10 +161,10 @@ describe('the signed chain on the registry, one command per link', () => {
   it('copies with --referrers to another registry, and verifies there', async () => {
     const mirror = `${other.host}/mirror/app`;
     await ok(['copy', ref(), `${mirror}:v1`, '--referrers']);
-    const there = await cli(['verify', `${mirror}:v1`, '--key', 'cosign.pub']);
+    const there = await cli(['verify', `${mirror}:v1`, '--key', 'cosign.pub', NO_TLOG]);
     expect(there.code).toBe(0);
     expect(there.stdout).toContain(`  verified  ${mirror}@${signature}: signed by key ${HINT}`);
-    expect((await cli(['verify', `${mirror}@${sbom}`, '--key', 'cosign.pub'])).stdout).toContain(`  verified  ${mirror}@${sbomSignature}`);
+    expect((await cli(['verify', `${mirror}@${sbom}`, '--key', 'cosign.pub', NO_TLOG])).stdout).toContain(`  verified  ${mirror}@${sbomSignature}`);
   });
 
   it('refuses another key, exits 1, and says which referrer failed and why', async () => {
@@ -199,7 +203,7 @@ describe('refusals through the CLI', () => {
     await writeJson(work, 'tampered.sigstore.json', bundle);
     const tampered = digestIn(await ok(['attach', ref('victim'), 'tampered.sigstore.json']));
 
-    const result = await cli(['verify', ref('victim'), '--key', 'cosign.pub', '--json']);
+    const result = await cli(['verify', ref('victim'), '--key', 'cosign.pub', NO_TLOG, '--json']);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as { verified: boolean; referrers: Array<Record<string, unknown>> };
     expect(json.verified).toBe(false);
@@ -226,6 +230,26 @@ describe('refusals through the CLI', () => {
       code: 1,
       stdout: `Subject: ${ref('unsigned')}@${digest}\n0 of 0 signatures verified (listed by the sha256-<hex> tag schema)\n`,
       stderr: `error: ${ref('unsigned')}@${digest} has no signature to verify\n  hint: sign it with \`ocikit sign\`; \`ocikit discover\` shows what is attached\n`,
+    });
+  });
+
+  it('a signature made with --no-tlog is refused (transparency-log) unless --insecure-ignore-tlog: exit 1, what failed and what to try', async () => {
+    const digest = await pushApp(ref('no-tlog'));
+    const signature = digestIn(await ok(['sign', ref('no-tlog'), '--key', 'cosign.key', '--no-tlog']));
+    const refused = await cli(['verify', ref('no-tlog'), '--key', 'cosign.pub']);
+    expect(refused).toEqual({
+      code: 1,
+      stdout:
+        `Subject: ${ref('no-tlog')}@${digest}\n` +
+        `  refused   ${registry.host}/cli-sign/refusals@${signature}: signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry: ` +
+        're-sign with the transparency log (and verify with --trusted-root), or pass --insecure-ignore-tlog if you accept signatures with no log entry\n' +
+        '0 of 1 signatures verified (listed by the sha256-<hex> tag schema)\n',
+      stderr: `error: no signature of ${ref('no-tlog')}@${digest} verified: ${signature} refused (transparency-log)\n`,
+    });
+    const accepted = await cli(['verify', ref('no-tlog'), '--key', 'cosign.pub', NO_TLOG]);
+    expect({ code: accepted.code, line: accepted.stdout.split('\n')[1] }).toEqual({
+      code: 0,
+      line: `  verified  ${registry.host}/cli-sign/refusals@${signature}: signed by key ${HINT}; ${IGNORED}`,
     });
   });
 
@@ -274,7 +298,7 @@ describe('refusals through the CLI', () => {
     });
     const body = pem.split('\n').filter((line) => line && !line.startsWith('-----'));
     for (const line of body) expect(signed.stdout + signed.stderr).not.toContain(line);
-    const verified = await cli(['verify', ref('env-key'), '--key', 'env://PUBLIC_KEY'], { PUBLIC_KEY: spki(stranger.publicKey) });
+    const verified = await cli(['verify', ref('env-key'), '--key', 'env://PUBLIC_KEY', NO_TLOG], { PUBLIC_KEY: spki(stranger.publicKey) });
     expect(verified.code).toBe(0);
   });
 
@@ -297,10 +321,10 @@ describe('attest and verify --type', () => {
     const attestation = digestIn(attested);
     expect(attested).toContain(`Attested ${ref}@${digest}\nAttestation: ${registry.host}/cli-sign/attest@${attestation}\nPredicateType: https://slsa.dev/provenance/v1\nSigner: key ${HINT}\n`);
 
-    const verified = await cli(['verify', ref, '--key', 'cosign.pub', '--type', 'https://slsa.dev/provenance/v1']);
+    const verified = await cli(['verify', ref, '--key', 'cosign.pub', NO_TLOG, '--type', 'https://slsa.dev/provenance/v1']);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('1 of 1 https://slsa.dev/provenance/v1 attestations verified');
-    const asSignature = await cli(['verify', ref, '--key', 'cosign.pub']);
+    const asSignature = await cli(['verify', ref, '--key', 'cosign.pub', NO_TLOG]);
     expect(asSignature.code).toBe(1);
     expect(asSignature.stdout).toContain(`  skipped   ${registry.host}/cli-sign/attest@${attestation}: a "https://slsa.dev/provenance/v1" attestation, not an image signature\n`);
 
@@ -325,11 +349,9 @@ describe('an OCI layout, offline', () => {
       signer: { kind: 'key', hint: HINT },
       referrers: { via: 'layout' },
     });
-    const verified = await ok(['verify', `${ref}:v1`, '--key', 'cosign.pub']);
-    expect(verified).toBe(
-      `Subject: ${ref}:v1@${app}\n  verified  ${ref}@${signature}: signed by key ${HINT}; no transparency log entry\n1 of 1 signatures verified (listed by the layout)\n`,
-    );
-    expect(await ok(['verify', `${ref}@${attached.digest}`, '--key', 'cosign.pub'])).toContain(`  verified  ${ref}@${attached.signature.digest}`);
+    const verified = await ok(['verify', `${ref}:v1`, '--key', 'cosign.pub', NO_TLOG]);
+    expect(verified).toBe(`Subject: ${ref}:v1@${app}\n  verified  ${ref}@${signature}: signed by key ${HINT}; ${IGNORED}\n1 of 1 signatures verified (listed by the layout)\n`);
+    expect(await ok(['verify', `${ref}@${attached.digest}`, '--key', 'cosign.pub', NO_TLOG])).toContain(`  verified  ${ref}@${attached.signature.digest}`);
   });
 });
 
@@ -374,7 +396,7 @@ describe('keyless in GitHub Actions, against the Sigstore mock on loopback', () 
     });
   });
 
-  it('a key signature logged in Rekor (--rekor-url) verifies with --trusted-root, which then requires the entry', async () => {
+  it('a key signature logged in Rekor (--rekor-url) verifies with --trusted-root, which checks the entry; without it only --insecure-ignore-tlog passes it', async () => {
     const ref = `${registry.host}/cli-sign/logged:v1`;
     await pushApp(ref);
     const signed = await ok(['sign', ref, '--key', 'cosign.key', '--rekor-url', mock.url]);
@@ -382,6 +404,24 @@ describe('keyless in GitHub Actions, against the Sigstore mock on loopback', () 
     const verified = await cli(['verify', ref, '--key', 'cosign.pub', '--trusted-root', 'trusted_root.json']);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain(`signed by key ${HINT}; 1 Rekor entry\n`);
+    // Without --trusted-root nothing checks the entry: refused, or accepted by the opt-in and said unchecked.
+    const unchecked = await cli(['verify', ref, '--key', 'cosign.pub']);
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.stdout).toContain(
+      ': signature verification failed (transparency-log): the bundle\'s transparency log (Rekor) entry cannot be checked without a trusted root: ' +
+        'give --trusted-root (the trusted_root.json of the Sigstore instance that logged it), or pass --insecure-ignore-tlog if you accept signatures whose log entry is not checked\n',
+    );
+    expect((await ok(['verify', ref, '--key', 'cosign.pub', NO_TLOG])).split('\n')[1]).toMatch(new RegExp(`: signed by key \\S+; no transparency log entry verified \\(accepted with --insecure-ignore-tlog\\)$`));
+  });
+
+  it('a key signature with an RFC 3161 timestamp and no Rekor entry verifies with --trusted-root, which names its timestamp authority', async () => {
+    const ref = `${registry.host}/cli-sign/stamped:v1`;
+    await pushApp(ref);
+    const signed = await ok(['sign', ref, '--key', 'cosign.key', '--no-tlog', '--tsa-url', mock.url]);
+    expect(signed).toContain('\nEvidence: no transparency log entry, 1 timestamp\n');
+    const verified = await cli(['verify', ref, '--key', 'cosign.pub', '--trusted-root', 'trusted_root.json']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain(`signed by key ${HINT}; no transparency log entry, 1 timestamp\n`);
   });
 
   it('says what to do when the job offers no OIDC token', async () => {

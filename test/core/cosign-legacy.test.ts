@@ -74,6 +74,9 @@ async function layoutWithSubject(): Promise<{ store: OciLayoutStore; subject: De
   return { store, subject, tag: (suffix) => `sha256-${subject.digest.slice(7)}.${suffix}` };
 }
 
+/** ocikit reads no Rekor entry of the legacy format: what it verifies it verifies with the opt-in (cosign's --insecure-ignore-tlog). */
+const OPTED_IN = { publicKey: spki(signer.publicKey), insecureIgnoreTlog: true };
+
 describe("verifyReference on cosign's legacy tags", () => {
   it('verifies each layer of a .sig tag on its own: the signer\'s, with its claims; another key\'s is refused (signature)', async () => {
     const { store, subject, tag } = await layoutWithSubject();
@@ -81,7 +84,7 @@ describe("verifyReference on cosign's legacy tags", () => {
     const theirs = sigLayer(subject.digest, stranger.privateKey);
     const manifest = await putManifest(store, [mine, theirs], tag('sig'));
 
-    const result = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) } });
+    const result = await verifyReference(store, 'v1', { policy: OPTED_IN });
     expect(result.verified).toBe(true);
     expect(result.referrers.map((r) => ({ digest: r.descriptor.digest, legacy: r.legacy?.tag, layer: r.legacy?.layer.digest, outcome: r.outcome }))).toEqual([
       { digest: manifest.digest, legacy: tag('sig'), layer: descriptorOf(mine.bytes, SIMPLE_SIGNING).digest, outcome: 'verified' },
@@ -107,7 +110,7 @@ describe("verifyReference on cosign's legacy tags", () => {
     const wrongType = { ...sigLayer(subject.digest, signer.privateKey), mediaType: 'application/json' };
     await putManifest(store, [unsigned, notImage, other, keyless, wrongType], tag('sig'));
 
-    const result = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) } });
+    const result = await verifyReference(store, 'v1', { policy: OPTED_IN });
     expect(result.verified).toBe(false);
     expect(result.referrers.map((r) => (r.outcome === 'refused' ? [r.check, r.message] : [r.outcome]))).toEqual([
       ['bundle', `signature verification failed (bundle): the ${tag('sig')} layer ${descriptorOf(unsigned.bytes, SIMPLE_SIGNING).digest} has no base64 signature in its dev.cosignproject.cosign/signature annotation`],
@@ -119,17 +122,47 @@ describe("verifyReference on cosign's legacy tags", () => {
     await store.close();
   });
 
+  it('without the opt-in refuses each, logged or not (transparency-log), in the front end\'s words; with it a trusted root changes nothing', async () => {
+    const { store, subject, tag } = await layoutWithSubject();
+    // cosign's Rekor bundle annotation: ocikit does not read it, whatever it holds.
+    const logged = sigLayer(subject.digest, signer.privateKey, { annotations: { 'dev.sigstore.cosign/bundle': '{"SignedEntryTimestamp":"","Payload":{}}' } });
+    const unlogged = sigLayer(subject.digest, signer.privateKey);
+    await putManifest(store, [logged, unlogged], tag('sig'));
+    const names = { publicKey: '--key', certificateIdentity: '--certificate-identity', certificateOidcIssuer: '--certificate-oidc-issuer', trustedRoot: '--trusted-root', insecureIgnoreTlog: '--insecure-ignore-tlog' };
+
+    const refused = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) }, policyNames: names });
+    expect(refused.referrers.map((r) => (r.outcome === 'refused' ? [r.check, r.message] : [r.outcome]))).toEqual([
+      [
+        'transparency-log',
+        `signature verification failed (transparency-log): ocikit does not check the Rekor entry of cosign's legacy ${tag('sig')} signatures: ` +
+          'pass --insecure-ignore-tlog if you accept signatures whose log entry is not checked, or sign again in the bundle format (cosign 3\'s default, `ocikit sign`)',
+      ],
+      [
+        'transparency-log',
+        `signature verification failed (transparency-log): the ${tag('sig')} signature has no transparency log (Rekor) entry: ` +
+          'sign again in the bundle format (cosign 3\'s default, `ocikit sign`) with the transparency log, or pass --insecure-ignore-tlog if you accept signatures with no log entry',
+      ],
+    ]);
+    const root = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] };
+    const accepted = await verifyReference(store, 'v1', { policy: { ...OPTED_IN, trustedRoot: root } });
+    expect(accepted.referrers.map((r) => [r.outcome, r.outcome === 'verified' && r.result.transparencyLogIgnored])).toEqual([
+      ['verified', true],
+      ['verified', true],
+    ]);
+    await store.close();
+  });
+
   it('verifies an .att layer as an attestation of its type; image signatures do not look at it', async () => {
     const { store, subject, tag } = await layoutWithSubject();
     await putManifest(store, [attLayer(subject.digest, signer.privateKey)], tag('att'));
 
-    const attested = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) }, predicateType: SLSA });
+    const attested = await verifyReference(store, 'v1', { policy: OPTED_IN, predicateType: SLSA });
     expect(attested.referrers.map((r) => [r.outcome, r.legacy?.tag, r.outcome === 'verified' ? r.result.statement._type : undefined])).toEqual([
       ['verified', tag('att'), 'https://in-toto.io/Statement/v0.1'],
     ]);
-    const otherType = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) }, predicateType: 'https://spdx.dev/Document' });
+    const otherType = await verifyReference(store, 'v1', { policy: OPTED_IN, predicateType: 'https://spdx.dev/Document' });
     expect(otherType.referrers.map((r) => r.outcome)).toEqual(['skipped']);
-    const signatures = await verifyReference(store, 'v1', { policy: { publicKey: spki(signer.publicKey) } });
+    const signatures = await verifyReference(store, 'v1', { policy: OPTED_IN });
     expect(signatures.referrers).toEqual([]);
     await store.close();
   });

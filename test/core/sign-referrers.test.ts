@@ -55,7 +55,8 @@ const hintOf = (key: KeyObject): string => createHash('sha256').update(key.expor
 const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const stranger = generateKeyPairSync('ed25519');
 const signer = keySigner(SigningKey.fromKeyObject(signing.privateKey), { rekorURL: false });
-const policy = { publicKey: spki(signing.publicKey) };
+// The signatures here are made without the transparency log (offline): accepted by the opt-in.
+const policy = { publicKey: spki(signing.publicKey), insecureIgnoreTlog: true };
 const HINT = hintOf(signing.publicKey);
 
 const SLSA = 'https://slsa.dev/provenance/v1';
@@ -246,6 +247,18 @@ describe('sign, attach --sign, discover and verify the chain on the registry (ta
       verified: false,
       outcomes: [{ outcome: 'skipped', digest: attestation.descriptor.digest, reason: `a "${SLSA}" attestation, not an image signature` }],
     });
+
+    // A label that does not say what the bundle is (cosign 3 labels none of its attestations;
+    // an unsigned label may lie) gets it read: it is told apart as another kind before the
+    // transparency-log rule, so skipped, not refused, without the opt-in too.
+    const copy = join(makeTempDir(), 'attestation.sigstore.json');
+    await writeFile(copy, await bundleOf(target, attestation.descriptor.digest));
+    const mislabelled = await attachArtifact(target, 'attested', { files: [{ path: copy }], annotations: { 'dev.sigstore.bundle.predicateType': COSIGN_SIGN_PREDICATE_TYPE } });
+    const strict = await verifyReference(target, 'attested', { policy: { publicKey: policy.publicKey } });
+    const skipped = (digest: string) => ({ outcome: 'skipped', digest, reason: `a "${SLSA}" attestation, not an image signature` });
+    expect(outcomes(strict).sort((a, b) => String(a.digest).localeCompare(String(b.digest)))).toEqual(
+      [skipped(attestation.descriptor.digest), skipped(mislabelled.descriptor.digest)].sort((a, b) => a.digest.localeCompare(b.digest)),
+    );
   });
 });
 
@@ -409,14 +422,16 @@ describe('keyless signatures through subject, against the Sigstore mock on loopb
     await pushApp(target, 'v1');
     const logged = await signReference(target, 'v1', { signer: keySigner(SigningKey.fromKeyObject(signing.privateKey), { rekorURL: mock.url, retries: 0 }) });
     const unlogged = await signReference(target, 'v1', { signer });
-    const result = await verifyReference(target, 'v1', { policy: { ...policy, trustedRoot: mock.trustedRoot } });
+    const result = await verifyReference(target, 'v1', { policy: { publicKey: policy.publicKey, trustedRoot: mock.trustedRoot } });
     const byDigest = Object.fromEntries(outcomes(result).map((o) => [o.digest, o]));
     expect(byDigest[logged.descriptor.digest]).toEqual({ outcome: 'verified', digest: logged.descriptor.digest, signer: { kind: 'key', hint: HINT } });
     expect(byDigest[unlogged.descriptor.digest]).toEqual({
       outcome: 'refused',
       digest: unlogged.descriptor.digest,
       check: 'transparency-log',
-      message: 'signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry',
+      message:
+        'signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry and no timestamp from a timestamp authority of the trusted root: ' +
+        're-sign with the transparency log, or pass insecureIgnoreTlog: true if you accept signatures with no log entry',
     });
   });
 });

@@ -28,6 +28,7 @@ import {
   verifyAttestation,
   verifyImageSignature,
   type VerificationCheck,
+  type VerificationResult,
 } from '../../packages/core/src/sign/index.js';
 import { type SigstoreMock, startSigstoreMock, unsignedIdentityToken } from '../harness/sigstore-mock.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -85,7 +86,7 @@ function withPayload(bundle: Uint8Array, payload: string): Uint8Array {
 }
 
 function expectCheck(error: SignatureVerificationError, check: VerificationCheck): void {
-  expect({ check: error.check, code: error.code }).toEqual({ check, code: 'DENIED' });
+  expect({ check: error.check, code: error.code }).toEqual({ check, code: 'UNVERIFIED' });
   expect(error.message.startsWith(`signature verification failed (${check}): `)).toBe(true);
 }
 
@@ -184,6 +185,9 @@ describe('loadSigningKey', () => {
   });
 });
 
+/** What lets a signature with no transparency-log entry through (cosign's --insecure-ignore-tlog). */
+const NO_TLOG = { insecureIgnoreTlog: true } as const;
+
 describe('key signatures (no transparency log)', () => {
   let key: SigningKey;
   let edKey: SigningKey;
@@ -210,7 +214,7 @@ describe('key signatures (no transparency log)', () => {
   });
 
   it('verifies with the public key', async () => {
-    const result = await verifyImageSignature(bundle, IMAGE, { publicKey: key.publicKeyPem });
+    const result = await verifyImageSignature(bundle, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG });
     expect(result).toEqual({
       subject: IMAGE.digest,
       predicateType: COSIGN_SIGN_PREDICATE_TYPE,
@@ -218,13 +222,14 @@ describe('key signatures (no transparency log)', () => {
       signer: { kind: 'key', hint: hintOf(p256.publicKey) },
       transparencyLogEntries: 0,
       signedTimestamps: 0,
+      transparencyLogIgnored: true,
     });
   });
 
   it('signs and verifies with Ed25519', async () => {
     const edBundle = await signImageDigest(IMAGE, keySigner(edKey, { rekorURL: false }));
     expect(json(edBundle).verificationMaterial.publicKey.hint).toBe(hintOf(ed25519.publicKey));
-    const result = await verifyImageSignature(edBundle, IMAGE, { publicKey: spki(ed25519.publicKey) });
+    const result = await verifyImageSignature(edBundle, IMAGE, { publicKey: spki(ed25519.publicKey), ...NO_TLOG });
     expect(result.signer).toEqual({ kind: 'key', hint: hintOf(ed25519.publicKey) });
   });
 
@@ -233,18 +238,18 @@ describe('key signatures (no transparency log)', () => {
     expect(payloadOf(annotated)).toBe(
       `{"_type":"https://in-toto.io/Statement/v1","subject":[{"digest":{"sha256":"${HEX_A}"},"annotations":{"commit":"abc123"}}],"predicateType":"https://sigstore.dev/cosign/sign/v1","predicate":{}}`,
     );
-    expect((await verifyImageSignature(annotated, IMAGE, { publicKey: key.publicKeyPem })).statement.subject[0]?.annotations).toEqual({ commit: 'abc123' });
+    expect((await verifyImageSignature(annotated, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG })).statement.subject[0]?.annotations).toEqual({ commit: 'abc123' });
   });
 
   it('refuses a signature over another digest (subject)', async () => {
-    const error = await refusal(verifyImageSignature(bundle, OTHER_IMAGE, { publicKey: key.publicKeyPem }));
+    const error = await refusal(verifyImageSignature(bundle, OTHER_IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG }));
     expectCheck(error, 'subject');
     expect(error.message).toBe(`signature verification failed (subject): the statement is about sha256:${HEX_A}, not sha256:${HEX_B}`);
   });
 
   it('refuses a modified bundle: the statement swapped for one about another digest (signature)', async () => {
     const forged = withPayload(bundle, cosignStatement(HEX_B));
-    const error = await refusal(verifyImageSignature(forged, OTHER_IMAGE, { publicKey: key.publicKeyPem }));
+    const error = await refusal(verifyImageSignature(forged, OTHER_IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG }));
     expectCheck(error, 'signature');
     expect(error.message).toBe(
       'signature verification failed (signature): the signature does not match the signed content: the bundle was changed after signing, or signed by another key',
@@ -253,7 +258,7 @@ describe('key signatures (no transparency log)', () => {
 
   it('refuses a signature by another key, naming both keys (key)', async () => {
     const byOther = await signImageDigest(IMAGE, keySigner(other, { rekorURL: false }));
-    const error = await refusal(verifyImageSignature(byOther, IMAGE, { publicKey: key.publicKeyPem }));
+    const error = await refusal(verifyImageSignature(byOther, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG }));
     expectCheck(error, 'key');
     expect(error.message).toBe(
       `signature verification failed (key): the bundle was signed by another key (hint ${hintOf(otherP256.publicKey)}), not by the given public key (hint ${hintOf(p256.publicKey)})`,
@@ -275,29 +280,29 @@ describe('key signatures (no transparency log)', () => {
 
   it('refuses an attestation where an image signature is expected (predicate-type), and accepts it as an attestation', async () => {
     const att = await attestStatement(IMAGE, 'https://example.com/test-result/v1', { passed: true }, keySigner(key, { rekorURL: false }));
-    const error = await refusal(verifyImageSignature(att, IMAGE, { publicKey: key.publicKeyPem }));
+    const error = await refusal(verifyImageSignature(att, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG }));
     expectCheck(error, 'predicate-type');
     expect(error.message).toBe(
       'signature verification failed (predicate-type): the statement\'s predicate type is https://example.com/test-result/v1, not https://sigstore.dev/cosign/sign/v1',
     );
-    const result = await verifyAttestation(att, IMAGE, { publicKey: key.publicKeyPem, predicateType: 'https://example.com/test-result/v1' });
+    const result = await verifyAttestation(att, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG, predicateType: 'https://example.com/test-result/v1' });
     expect(result.statement.predicate).toEqual({ passed: true });
     // What a bundle says reaches a message escaped, never as a line of its own.
     const hostile = await attestStatement(IMAGE, 'x\n::error::forged', {}, keySigner(key, { rekorURL: false }));
-    expect((await refusal(verifyImageSignature(hostile, IMAGE, { publicKey: key.publicKeyPem }))).message).toBe(
+    expect((await refusal(verifyImageSignature(hostile, IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG }))).message).toBe(
       'signature verification failed (predicate-type): the statement\'s predicate type is "x\\n::error::forged", not https://sigstore.dev/cosign/sign/v1',
     );
   });
 
   it('refuses what is not a bundle (bundle), and a policy with neither key nor identity (INVALID_INPUT)', async () => {
-    expectCheck(await refusal(verifyImageSignature(new TextEncoder().encode('{"mediaType":"x"}'), IMAGE, { publicKey: key.publicKeyPem })), 'bundle');
-    expectCheck(await refusal(verifyImageSignature(new Uint8Array([0xff, 0xfe]), IMAGE, { publicKey: key.publicKeyPem })), 'bundle');
+    expectCheck(await refusal(verifyImageSignature(new TextEncoder().encode('{"mediaType":"x"}'), IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG })), 'bundle');
+    expectCheck(await refusal(verifyImageSignature(new Uint8Array([0xff, 0xfe]), IMAGE, { publicKey: key.publicKeyPem, ...NO_TLOG })), 'bundle');
     const error = await failure(verifyImageSignature(bundle, IMAGE, {}));
     expect({ code: error.code, message: error.message }).toEqual({
       code: 'INVALID_INPUT',
       message: 'verification needs a public key, or a certificate identity and its OIDC issuer with a trusted root',
     });
-    expect((await failure(verifyImageSignature(bundle, IMAGE, { publicKey: pkcs8(p256.privateKey) }))).message).toBe(
+    expect((await failure(verifyImageSignature(bundle, IMAGE, { publicKey: pkcs8(p256.privateKey), ...NO_TLOG }))).message).toBe(
       'the policy\'s public key is not a PEM "PUBLIC KEY" (found "PRIVATE KEY")',
     );
   });
@@ -356,6 +361,7 @@ describe('keyless signatures against the Sigstore mock (Fulcio, Rekor, TSA on lo
       signer: { kind: 'certificate', identity: IDENTITY, issuer: ISSUER },
       transparencyLogEntries: 1,
       signedTimestamps: 1,
+      transparencyLogIgnored: false,
     });
   });
 
@@ -454,7 +460,101 @@ describe('key signatures logged in (mock) Rekor', () => {
     const unlogged = await signImageDigest(IMAGE, keySigner(key, { rekorURL: false }));
     const error = await refusal(verifyImageSignature(unlogged, IMAGE, { publicKey: key.publicKeyPem, trustedRoot: mock.trustedRoot }));
     expectCheck(error, 'transparency-log');
-    expect(error.message).toBe('signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry');
+    expect(error.message).toBe(
+      'signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry and no timestamp from a timestamp authority of the trusted root: ' +
+        're-sign with the transparency log, or pass insecureIgnoreTlog: true if you accept signatures with no log entry',
+    );
+  });
+});
+
+describe('what vouches for a signature: a Rekor entry or a TSA timestamp verified against the trusted root, else only the opt-in', () => {
+  let mock: SigstoreMock;
+  let key: SigningKey;
+  const keyPolicy = () => ({ publicKey: key.publicKeyPem });
+  const evidence = (r: VerificationResult) => ({ tlog: r.transparencyLogEntries, tsa: r.signedTimestamps, ignored: r.transparencyLogIgnored });
+  const PREFIX = 'signature verification failed (transparency-log): ';
+  const CLI_NAMES = {
+    publicKey: '--key',
+    certificateIdentity: '--certificate-identity',
+    certificateOidcIssuer: '--certificate-oidc-issuer',
+    trustedRoot: '--trusted-root',
+    insecureIgnoreTlog: '--insecure-ignore-tlog',
+  };
+
+  beforeAll(async () => {
+    mock = await startSigstoreMock();
+    key = SigningKey.fromKeyObject(p256.privateKey);
+  });
+  afterAll(async () => {
+    await mock.close();
+  });
+
+  it('a signature made without the log is refused unless the policy opts in, with a trusted root or without; the advice names the front end\'s options', async () => {
+    const unlogged = await signImageDigest(IMAGE, keySigner(key, { rekorURL: false }));
+    const bare = await refusal(verifyImageSignature(unlogged, IMAGE, keyPolicy()));
+    expectCheck(bare, 'transparency-log');
+    expect(bare.message).toBe(
+      `${PREFIX}the bundle has no transparency log (Rekor) entry: re-sign with the transparency log (and verify with a trusted root), or pass insecureIgnoreTlog: true if you accept signatures with no log entry`,
+    );
+    expect((await refusal(verifyImageSignature(unlogged, IMAGE, keyPolicy(), CLI_NAMES))).message).toBe(
+      `${PREFIX}the bundle has no transparency log (Rekor) entry: re-sign with the transparency log (and verify with --trusted-root), or pass --insecure-ignore-tlog if you accept signatures with no log entry`,
+    );
+    expect((await refusal(verifyAttestation(unlogged, IMAGE, { ...keyPolicy(), trustedRoot: mock.trustedRoot }, CLI_NAMES))).message).toBe(
+      `${PREFIX}the bundle has no transparency log (Rekor) entry and no timestamp from a timestamp authority of the trusted root: re-sign with the transparency log, or pass --insecure-ignore-tlog if you accept signatures with no log entry`,
+    );
+    for (const root of [{}, { trustedRoot: mock.trustedRoot }]) {
+      const accepted = await verifyImageSignature(unlogged, IMAGE, { ...keyPolicy(), ...root, insecureIgnoreTlog: true });
+      expect(evidence(accepted)).toEqual({ tlog: 0, tsa: 0, ignored: true });
+    }
+    // The signer is checked first: another key's signature is refused as that, opt-in or not.
+    expectCheck(await refusal(verifyImageSignature(unlogged, IMAGE, { publicKey: spki(otherP256.publicKey) })), 'key');
+  });
+
+  it('a logged signature needs a trusted root to check its entry; without one only the opt-in passes it, said unchecked', async () => {
+    const logged = await signImageDigest(IMAGE, keySigner(key, { rekorURL: mock.url, retries: 0 }));
+    const unchecked = await refusal(verifyImageSignature(logged, IMAGE, keyPolicy(), CLI_NAMES));
+    expectCheck(unchecked, 'transparency-log');
+    expect(unchecked.message).toBe(
+      `${PREFIX}the bundle's transparency log (Rekor) entry cannot be checked without a trusted root: ` +
+        'give --trusted-root (the trusted_root.json of the Sigstore instance that logged it), or pass --insecure-ignore-tlog if you accept signatures whose log entry is not checked',
+    );
+    expect(evidence(await verifyImageSignature(logged, IMAGE, { ...keyPolicy(), trustedRoot: mock.trustedRoot }))).toEqual({ tlog: 1, tsa: 0, ignored: false });
+    expect(evidence(await verifyImageSignature(logged, IMAGE, { ...keyPolicy(), insecureIgnoreTlog: true }))).toEqual({ tlog: 0, tsa: 0, ignored: true });
+    // The opt-in accepts a missing entry, not a bad one: an entry of a log the trusted root does not name is refused.
+    const stranger = await startSigstoreMock();
+    try {
+      const otherLog = { ...mock.trustedRoot, tlogs: stranger.trustedRoot.tlogs };
+      const bad = await refusal(verifyImageSignature(logged, IMAGE, { ...keyPolicy(), trustedRoot: otherLog, insecureIgnoreTlog: true }));
+      expect(bad.message).toBe(`${PREFIX}the transparency log entry cannot be verified against the trusted root`);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it('an RFC 3161 timestamp of a timestamp authority the trusted root names vouches instead of the log, for a key and keyless', async () => {
+    const stamped = await signImageDigest(IMAGE, keySigner(key, { rekorURL: false, tsaURL: mock.url, retries: 0 }));
+    expect(json(stamped).verificationMaterial.tlogEntries ?? []).toEqual([]);
+    expect(evidence(await verifyImageSignature(stamped, IMAGE, { ...keyPolicy(), trustedRoot: mock.trustedRoot }))).toEqual({ tlog: 0, tsa: 1, ignored: false });
+    expect((await refusal(verifyImageSignature(stamped, IMAGE, keyPolicy(), CLI_NAMES))).message).toBe(
+      `${PREFIX}the bundle has no transparency log (Rekor) entry, and its timestamp cannot be checked without a trusted root: ` +
+        'give --trusted-root (naming the timestamp authority that signed it), or pass --insecure-ignore-tlog if you accept signatures with no log entry',
+    );
+    // A trusted root without that authority does not vouch: the timestamp is refused, opt-in or not.
+    const noTsa = { ...mock.trustedRoot, timestampAuthorities: [] };
+    for (const optIn of [{}, NO_TLOG]) expectCheck(await refusal(verifyImageSignature(stamped, IMAGE, { ...keyPolicy(), trustedRoot: noTsa, ...optIn })), 'timestamp');
+
+    const keyless = await signImageDigest(IMAGE, keylessSignerFromEnvironment({ identityToken: TOKEN, fulcioURL: mock.url, rekorURL: false, tsaURL: mock.url, retries: 0 }));
+    const result = await verifyImageSignature(keyless, IMAGE, { certificateIdentity: IDENTITY, certificateOidcIssuer: ISSUER, trustedRoot: mock.trustedRoot });
+    expect(evidence(result)).toEqual({ tlog: 0, tsa: 1, ignored: false });
+  });
+
+  it('keyless, the opt-in is no time of signing: with neither entry nor timestamp the certificate cannot be checked (timestamp)', async () => {
+    const logged = await signImageDigest(IMAGE, keylessSignerFromEnvironment({ identityToken: TOKEN, fulcioURL: mock.url, rekorURL: mock.url, retries: 0 }));
+    const b = json(logged);
+    b.verificationMaterial.tlogEntries = [];
+    const stripped = new TextEncoder().encode(JSON.stringify(b));
+    const policy = { certificateIdentity: IDENTITY, certificateOidcIssuer: ISSUER, trustedRoot: mock.trustedRoot };
+    for (const optIn of [{}, NO_TLOG]) expectCheck(await refusal(verifyImageSignature(stripped, IMAGE, { ...policy, ...optIn })), 'timestamp');
   });
 });
 

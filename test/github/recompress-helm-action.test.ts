@@ -53,6 +53,8 @@ describe('recompress action', () => {
     const first = json.layers[0];
     expect(result.summary).toContain(`<td><code>${first.from}</code></td><td><code>${first.to}</code></td><td>${formatBytes(first.gzipSize)}</td><td>${formatBytes(first.size)}</td>`);
     expect(result.summary).toContain('sign and attach again');
+    // The log says what was uploaded: the zstd blob, by its own size and digest.
+    for (const layer of json.layers) expect(result.stdout).toContain(` -> ${formatBytes(layer.size)} ${layer.to}\n`);
     expect(visibleText(result)).not.toContain(PASSWORD);
   });
 

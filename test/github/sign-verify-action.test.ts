@@ -75,19 +75,44 @@ describe('sign and verify actions (bundled)', () => {
     expectNoKey(visibleText(result));
   });
 
-  it('verify with the public key: verified=true, a row per referrer in the summary', async () => {
+  it('verify with the public key refuses a signature made with tlog false unless insecure-ignore-tlog, and says so in its words', async () => {
     const result = await runAction('verify', { inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': spki(signing.publicKey), ...LOGIN } });
+    expect(result.code).toBe(1);
+    expect(result.outputs.verified).toBe('false');
+    expect(errors(result)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `no signature of ${registry.host}/gh/signed:v1@sha256:[0-9a-f]{64} verified: sha256:[0-9a-f]{64} refused \\(transparency-log\\): ` +
+            'signature verification failed \\(transparency-log\\): the bundle has no transparency log \\(Rekor\\) entry: ' +
+            're-sign with the transparency log \\(and verify with the input trusted-root\\), or pass insecure-ignore-tlog: true if you accept signatures with no log entry',
+        ),
+      ),
+    ]);
+    expect(result.summary).toContain('<td>transparency-log</td>');
+  });
+
+  it('verify with the public key and insecure-ignore-tlog: verified=true, a row per referrer in the summary', async () => {
+    const result = await runAction('verify', {
+      inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': spki(signing.publicKey), 'insecure-ignore-tlog': 'true', ...LOGIN },
+    });
     expect(errors(result)).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.outputs.verified).toBe('true');
     const json = JSON.parse(result.outputs.json!);
     expect(json).toMatchObject({ verified: true, subject: { digest: subject.digest }, via: 'tag' });
     expect(json.referrers).toEqual([
-      expect.objectContaining({ outcome: 'verified', signer: { kind: 'key', hint: hintOf(signing.publicKey) }, claims: { 'org.example.stage': 'release' } }),
+      expect.objectContaining({
+        outcome: 'verified',
+        signer: { kind: 'key', hint: hintOf(signing.publicKey) },
+        claims: { 'org.example.stage': 'release' },
+        transparencyLogEntries: 0,
+        transparencyLogIgnored: true,
+      }),
     ]);
     expect(result.summary).toContain('ocikit verify');
     expect(result.summary).toMatch(/1 of 1 signatures verified/);
     expect(result.summary).toContain('<td>verified</td>');
+    expect(result.summary).toContain('no transparency log entry verified (accepted with <code>insecure-ignore-tlog</code>)');
   });
 
   it('key and public-key take what the CLI\'s --key takes too: env://NAME and a file\'s path (the key still masked, and nowhere)', async () => {
@@ -103,7 +128,7 @@ describe('sign and verify actions (bundled)', () => {
     expectNoKey(byEnv.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + byEnv.summary);
     const byPath = await runAction('sign', { cwd, inputs: { reference: `${registry.host}/gh/signed:v1`, key: 'signing.pem', tlog: 'false', ...LOGIN } });
     expect(errors(byPath)).toEqual([]);
-    const verified = await runAction('verify', { cwd, inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': 'signing.pub', ...LOGIN } });
+    const verified = await runAction('verify', { cwd, inputs: { reference: `${registry.host}/gh/signed:v1`, 'public-key': 'signing.pub', 'insecure-ignore-tlog': 'true', ...LOGIN } });
     expect(errors(verified)).toEqual([]);
     expect(verified.outputs.verified).toBe('true');
   });
@@ -113,6 +138,8 @@ describe('sign and verify actions (bundled)', () => {
     expect(result.code).toBe(1);
     expect(result.outputs.verified).toBe('false');
     expect(errors(result)).toEqual([expect.stringMatching(new RegExp(`no signature of ${registry.host}/gh/signed:v1@sha256:[0-9a-f]{64} verified: sha256:[0-9a-f]{64} refused \\(key\\)`))]);
+    // A signature that does not verify is not a registry's refusal: no hint about credentials or permissions.
+    expect(errors(result)[0]).not.toMatch(/credentials|permissions/);
     expect(result.summary).toContain('<td>refused</td>');
     expect(result.summary).toContain('<td>key</td>');
   });

@@ -18,6 +18,7 @@ export interface FaultRule {
     | { kind: 'cut-request-after'; bytes: number } // forward the first N request body bytes to the registry, then cut both connections
     | { kind: 'drop-response' } // forward the whole request (the registry acts on it), then cut the client off before the answer
     | { kind: 'stall-body'; afterBytes: number; ms: number } // forward, but pause the response body for `ms` after N bytes
+    | { kind: 'hold-request-body'; afterBytes: number; ms: number } // forward, but pause the request body for `ms` after N bytes (the registry holds those N)
     | { kind: 'ignore-range' } // forward without the Range header: a server that answers every GET with the whole blob
     | { kind: 'add-headers'; headers: Record<string, string> } // forward, adding response headers (e.g. Warning)
     | { kind: 'redirect'; location: string; status?: number } // answer a 3xx (default 307) to another URL
@@ -185,7 +186,33 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
       });
       answer.on('end', () => res.end());
     });
-    req.pipe(outgoing);
+    const hold = options.holdRequest;
+    if (!hold) {
+      req.pipe(outgoing);
+      return;
+    }
+    // The first bytes reach the registry, the rest waits: a slow link with a request caught mid-body.
+    let passed = 0;
+    let held = false;
+    req.on('data', (chunk: Buffer) => {
+      if (held || passed + chunk.length <= hold.afterBytes) {
+        passed += chunk.length;
+        outgoing.write(chunk);
+        return;
+      }
+      held = true;
+      record.faulted = 'hold-request-body';
+      const head = chunk.subarray(0, hold.afterBytes - passed);
+      passed += chunk.length;
+      outgoing.write(head);
+      req.pause();
+      setTimeout(() => {
+        if (req.destroyed || outgoing.destroyed) return;
+        outgoing.write(chunk.subarray(head.length));
+        req.resume();
+      }, hold.ms).unref();
+    });
+    req.on('end', () => outgoing.end());
   }
 
   function rewriteLocation(location: string): string {
@@ -200,7 +227,7 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
 
   async function handle(req: IncomingMessage, res: ServerResponse, fault: FaultRule['fault'] | undefined, record: RecordedRequest): Promise<void> {
     // A body fault is recorded where it bites (forward); every other one as it is applied.
-    if (fault && fault.kind !== 'truncate-body' && fault.kind !== 'stall-body') record.faulted = fault.kind;
+    if (fault && fault.kind !== 'truncate-body' && fault.kind !== 'stall-body' && fault.kind !== 'hold-request-body') record.faulted = fault.kind;
     const forward = (req: IncomingMessage, res: ServerResponse, options?: ForwardOptions): void => forwardFor(record, req, res, options);
     switch (fault?.kind) {
       case undefined:
@@ -221,6 +248,8 @@ export async function startFaultProxy(upstreamUrl: string, rules: FaultRule[] = 
         return forward(req, res, { truncateAfter: fault.afterBytes });
       case 'stall-body':
         return forward(req, res, { stall: { afterBytes: fault.afterBytes, ms: fault.ms } });
+      case 'hold-request-body':
+        return forward(req, res, { holdRequest: { afterBytes: fault.afterBytes, ms: fault.ms } });
       case 'drop-response':
         return forward(req, res, { dropResponse: true });
       case 'ignore-range':
@@ -341,6 +370,8 @@ interface ForwardOptions {
   addHeaders?: Record<string, string>;
   path?: string;
   stall?: { afterBytes: number; ms: number };
+  /** Pass the first `afterBytes` of the request body, then nothing for `ms`. */
+  holdRequest?: { afterBytes: number; ms: number };
   dropResponse?: boolean;
   dropRequestHeaders?: string[];
 }

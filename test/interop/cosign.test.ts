@@ -29,6 +29,9 @@ const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 const SLSA = 'https://slsa.dev/provenance/v1';
 const IDENTITY = 'https://github.com/ocikit/demo/.github/workflows/release.yml@refs/heads/main';
 const ISSUER = 'https://token.actions.githubusercontent.com';
+/** What a key signature made without the transparency log needs to verify, in both tools. */
+const IGNORE_TLOG = '--insecure-ignore-tlog';
+const IGNORED = 'no transparency log entry verified (accepted with --insecure-ignore-tlog)';
 /** The host's OIDC token sources, hidden: keyless runs get the mock's token only. */
 const NO_OIDC = { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '', SIGSTORE_ID_TOKEN: '', BUILDKITE: '' };
 
@@ -177,17 +180,28 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
     expect(graph.referrers.map((r) => r.artifactType)).toEqual([BUNDLE]);
     const signature = graph.referrers[0]!.digest;
 
-    const [verified, refused] = await Promise.all([
-      ok(['verify', ref('cosign-signs/app'), '--key', 'cosign.pub']),
-      ocikit(['verify', ref('cosign-signs/app'), '--key', 'ocikit.pub'], { cwd: work }),
+    const [verified, unlogged, refused] = await Promise.all([
+      ok(['verify', ref('cosign-signs/app'), '--key', 'cosign.pub', IGNORE_TLOG]),
+      ocikit(['verify', ref('cosign-signs/app'), '--key', 'cosign.pub'], { cwd: work }),
+      ocikit(['verify', ref('cosign-signs/app'), '--key', 'ocikit.pub', IGNORE_TLOG], { cwd: work }),
     ]);
-    expect(verified.split('\n')[1]).toBe(`  verified  ${ref('cosign-signs/app', '')}@${signature}: signed by key ${cosignHint}; no transparency log entry; claims build=42`);
+    expect(verified.split('\n')[1]).toBe(`  verified  ${ref('cosign-signs/app', '')}@${signature}: signed by key ${cosignHint}; ${IGNORED}; claims build=42`);
+    // --tlog-upload=false made it: as cosign would, ocikit wants the opt-in for that.
+    expect(unlogged.code).toBe(1);
+    expect(unlogged.stdout).toContain(
+      `refused   ${ref('cosign-signs/app', '')}@${signature}: signature verification failed (transparency-log): the bundle has no transparency log (Rekor) entry: ` +
+        're-sign with the transparency log (and verify with --trusted-root), or pass --insecure-ignore-tlog if you accept signatures with no log entry\n',
+    );
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`refused   ${ref('cosign-signs/app', '')}@${signature}: signature verification failed (key): the bundle was signed by another key (hint ${cosignHint})`);
 
     // What the README says ocikit copies from cosign, judged against cosign's own: the
     // same referrer manifest and the same statement, but for the layer's title.
     const ours = digestIn(await ok(['sign', ref('cosign-signs/app'), '--key', 'ocikit.key', '--no-tlog', '-a', 'build=42']));
+    // And cosign, given a trusted root but not the opt-in, refuses ocikit's unlogged signature as ocikit refuses its.
+    const byCosign = await runCosign(['verify', '--key', 'ocikit.pub', '--trusted-root', 'trusted_root.json', '--allow-http-registry', ref('cosign-signs/app', `@${subject}`)], true);
+    expect(byCosign.code).not.toBe(0);
+    expect(byCosign.stderr).toContain('not enough verified log entries from transparency log: 0 < 1');
     const [theirs, mine] = await Promise.all([signature, ours].map(async (digest) => JSON.parse(await ok(['manifest', 'get', ref('cosign-signs/app', `@${digest}`)])) as BundleManifest));
     expect(shapeOf(mine!)).toEqual(shapeOf(theirs!));
     expect(shapeOf(theirs!)).toEqual({
@@ -226,8 +240,8 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
     const signature = graph.referrers[0]!.digest;
 
     const [verified, stranger] = await Promise.all([
-      ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'cosign.pub', '--json'], { cwd: work }),
-      ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'ocikit.pub'], { cwd: work }),
+      ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'cosign.pub', IGNORE_TLOG, '--json'], { cwd: work }),
+      ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'ocikit.pub', IGNORE_TLOG], { cwd: work }),
     ]);
     expect(verified.code).toBe(0);
     const json = JSON.parse(verified.stdout) as { verified: boolean; referrers: unknown[] };
@@ -242,6 +256,7 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
         predicateType: 'https://sigstore.dev/cosign/sign/v1',
         claims: { build: '43' },
         transparencyLogEntries: 0,
+        transparencyLogIgnored: true,
       }),
     ]);
 
@@ -250,7 +265,7 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
     expect(stranger.stdout).toContain(`refused   ${ref('cosign-signs/legacy', '')}@${signature}: signature verification failed (signature)`);
     const victim = await pushSubject(registry.host, 'cosign-signs/legacy', 'victim');
     await crane(['tag', '--insecure', ref('cosign-signs/legacy', `@${signature}`), `sha256-${victim.slice(7)}.sig`]);
-    const moved = await ocikit(['verify', ref('cosign-signs/legacy', ':victim'), '--key', 'cosign.pub'], { cwd: work });
+    const moved = await ocikit(['verify', ref('cosign-signs/legacy', ':victim'), '--key', 'cosign.pub', IGNORE_TLOG], { cwd: work });
     expect(moved.code).toBe(1);
     expect(moved.stdout.split('\n').slice(1)).toEqual([
       `  refused   ${ref('cosign-signs/legacy', '')}@${signature}: signature verification failed (subject): the payload is about ${subject}, not ${victim}  [cosign tag sha256-${victim.slice(7)}.sig]`,
@@ -258,15 +273,18 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
       '',
     ]);
 
-    // What ocikit does not check of the legacy format it says, rather than passing it.
-    const [withRoot, byIdentity] = await Promise.all([
+    // What ocikit does not check of the legacy format it says, rather than passing it: unlogged, it wants the opt-in, trusted root or not.
+    const [withRoot, optedIn, byIdentity] = await Promise.all([
       ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'cosign.pub', '--trusted-root', 'trusted_root.json'], { cwd: work }),
+      ocikit(['verify', ref('cosign-signs/legacy'), '--key', 'cosign.pub', '--trusted-root', 'trusted_root.json', IGNORE_TLOG], { cwd: work }),
       ocikit(['verify', ref('cosign-signs/legacy'), '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER, '--trusted-root', 'trusted_root.json'], { cwd: work }),
     ]);
     expect(withRoot.code).toBe(1);
     expect(withRoot.stdout).toContain(
-      `: signature verification failed (transparency-log): a trusted root requires a verified Rekor entry, and ocikit does not read the Rekor bundle of cosign's legacy ${tag} signatures  [cosign tag ${tag}]\n`,
+      `: signature verification failed (transparency-log): the ${tag} signature has no transparency log (Rekor) entry: sign again in the bundle format (cosign 3's default, \`ocikit sign\`) ` +
+        `with the transparency log, or pass --insecure-ignore-tlog if you accept signatures with no log entry  [cosign tag ${tag}]\n`,
     );
+    expect(optedIn.code).toBe(0);
     expect(byIdentity.code).toBe(1);
     expect(byIdentity.stdout).toContain(`: signature verification failed (key): cosign's legacy ${tag} signatures are verified by ocikit with a public key only, not by identity  [cosign tag ${tag}]\n`);
   });
@@ -305,7 +323,7 @@ describe.each(REGISTRIES)('cosign and ocikit on %s', (kind) => {
     expect(byType['application/vnd.dsse.envelope.v1+json']!.legacyTag).toBe(tag);
 
     const [verified, asSignature] = await Promise.all([
-      ocikit(['verify', ref('cosign-attests/app'), '--key', 'cosign.pub', '--type', SLSA, '--json'], { cwd: work }),
+      ocikit(['verify', ref('cosign-attests/app'), '--key', 'cosign.pub', IGNORE_TLOG, '--type', SLSA, '--json'], { cwd: work }),
       ocikit(['verify', ref('cosign-attests/app'), '--key', 'cosign.pub'], { cwd: work }),
     ]);
     expect(verified.code).toBe(0);
@@ -349,8 +367,8 @@ describe('keys and behaviours across the two tools', () => {
     expect(await readFile(join(work, 'imported.pub'), 'utf8')).toBe(spki(p256.publicKey));
     const subject = await pushSubject(registry.host, 'keys/imported');
     await runCosign(['sign', '--key', 'imported.key', '--use-signing-config=false', '--tlog-upload=false', '--allow-http-registry', '-y', `${registry.host}/keys/imported@${subject}`]);
-    const verified = await ok(['verify', `${registry.host}/keys/imported:v1`, '--key', 'ocikit.pub']);
-    expect(verified).toContain(`signed by key ${OCIKIT_HINT}; no transparency log entry\n1 of 1 signatures verified`);
+    const verified = await ok(['verify', `${registry.host}/keys/imported:v1`, '--key', 'ocikit.pub', IGNORE_TLOG]);
+    expect(verified).toContain(`signed by key ${OCIKIT_HINT}; ${IGNORED}\n1 of 1 signatures verified`);
   });
 
   it('cosign\'s password-encrypted key is refused by name: ocikit reads unencrypted PEM (cosign.pub verifies, above)', async () => {

@@ -5,7 +5,8 @@
 // licenses.txt for the third-party code inside). bin/ocikit.js runs the bundle, so
 // the published package, the Docker image and the benchmarks all run these bytes,
 // and a start reads a few files instead of resolving ~200 modules: a one-request
-// verb took 0.25 s, now 0.15 s (README, "Start-up").
+// verb took 0.25 s, now 0.15 s (README, "Start-up"). The git commit it is built from
+// goes into it for `ocikit version` (build-commit.mjs: `unknown` without git).
 //
 //   node packages/cli/scripts/bundle-cli.mjs    after `tsc -b` (`npm run build` does both)
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledFiles, licenses } from '../../../scripts/bundle-licenses.mjs';
+import { buildCommit, withBuildCommit } from './build-commit.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(packageDir, 'dist', 'main.js');
@@ -28,7 +30,7 @@ const started = Date.now();
 const ncc = createRequire(import.meta.url)('@vercel/ncc');
 // Not minified: a stack trace from a user's CI log should name real functions.
 const { code, assets, stats } = await ncc(entry, { minify: false, sourceMapRegister: false, cache: false, quiet: true });
-const files = { 'main.js': code, 'package.json': '{"type":"module"}\n', 'licenses.txt': licenses(bundledFiles(stats)) };
+const files = { 'main.js': withBuildCommit(code, buildCommit(packageDir)), 'package.json': '{"type":"module"}\n', 'licenses.txt': licenses(bundledFiles(stats)) };
 for (const [name, asset] of Object.entries(assets)) {
   if (name !== 'package.json') files[name] = asset.source;
 }

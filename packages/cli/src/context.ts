@@ -7,6 +7,8 @@ export interface CliContext {
   secrets: Set<string>;
   /** Fires on SIGINT/SIGTERM: the running verb stops, deletes its upload sessions and temp files (main.ts). */
   signal?: AbortSignal;
+  /** `--no-tty`: plain progress lines even on a terminal (the rule: drawsBars in output/progress-renderer.ts). */
+  noTty?: boolean;
 }
 
 export function processContext(): CliContext {

@@ -21,6 +21,10 @@ import { registerIndex } from './commands/index.js';
 import { registerRelease } from './commands/release.js';
 import { registerHelm } from './commands/helm.js';
 import { ComponentRunFailed, registerGitlab } from './commands/gitlab.js';
+import { registerVersion } from './commands/version.js';
+import { registerCompletion } from './commands/completion.js';
+import { addExamples } from './help/examples.js';
+import { DEBUG_HELP, beforeVerb } from './options/remote-options.js';
 import { type CliContext, processContext } from './context.js';
 import { disguiseStdinArguments } from './options/stdin-argument.js';
 import { redactingStream } from './output/redact.js';
@@ -38,6 +42,14 @@ export function buildProgram(context: CliContext): Command {
       writeOut: (text) => context.stdout.write(text),
       writeErr: (text) => context.stderr.write(text),
     });
+  // `ocikit --no-tty <verb>`: plain progress lines even on a terminal (drawsBars in output/progress-renderer.ts).
+  program.option('--no-tty', 'show progress as plain lines, not bars, even on a terminal');
+  program.hook('preAction', () => {
+    if (program.opts<{ tty: boolean }>().tty === false) context.noTty = true;
+  });
+  // `--debug` before the verb too; a password on the command line warned of, whatever the verb (remote-options.ts).
+  program.option('--debug', DEBUG_HELP);
+  program.hook('preAction', (_program, verb) => beforeVerb(program, verb, context));
   registerPush(program, context);
   registerPull(program, context);
   registerRecompress(program, context);
@@ -57,6 +69,9 @@ export function buildProgram(context: CliContext): Command {
   registerLogin(program, context);
   registerLogout(program, context);
   registerGitlab(program, context, main);
+  registerVersion(program, context);
+  registerCompletion(program, context);
+  addExamples(program);
   return program;
 }
 
@@ -67,12 +82,13 @@ const interrupts = new WeakMap<AbortSignal, Interrupt>();
 
 /**
  * The process context with SIGINT and SIGTERM wired to its `signal`: the first
- * one stops the running verb (requests are aborted, upload sessions deleted, temp
- * files removed, and `main` returns 130 or 143); a second one exits at once.
+ * one stops the running verb (requests are aborted, open upload sessions deleted,
+ * temp files removed, and `main` returns 130 or 143; the error lists each session
+ * as cancelled or not, with the registry's answer); a second one exits at once.
  */
 export function interruptibleContext(base: CliContext = processContext()): CliContext {
   const interrupt = interruptOn(Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[], {
-    hint: 'open upload sessions were cancelled and temp files removed; nothing was tagged. Run the command again to finish',
+    hint: 'temp files removed; nothing was tagged. Run the command again to finish',
     onSecond: (name) => process.exit(SIGNAL_EXIT_CODES[name] ?? 130),
   });
   interrupts.set(interrupt.signal, interrupt);
@@ -98,8 +114,9 @@ export async function main(argv: string[], given: CliContext = processContext())
     if (error instanceof ComponentRunFailed) return error.exitCode;
     const code = interrupted();
     if (code !== undefined) {
-      // Whatever broke first, the interruption is the story: one line, not a stack.
-      const reason = isOcikitError(context.signal!.reason) ? context.signal!.reason : error;
+      // Whatever broke first, the interruption is the story: no stack, and what was undone as it turned out.
+      const interrupt = interrupts.get(context.signal!);
+      const reason = interrupt ? await interrupt.report() : isOcikitError(context.signal!.reason) ? context.signal!.reason : error;
       context.stderr.write(`error: ${isOcikitError(reason) ? reason.describe() : String(reason)}\n`);
       return code;
     }

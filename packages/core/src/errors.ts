@@ -16,11 +16,13 @@ export type ErrorCode =
   | 'ALREADY_EXISTS'
   | 'UNAUTHORIZED'
   | 'DENIED'
+  /** A signature or attestation did not verify, or none was there to verify: not a registry's refusal. */
+  | 'UNVERIFIED'
   | 'REGISTRY_ERROR'
   | 'NETWORK'
   | 'UNSAFE_PATH'
   | 'UNSUPPORTED'
-  /** The operation was interrupted (SIGINT, an aborted signal): nothing is left half done. */
+  /** The operation was interrupted (SIGINT, an aborted signal): nothing tagged, temp files removed, each upload session cancelled where the registry accepts it. */
   | 'CANCELLED';
 
 export interface OcikitErrorOptions {

@@ -10,6 +10,7 @@ export * from './target/open-target.js';
 export * from './progress/progress.js';
 export * from './registry/credentials.js';
 export * from './registry/registry-client.js';
+export * from './registry/http-exchange.js';
 export * from './registry/remote-repository.js';
 export * from './registry/request-timeout.js';
 export type { UploadRecovery } from './registry/blob-upload.js';

@@ -31,7 +31,7 @@ export function registerAttach(program: Command, context: CliContext): void {
       ),
     ),
   )).action(async (subject: string, files: string[], flags: AttachFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       if (!flags.sign && givesSigningFlags(flags)) {
         throw new OcikitError('INVALID_INPUT', 'signing options were given without --sign', { hint: 'add --sign to sign what is attached' });

@@ -16,13 +16,14 @@ export function registerCopy(program: Command, context: CliContext): void {
   addReferrersModeOption(addRemoteOptions(
     program
       .command('copy')
+      .alias('cp')
       .description('copy an image, index or artifact with everything it points to')
       .argument('<source>', 'registry/repo[:tag|@digest] or oci-layout:<dir>[:tag|@digest]')
       .argument('<destination>', 'registry/repo[:tag] or oci-layout:<dir>[:tag] (default: the source tag)')
       .option('--anonymous-mount', 'ask the registry to mount blobs it may hold in any repository (OCI 1.1)')
       .option('--referrers', "also copy the referrers graphs (signatures, SBOMs, reports, theirs) of it and of every manifest in it (each platform's), listed at the destination its own way"),
   )).action(async (source: string, destination: string, flags: CopyFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const options = await targetOptions(flags, context, progress, givenCredentialRegistries(parseReference(destination), [parseReference(source)]));
       const result = await copyReference(source, destination, {

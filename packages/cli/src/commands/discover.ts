@@ -29,7 +29,7 @@ export function registerDiscover(program: Command, context: CliContext): void {
     ),
   ).action(async (reference: string, flags: DiscoverFlags) => {
     const format = discoverFormat(flags);
-    const progress = createProgressRenderer(context.stderr, { quiet: true });
+    const progress = createProgressRenderer(context, { quiet: true });
     try {
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed, selector } = await openTarget(reference, { ...options, referrersMode: flags.referrersMode });

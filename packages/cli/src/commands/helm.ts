@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatReference, helmPullResultJson, helmPushResultJson, pullHelmChart, pushHelmChart, sourceDateEpoch } from '@ocikit/core';
+import { OcikitError, formatReference, helmPullResultJson, helmPushResultJson, pullHelmChart, pushHelmChart, sourceDateEpoch } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { type RemoteFlags, addRemoteOptions, targetOptions } from '../options/remote-options.js';
 import { createProgressRenderer } from '../output/progress-renderer.js';
@@ -12,6 +12,8 @@ interface HelmPushFlags extends RemoteFlags {
 interface HelmPullFlags extends RemoteFlags {
   version?: string;
   output: string;
+  /** helm's own name for --output (`helm pull -d`). */
+  destination?: string;
   prov?: boolean;
 }
 
@@ -27,7 +29,7 @@ export function registerHelm(program: Command, context: CliContext): void {
       .argument('<remote>', 'oci://<registry>/<namespace>')
       .option('--prov <file>', 'the provenance file (`helm package --sign` writes <chart>.tgz.prov)'),
   ).action(async (chart: string, remote: string, flags: HelmPushFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const epoch = sourceDateEpoch(context.env);
       const options = await targetOptions(flags, context, progress);
@@ -56,15 +58,22 @@ export function registerHelm(program: Command, context: CliContext): void {
       .argument('<remote>', 'oci://<registry>/<namespace>/<chart name>[:<version>]')
       .option('--version <version>', 'the chart version (default: the highest release version)')
       .option('-o, --output <dir>', 'where to write the chart', '.')
+      .option('-d, --destination <dir>', 'the same as --output, as helm pull names it')
       .option('--prov', 'also write the provenance file (<name>-<version>.tgz.prov)'),
-  ).action(async (remote: string, flags: HelmPullFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+  ).action(async (remote: string, flags: HelmPullFlags, command: Command) => {
+    if (flags.destination !== undefined && command.getOptionValueSource('output') === 'cli' && flags.destination !== flags.output) {
+      throw new OcikitError('INVALID_INPUT', `-o/--output ${flags.output} and -d/--destination ${flags.destination} name two directories`, {
+        hint: 'give one of them (they are the same option)',
+      });
+    }
+    const outputDir = flags.destination ?? flags.output;
+    const progress = createProgressRenderer(context);
     try {
       const options = await targetOptions(flags, context, progress);
       const result = await pullHelmChart(remote, {
         ...options,
         ...(flags.version ? { version: flags.version } : {}),
-        outputDir: flags.output,
+        outputDir,
         ...(flags.prov ? { provenance: true } : {}),
         progress,
       });

@@ -87,7 +87,7 @@ async function runIndexVerb(
   sources: readonly string[],
   run: (options: IndexReferenceOptions) => Promise<IndexReferenceResult>,
 ): Promise<void> {
-  const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+  const progress = createProgressRenderer(context);
   try {
     const index = parseReference(reference);
     const read = sources.map((source) => parseIndexSourceArgument(source, index).reference);

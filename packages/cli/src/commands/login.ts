@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { OcikitError, givenCredential, login, parseRegistryHost } from '@ocikit/core';
 import type { CliContext } from '../context.js';
-import { REGISTRY_CONFIG_HELP, type RemoteFlags, givenCredentialFlags } from '../options/remote-options.js';
+import { DEBUG_HELP, REGISTRY_CONFIG_HELP, type RemoteFlags, givenCredentialFlags } from '../options/remote-options.js';
+import { httpDebugLog } from '../output/http-debug.js';
 
 /** Login takes the credential and connection flags of the remote verbs, not the transfer ones. */
-type LoginFlags = Pick<RemoteFlags, 'username' | 'password' | 'passwordStdin' | 'registryConfig' | 'plainHttp' | 'insecure'>;
+type LoginFlags = Pick<RemoteFlags, 'username' | 'password' | 'passwordStdin' | 'registryConfig' | 'plainHttp' | 'insecure' | 'debug'>;
 
 export function registerLogin(program: Command, context: CliContext): void {
   program
@@ -17,6 +18,7 @@ export function registerLogin(program: Command, context: CliContext): void {
     .option('--registry-config <path>', REGISTRY_CONFIG_HELP)
     .option('--plain-http', 'use HTTP instead of HTTPS (loopback registries always use HTTP)')
     .option('--insecure', 'do not verify the registry TLS certificate')
+    .option('--debug', DEBUG_HELP)
     .action(async (argument: string, flags: LoginFlags) => {
       const registry = parseRegistryHost(argument);
       const credential = givenCredential(await givenCredentialFlags(flags), context.env);
@@ -26,9 +28,6 @@ export function registerLogin(program: Command, context: CliContext): void {
         });
       }
       context.secrets.add(credential.password);
-      if (flags.password !== undefined) {
-        context.stderr.write('warning: a password on the command line can end up in shell history and process lists; prefer --password-stdin\n');
-      }
       const result = await login({
         registry,
         credential,
@@ -36,6 +35,7 @@ export function registerLogin(program: Command, context: CliContext): void {
         ...(flags.registryConfig !== undefined ? { registryConfig: flags.registryConfig } : {}),
         plainHttp: Boolean(flags.plainHttp),
         insecure: Boolean(flags.insecure),
+        ...(flags.debug ? { onHttp: httpDebugLog(context.stderr) } : {}),
       });
       context.stderr.write(
         result.inConfigFile

@@ -31,7 +31,7 @@ export function registerPull(program: Command, context: CliContext): void {
       .option('--artifact-type <type>', 'pull the referrer of this artifact type of <reference> instead (e.g. its SBOM); the newest if several')
       .option('--max-unpack-bytes <bytes>', 'refuse a directory layer that expands past this many bytes (decompression bombs; default 16 GiB)', positiveInteger),
   )).action(async (reference: string, flags: PullFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed, selector } = await openTarget(reference, { ...options, referrersMode: flags.referrersMode });

@@ -48,7 +48,7 @@ export function registerPush(program: Command, context: CliContext): void {
       .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin')
       .option('--platform <os/arch[/variant]>', 'the platform the files are for, recorded in an image config so registries and clients show it'),
   )).action(async (reference: string, files: string[], flags: PushFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const options = await targetOptions(flags, context, progress);
       const { target, reference: parsed } = await openTarget(reference, { ...options, create: true });

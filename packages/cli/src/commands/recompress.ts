@@ -39,7 +39,7 @@ export function registerRecompress(program: Command, context: CliContext): void 
       .option('--referrers', 'also point the old digests\' SBOMs and reports at the new ones (signatures and attestations must be made again)'),
   ).action(async (source: string, destination: string | undefined, flags: RecompressFlags) => {
     const platforms = flags.platform.map(parsePlatform);
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const read = parseReference(source);
       const options = await targetOptions(flags, context, progress, givenCredentialRegistries(destination ? parseReference(destination) : read, [read]));

@@ -28,7 +28,7 @@ export function registerRelease(program: Command, context: CliContext): void {
       .option('--allow-duplicates', 'allow two files for one platform (clients take the first)')
       .option('--no-overwrite', 'fail (exit 1) before anything is pushed when a tag already names a manifest'),
   ).action(async (reference: string, files: string[], flags: ReleaseFlags) => {
-    const progress = createProgressRenderer(context.stderr, { forcePlain: Boolean(context.env.CI) });
+    const progress = createProgressRenderer(context);
     try {
       const releaseFiles = files.map(parseReleaseArgument);
       const annotations = parseAnnotationArgumentList(flags.annotation);

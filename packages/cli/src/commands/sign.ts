@@ -58,7 +58,7 @@ export async function signAndReport(
   verb: 'Signed' | 'Attested',
   sign: (signer: ImageSigner, opened: OpenedTarget, progress: ProgressRenderer) => Promise<BundleReferrer>,
 ): Promise<void> {
-  const progress = createProgressRenderer(context.stderr, { quiet: true });
+  const progress = createProgressRenderer(context, { quiet: true });
   try {
     const signer = await signerFromFlags(flags, context);
     const options = await targetOptions(flags, context, progress);

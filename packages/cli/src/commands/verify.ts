@@ -23,6 +23,7 @@ interface VerifyFlags extends RemoteFlags, ReferrersModeFlags {
   certificateIdentity?: string;
   certificateOidcIssuer?: string;
   trustedRoot?: string;
+  insecureIgnoreTlog?: boolean;
   type?: string;
 }
 
@@ -36,11 +37,12 @@ export function registerVerify(program: Command, context: CliContext): void {
         .option('--key <path|env://NAME>', 'the signer\'s public key (PEM)')
         .option('--certificate-identity <identity>', 'keyless: the exact identity in the certificate, e.g. https://github.com/org/repo/.github/workflows/release.yml@refs/heads/main')
         .option('--certificate-oidc-issuer <url>', 'keyless: the exact OIDC issuer, e.g. https://token.actions.githubusercontent.com')
-        .option('--trusted-root <file>', 'the Sigstore trusted_root.json to verify certificates, Rekor entries and timestamps against (required keyless; with --key it also requires a Rekor entry)')
+        .option('--trusted-root <file>', 'the Sigstore trusted_root.json to verify certificates, Rekor entries and timestamps against (required keyless; with --key, what checks the Rekor entry or timestamp a signature needs)')
+        .option('--insecure-ignore-tlog', 'accept signatures that no Rekor entry or timestamp verified against --trusted-root vouches for: made with --no-tlog, or verified without --trusted-root (cosign\'s flag)')
         .option('--type <predicateType>', 'verify attestations of this predicate type instead of signatures (e.g. https://slsa.dev/provenance/v1)'),
     ),
   ).action(async (reference: string, flags: VerifyFlags) => {
-    const progress = createProgressRenderer(context.stderr, { quiet: true });
+    const progress = createProgressRenderer(context, { quiet: true });
     try {
       const policy = await policyFromFlags(flags, context);
       const options = await targetOptions(flags, context, progress);
@@ -71,6 +73,7 @@ async function policyFromFlags(flags: VerifyFlags, context: CliContext): Promise
     ...(flags.certificateIdentity !== undefined ? { certificateIdentity: flags.certificateIdentity } : {}),
     ...(flags.certificateOidcIssuer !== undefined ? { certificateOidcIssuer: flags.certificateOidcIssuer } : {}),
     ...(flags.trustedRoot !== undefined ? { trustedRoot: await readTrustedRootFile(flags.trustedRoot) } : {}),
+    ...(flags.insecureIgnoreTlog ? { insecureIgnoreTlog: true } : {}),
   };
 }
 
@@ -79,6 +82,7 @@ const POLICY_FLAGS: VerificationPolicyNames = {
   certificateIdentity: '--certificate-identity',
   certificateOidcIssuer: '--certificate-oidc-issuer',
   trustedRoot: '--trusted-root',
+  insecureIgnoreTlog: '--insecure-ignore-tlog',
 };
 
 /** One line per referrer (verified, refused with why, skipped with what it is), then the count. */
@@ -89,11 +93,17 @@ function verifyReport(json: VerifyResultJson): string {
     const tagged = r.legacyTag ? `  [cosign tag ${r.legacyTag}]` : '';
     if (r.outcome === 'verified') {
       const claims = r.claims ? `; claims ${Object.entries(r.claims).map(([k, v]) => `${k}=${String(v)}`).join(', ')}` : '';
-      lines.push(`  verified  ${r.reference}: signed by ${signerText(r.signer!)}; ${evidenceText(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0)}${claims}${tagged}`);
+      lines.push(`  verified  ${r.reference}: signed by ${signerText(r.signer!)}; ${verifiedEvidence(r)}${claims}${tagged}`);
     } else {
       lines.push(`  ${r.outcome.padEnd(8)}  ${r.reference}: ${r.message}${tagged}`);
     }
   }
   lines.push(verifyTally(json));
   return `${lines.join('\n')}\n`;
+}
+
+/** What vouched for a verified signature; under the opt-in, that nothing was checked (the bundle may carry an entry no trusted root checked). */
+function verifiedEvidence(r: VerifyResultJson['referrers'][number]): string {
+  if (r.transparencyLogIgnored) return 'no transparency log entry verified (accepted with --insecure-ignore-tlog)';
+  return evidenceText(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0);
 }

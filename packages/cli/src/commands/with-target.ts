@@ -14,7 +14,7 @@ export async function withTarget<T>(
   reference: string,
   run: (opened: OpenedTarget, warnings: ProgressListener) => Promise<T>,
 ): Promise<T> {
-  const progress = createProgressRenderer(context.stderr, { quiet: true });
+  const progress = createProgressRenderer(context, { quiet: true });
   try {
     const options = await targetOptions(flags, context, progress);
     const opened = await openTarget(reference, options);

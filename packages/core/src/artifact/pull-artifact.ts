@@ -206,7 +206,7 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   const title = layer.annotations![Annotation.Title]!;
   const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
   const mode = unpack ? undefined : parseFileMode(layer.annotations?.[FILE_MODE_ANNOTATION], title);
-  options.progress?.start?.(layer, title);
+  options.progress?.start?.(layer, title, 'download');
   const stream = reportingProgress(await target.fetchBlob(layer), layer, options.progress);
   if (unpack) {
     const extractOptions = {
@@ -258,7 +258,7 @@ async function pullToStdout(
   const spoolDir = await mkdtemp(join(tmpdir(), 'ocikit-stdout-'));
   try {
     const spooled = join(spoolDir, 'blob');
-    options.progress?.start?.(layer, layer.annotations![Annotation.Title]!);
+    options.progress?.start?.(layer, layer.annotations![Annotation.Title]!, 'download');
     await writeStreamAtomic(spooled, reportingProgress(await target.fetchBlob(layer), layer, options.progress));
     options.progress?.done?.(layer, 'downloaded');
     await pipeline(createReadStream(spooled), options.stdout, { end: false });

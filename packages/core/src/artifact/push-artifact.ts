@@ -52,7 +52,7 @@ export interface PushArtifactOptions {
   /** The title of the layer read from standard input. */
   stdinName?: string;
   subject?: Descriptor;
-  /** Cancels the push (SIGINT): open upload sessions are deleted, temp files removed, no manifest is written. */
+  /** Cancels the push (SIGINT): open upload sessions cancelled where the registry accepts it, temp files removed, no manifest written. */
   signal?: AbortSignal;
   /**
    * Layers of at most this many bytes also travel inside the manifest, as the

@@ -59,7 +59,7 @@ export async function recompressLayer(
   options: RecompressLayerOptions = {},
 ): Promise<RecompressedLayer> {
   const { progress, signal } = options;
-  progress?.start?.(layer, displayName(layer));
+  progress?.start?.(layer, displayName(layer), 'recompress');
   const download = await source.fetchBlob(layer, signal ? { signal } : {});
   // The download and the upload session open now; the bytes wait for this layer's turn to
   // decompress, so the next layer is ready to flow the moment the one before it is decompressed.
@@ -98,7 +98,7 @@ export async function recompressLayer(
     download.destroy();
     throw layerError(error, layer, source);
   }
-  progress?.done?.(layer, 'uploaded');
+  // Reported done once committed (recompress.ts), with the zstd blob's digest and size: not yet stored.
   return { source: layer, staged, diffId: tar.digest!, uncompressedSize: tar.size };
 }
 

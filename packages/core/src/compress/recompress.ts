@@ -14,7 +14,7 @@ import {
   successors,
 } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
-import type { ProgressListener } from '../progress/progress.js';
+import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import { readBounded } from '../registry/read-bounded.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
@@ -472,7 +472,11 @@ class Recompression {
       await mapConcurrent(blobs, this.concurrency, (blob) => this.copyBlob(blob));
       await mapConcurrent([...this.treesToCopy.values()], this.concurrency, (tree) => this.copyTree(tree, 0));
     }
-    await mapConcurrent(this.staged, this.concurrency, (layer) => layer.staged.commit());
+    await mapConcurrent(this.staged, this.concurrency, async (layer) => {
+      const outcome = await layer.staged.commit();
+      // What was stored is the zstd blob: its digest and size, not the gzip layer's that started the transfer.
+      this.options.progress?.done?.(layer.source, outcome === 'skipped' ? outcome : storedOutcome(this.destination.storing), layer.staged.descriptor);
+    });
     signal?.throwIfAborted();
     // Children before parents: a registry refuses an index whose children it does not hold.
     for (const [i, node] of this.toPush.entries()) {

@@ -3,7 +3,7 @@ import { checkTag } from '../reference/reference.js';
 import { isDigest } from '../oci/digest.js';
 import { type Descriptor, type Manifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { isIndexMediaType, isManifestMediaType } from '../oci/media-types.js';
-import type { ProgressListener } from '../progress/progress.js';
+import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import type { FetchedManifest, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { FetchedBlobSource } from './fetched-blob-source.js';
@@ -301,9 +301,9 @@ function partition(descriptors: Descriptor[]): [Descriptor[], Descriptor[]] {
 async function pushManifest(destination: Target, node: FetchedManifest, tag: string | undefined, progress: ProgressListener | undefined): Promise<void> {
   const { descriptor, bytes } = node;
   const platform = descriptor.platform ? ` ${descriptor.platform.os}/${descriptor.platform.architecture}${descriptor.platform.variant ? `/${descriptor.platform.variant}` : ''}` : '';
-  progress?.start?.(descriptor, `${isIndexMediaType(descriptor.mediaType) ? 'index' : 'manifest'}${platform}${tag ? ` ${tag}` : ''}`);
+  progress?.start?.(descriptor, `${isIndexMediaType(descriptor.mediaType) ? 'index' : 'manifest'}${platform}${tag ? ` ${tag}` : ''}`, destination.storing);
   await destination.pushManifest(descriptor, bytes, tag);
-  progress?.done?.(descriptor, 'uploaded');
+  progress?.done?.(descriptor, storedOutcome(destination.storing));
 }
 
 /** The root as the destination will hold it: what identifies it, without the source's index annotations. */

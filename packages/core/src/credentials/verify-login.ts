@@ -9,7 +9,7 @@ import { type BasicCredential, staticCredentials } from '../registry/credentials
 import { RegistryClient, type RegistryClientOptions } from '../registry/registry-client.js';
 import { registryAnswer, registryError } from '../registry/registry-error.js';
 
-export type RegistryConnectionOptions = Pick<RegistryClientOptions, 'plainHttp' | 'insecure' | 'dispatcher' | 'retry' | 'onWarning'>;
+export type RegistryConnectionOptions = Pick<RegistryClientOptions, 'plainHttp' | 'insecure' | 'dispatcher' | 'retry' | 'onWarning' | 'onHttp'>;
 
 /** Resolves when the registry accepts the credential; an UNAUTHORIZED OcikitError when it refuses. */
 export async function verifyRegistryCredential(

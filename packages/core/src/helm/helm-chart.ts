@@ -29,7 +29,7 @@ import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
 import { digestOf } from '../oci/digest.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
-import type { ProgressListener } from '../progress/progress.js';
+import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import { type RegistryReference, parseRegistryReference } from '../reference/reference.js';
 import { readBounded } from '../registry/read-bounded.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../registry/remote-repository.js';
@@ -175,9 +175,9 @@ export async function pushPreparedChart(target: Target, prepared: PreparedChart,
     await target.pushBlob(source, options.progress ? { progress: options.progress } : {});
   }
   const { descriptor, bytes } = prepared.manifest;
-  options.progress?.start?.(descriptor, `chart ${prepared.metadata.name}:${prepared.reference.tag}`);
+  options.progress?.start?.(descriptor, `chart ${prepared.metadata.name}:${prepared.reference.tag}`, target.storing);
   await target.pushManifest(descriptor, bytes, prepared.reference.tag);
-  options.progress?.done?.(descriptor, 'uploaded');
+  options.progress?.done?.(descriptor, storedOutcome(target.storing));
   return {
     descriptor,
     reference: prepared.reference,
@@ -256,7 +256,7 @@ export async function pullHelmChart(remote: string, options: HelmPullOptions = {
     const fileName = `${meta.name}-${meta.version}.tgz`;
     const outputDir = options.outputDir ?? '.';
     const path = join(outputDir, fileName);
-    options.progress?.start?.(chartLayer, fileName);
+    options.progress?.start?.(chartLayer, fileName, 'download');
     await writeStreamAtomic(path, await target.fetchBlob(chartLayer));
     options.progress?.done?.(chartLayer, 'downloaded');
     let provenancePath: string | undefined;

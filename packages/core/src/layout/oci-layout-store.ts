@@ -6,7 +6,7 @@ import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
 import { spoolToFile } from '../fs/spool-file.js';
 import { parseDigest, VerifyingStream, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
-import { displayName } from '../progress/progress.js';
+import { displayName, storedOutcome } from '../progress/progress.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import { isManifestMediaType } from '../oci/media-types.js';
@@ -36,6 +36,7 @@ export interface OpenLayoutOptions {
 /** An OCI image layout directory (image-spec v1.1 "image-layout") as a push and pull target. */
 export class OciLayoutStore implements Target {
   readonly name: string;
+  readonly storing = 'write';
   private readonly root: string;
   /** What each manifest listed in index.json refers to (its subject), read once: manifests never change. */
   private readonly subjects = new Map<string, { subject: string | undefined; referrer: Descriptor }>();
@@ -176,7 +177,7 @@ export class OciLayoutStore implements Target {
     const { progress, signal } = options;
     const path = this.blobPath(descriptor.digest);
     signal?.throwIfAborted();
-    progress?.start?.(descriptor, displayName(descriptor));
+    progress?.start?.(descriptor, displayName(descriptor), this.storing);
     if (await this.exists(descriptor)) {
       progress?.done?.(descriptor, 'skipped');
       return 'skipped';
@@ -194,7 +195,7 @@ export class OciLayoutStore implements Target {
     const stream = pipeline(source.open(), verifier, counter, () => undefined);
     if (signal) addAbortSignal(signal, stream);
     await writeStreamAtomic(path, stream);
-    progress?.done?.(descriptor, 'uploaded');
+    progress?.done?.(descriptor, storedOutcome(this.storing));
     return 'uploaded';
   }
 

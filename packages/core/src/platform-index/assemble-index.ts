@@ -13,7 +13,7 @@ import { type Descriptor, type ImageIndex, type Platform, describeManifest, enco
 import { MediaType, isValidMediaType } from '../oci/media-types.js';
 import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
 import { platformString } from '../platform/platform.js';
-import type { ProgressListener } from '../progress/progress.js';
+import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { checkDuplicatePlatforms, isDockerEntry, readSourceEntries } from './index-entries.js';
@@ -305,7 +305,7 @@ async function pushUpdated(
 
 async function pushIndex(destination: Target, document: { descriptor: Descriptor; bytes: Uint8Array }, tags: string[], progress: ProgressListener | undefined): Promise<void> {
   const [first] = tags;
-  progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
+  progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`, destination.storing);
   await pushTagged(destination, document.descriptor, document.bytes, tags);
-  progress?.done?.(document.descriptor, 'uploaded');
+  progress?.done?.(document.descriptor, storedOutcome(destination.storing));
 }

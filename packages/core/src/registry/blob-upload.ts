@@ -135,7 +135,7 @@ class ResumableUpload {
       }
     } catch (error) {
       // Interrupted or given up: the registry need not keep what we sent.
-      if (this.session) await deleteSession(this.context, this.session.location);
+      if (this.session) await deleteSession(this.context, this.session.location, this.sessionFor);
       this.session = undefined;
       throw error;
     }
@@ -143,6 +143,11 @@ class ResumableUpload {
 
   private get descriptor(): Descriptor {
     return this.source.descriptor;
+  }
+
+  /** What the session is for, as a report of its clean-up names it. */
+  private get sessionFor(): string {
+    return `${this.descriptor.digest} to ${this.context.client.registry}/${this.context.repository}`;
   }
 
   private get signal(): AbortSignal | undefined {
@@ -240,7 +245,7 @@ class ResumableUpload {
 
   /** Drops the session (best effort) so the next attempt opens a new one from byte 0. */
   private async restart(): Promise<void> {
-    if (this.session) await deleteSession(this.context, this.session.location);
+    if (this.session) await deleteSession(this.context, this.session.location, this.sessionFor);
     this.session = undefined;
     this.offset = 0;
   }

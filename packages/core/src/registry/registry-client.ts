@@ -7,6 +7,7 @@ import { printable } from '../util/printable.js';
 import { USER_AGENT } from '../version.js';
 import { Authenticator } from './authenticator.js';
 import { type Deadline, requestDeadline } from './deadline.js';
+import { type HttpListener, observedDispatcher } from './http-exchange.js';
 import { type CredentialProvider, noCredentials } from './credentials.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -39,6 +40,8 @@ export interface RegistryClientOptions {
   signal?: AbortSignal;
   /** How long a silent registry is waited for before the connection counts as dropped (and retried where safe). */
   timeouts?: Partial<RegistryTimeouts>;
+  /** Told of every request sent (token requests and redirect hops included) and its answer, secrets redacted: a debug log. */
+  onHttp?: HttpListener;
 }
 
 export interface RegistryTimeouts {
@@ -87,6 +90,13 @@ export interface RegistryRequest {
    * sent even when the client's signal has fired, once, within a few seconds.
    */
   cleanup?: boolean;
+  /**
+   * Once under way, this request is cut only this long after its signal fires, so
+   * it may still finish; none starts after the signal. For an upload's `PATCH`:
+   * its answer carries the session's newest state, which the session's `DELETE`
+   * needs (distribution refuses a state older than the bytes it stored).
+   */
+  abortGraceMs?: number;
 }
 
 export interface RegistryResponse {
@@ -150,7 +160,8 @@ export class RegistryClient {
     const plain = options.plainHttp || isLoopbackRegistry(options.registry);
     this.baseUrl = new URL(`${plain ? 'http' : 'https'}://${options.endpointHost ?? options.registry}`);
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? lazyDispatcher(options);
+    const dispatcher = options.dispatcher ?? lazyDispatcher(options);
+    this.dispatcher = options.onHttp ? observedDispatcher(dispatcher, options.onHttp) : dispatcher;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.auth = new Authenticator({
@@ -171,7 +182,17 @@ export class RegistryClient {
    */
   async send(given: RegistryRequest): Promise<RegistryResponse> {
     const signal = this.signalFor(given);
-    const request: RegistryRequest = signal ? { ...given, signal } : given;
+    // `signal` stops the request from (re)starting; the transfer under way stops with `lingering` (the grace after it).
+    const lingering = signal && given.abortGraceMs ? linger(signal, given.abortGraceMs) : undefined;
+    const request: RegistryRequest = signal ? { ...given, signal: lingering?.signal ?? signal } : given;
+    try {
+      return await this.sendAttempts(request, signal);
+    } finally {
+      lingering?.dispose();
+    }
+  }
+
+  private async sendAttempts(request: RegistryRequest, signal: AbortSignal | undefined): Promise<RegistryResponse> {
     const startedAt = Date.now();
     let authAttempts = 0;
     for (let attempt = 1; ; attempt++) {
@@ -183,7 +204,7 @@ export class RegistryClient {
         if (signal?.aborted) throw cancelled(signal, request, this.registry);
         const delay = request.idempotent && !request.cleanup && isRetryableError(error) ? nextDelay(this.retry, attempt, startedAt) : undefined;
         if (delay === undefined) throw this.networkError(error, request);
-        await this.pause(delay, request.signal, request);
+        await this.pause(delay, signal, request);
         continue;
       }
       if (response.status === 401 && response.url.origin !== this.baseUrl.origin) {
@@ -218,7 +239,7 @@ export class RegistryClient {
         const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
         if (delay !== undefined) {
           await dump(response);
-          await this.pause(delay, request.signal, request);
+          await this.pause(delay, signal, request);
           continue;
         }
       }
@@ -374,4 +395,22 @@ async function dump(response: RegistryResponse): Promise<void> {
 function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+
+/** `signal`, firing `ms` after it does (with its reason); `dispose` disarms it once the request is done. */
+function linger(signal: AbortSignal, ms: number): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    timer = setTimeout(() => controller.abort(signal.reason), ms);
+  };
+  if (signal.aborted) arm();
+  else signal.addEventListener('abort', arm, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      signal.removeEventListener('abort', arm);
+      clearTimeout(timer);
+    },
+  };
 }

@@ -41,6 +41,7 @@ const TAG_LIST_LIMITS: PageLimits = { pages: 10_000, bytes: 64 * 1024 * 1024, en
 /** A repository on a registry, spoken to over the OCI distribution API. */
 export class RemoteRepository implements Target {
   readonly name: string;
+  readonly storing = 'upload';
   readonly client: RegistryClient;
   private readonly ownsClient: boolean;
   private readonly pullScope: string;
@@ -190,7 +191,7 @@ export class RemoteRepository implements Target {
 
   async pushBlob(source: BlobSource, options: PushOptions = {}): Promise<'uploaded' | 'skipped' | 'mounted'> {
     const { descriptor } = source;
-    options.progress?.start?.(descriptor, displayName(descriptor));
+    options.progress?.start?.(descriptor, displayName(descriptor), this.storing);
     if (await this.exists(descriptor)) {
       options.progress?.done?.(descriptor, 'skipped');
       return 'skipped';

@@ -37,8 +37,9 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
   const chunkSize = Math.max(options.chunkSize ?? DEFAULT_STREAM_CHUNK_SIZE, session.minChunk, 1);
   const budget = new ResumeBudget(context.client.retryPolicy);
 
-  // Sent even after an interruption (a cleanup request ignores the client's signal).
-  const abortSession = (): Promise<void> => deleteSession(context, location);
+  // Sent even after an interruption (a cleanup request ignores the client's signal), at
+  // the newest location: `location` follows every answered PATCH.
+  const abortSession = (blob = `a ${options.mediaType} blob`): Promise<void> => deleteSession(context, location, `${blob} to ${target}`);
 
   /** Sends `parts` (one chunk) as the bytes from `offset` on, resuming from the registry's count if a send fails. */
   const sendChunk = async (parts: Buffer[], offset: number): Promise<void> => {
@@ -126,7 +127,7 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
     async abort() {
       if (state !== 'staged') return;
       state = 'aborted';
-      await abortSession();
+      await abortSession(descriptor.digest);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { registryError } from './registry-error.js';
+import { noteCleanup } from '../util/interrupt.js';
+import { registryAnswer, registryError } from './registry-error.js';
 import type { RegistryClient, RegistryRequest, RegistryResponse, RequestBody } from './registry-client.js';
 import { isRetryableStatus, parseRetryAfter } from './retry-policy.js';
 
@@ -54,14 +55,44 @@ export function sessionOf(response: RegistryResponse, what: string): UploadSessi
   return { location: uploadLocation(response, what), minChunk };
 }
 
-/** Deletes an upload session, once and quickly, ignoring failures: an abandoned one expires on the registry's schedule. */
-export async function deleteSession(context: UploadContext, location: URL): Promise<void> {
+/**
+ * Deletes an upload session, once and quickly, at its newest `location` (the
+ * last answer's: distribution's `_state` there must match the bytes it stored).
+ * Never throws: an abandoned session expires on the registry's schedule. After an
+ * interruption, what came of it is noted for the interrupt's report, which says
+ * which sessions were cancelled and which were not, with the registry's answer.
+ * `what`: the blob and repository the session was for.
+ */
+export async function deleteSession(context: UploadContext, location: URL, what: string): Promise<void> {
+  const outcome = cancelSession(context, location, what);
+  noteCleanup(context.client.signal, outcome);
+  await outcome;
+}
+
+/** The session's `DELETE`, and what came of it in one line. */
+async function cancelSession(context: UploadContext, location: URL, what: string): Promise<string> {
+  const session = `the upload session of ${what} (upload ${location.pathname.split('/').pop()})`;
+  let response: RegistryResponse;
   try {
-    const response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: false, cleanup: true });
-    await response.body.resume();
-  } catch {
-    // best effort
+    response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: false, cleanup: true });
+  } catch (error) {
+    // A clean-up ignores the interrupt: CANCELLED here is its own deadline passing.
+    const reason = !(error instanceof OcikitError)
+      ? String(error)
+      : error.code === 'CANCELLED'
+        ? 'the registry did not answer in time'
+        : `${error.message}${error.detail ? ` (${error.detail})` : ''}`;
+    return `could not cancel ${session}: ${reason}; the registry may keep what it received until it expires the session`;
   }
+  if (response.status >= 200 && response.status < 300) {
+    await response.body.resume();
+    return `cancelled ${session}`;
+  }
+  const answer = await registryAnswer(response.status, response.body);
+  if (response.status === 404 && /BLOB_UPLOAD_UNKNOWN/.test(answer)) {
+    return `${session} was gone already: the registry answered HTTP 404 (${answer})`;
+  }
+  return `could not cancel ${session}: the registry answered HTTP ${response.status} (${answer}); it may keep what it received until it expires the session`;
 }
 
 /**
@@ -72,7 +103,7 @@ export async function deleteSession(context: UploadContext, location: URL): Prom
 export async function sendUploadStep(
   context: UploadContext,
   phase: UploadFailure['phase'],
-  request: Pick<RegistryRequest, 'method' | 'url' | 'headers' | 'body'>,
+  request: Pick<RegistryRequest, 'method' | 'url' | 'headers' | 'body' | 'abortGraceMs'>,
   what: string,
   signal: AbortSignal | undefined,
 ): Promise<{ response: RegistryResponse } | { failure: UploadFailure }> {
@@ -94,6 +125,16 @@ export interface ChunkReceipt {
   location: URL;
   held: number;
 }
+
+/**
+ * How long a `PATCH` under way may still finish after an interruption. Its answer
+ * is the only way to learn the session's new state: distribution signs the byte
+ * count into the upload URL (`_state`) and refuses every request, the `DELETE`
+ * too, whose count differs from what it stored, so a `PATCH` cut mid-body leaves
+ * a session no one can cancel (it expires, a week later by default). Short: the
+ * interrupted wait for it, and a CI runner's second signal comes 7.5 s after the first.
+ */
+export const PATCH_ABORT_GRACE_MS = 2_000;
 
 /**
  * `PATCH` of bytes `offset` to `end` (inclusive). The registry may keep only
@@ -120,6 +161,7 @@ export async function patchChunk(
       url: location,
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - offset + 1), 'content-range': `${offset}-${end}` },
       body,
+      abortGraceMs: PATCH_ABORT_GRACE_MS,
     },
     what,
     signal,

@@ -16,7 +16,7 @@ import { buildIndexDocument } from '../platform-index/assemble-index.js';
 import { entryOf } from '../platform-index/index-entries.js';
 import { samePlatform } from '../platform/match.js';
 import { canonicalPlatform, platformString, parsePlatform } from '../platform/platform.js';
-import type { ProgressListener } from '../progress/progress.js';
+import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { pushTagged } from '../target/push-tagged.js';
 
@@ -119,9 +119,9 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
     { annotations: annotations.of('index', undefined), ...(created ? { created } : {}) },
   );
   const [first] = options.tags;
-  options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
+  options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`, target.storing);
   await pushTagged(target, document.descriptor, document.bytes, options.tags);
-  options.progress?.done?.(document.descriptor, 'uploaded');
+  options.progress?.done?.(document.descriptor, storedOutcome(target.storing));
   await tagMoves.report(document.descriptor);
   return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
 }

@@ -12,10 +12,13 @@ import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import { readBounded } from '../registry/read-bounded.js';
 import type { Target } from '../target/target.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_STATEMENT_V1, SIGSTORE_BUNDLE_MEDIA_TYPE } from './constants.js';
+import { legacyTransparencyLogRefusal } from './transparency-log-rule.js';
 import {
   MAX_BUNDLE_BYTES,
+  POLICY_FIELD_NAMES,
   SignatureVerificationError,
   type VerificationPolicy,
+  type VerificationPolicyNames,
   type VerificationResult,
   verifyAttestation,
   shown,
@@ -32,6 +35,8 @@ export const LegacyCosign = {
   Signature: 'dev.cosignproject.cosign/signature',
   /** The Fulcio certificate of a keyless signature. */
   Certificate: 'dev.sigstore.cosign/certificate',
+  /** The Rekor entry (its signed entry timestamp) of a logged signature; ocikit does not read it. */
+  RekorBundle: 'dev.sigstore.cosign/bundle',
   /** An `.att` layer's predicate type (unsigned: it only spares a fetch). */
   PredicateType: 'predicateType',
 } as const;
@@ -77,17 +82,19 @@ export function labelledPredicateType(entry: LegacyCosignLayer): string | undefi
 
 /**
  * Verifies one legacy signature for `subject` under `policy`, as cosign does with
- * `--key` and `--insecure-ignore-tlog`: the signature by the key, then that the
- * payload is about this very digest. Throws SignatureVerificationError naming the
- * check; OcikitError when the layer cannot be read.
+ * `--key` and `--insecure-ignore-tlog` (which the policy must say: ocikit reads no
+ * Rekor entry of this format): the signature by the key, then that the payload is
+ * about this very digest. Throws SignatureVerificationError naming the check;
+ * OcikitError when the layer cannot be read.
  */
 export async function verifyLegacyCosignLayer(
   target: Target,
   entry: LegacyCosignLayer,
   subject: Descriptor,
   policy: VerificationPolicy,
+  names: VerificationPolicyNames = POLICY_FIELD_NAMES,
 ): Promise<VerificationResult> {
-  checkLegacyPolicy(entry, policy);
+  checkLegacyPolicy(entry, policy, names);
   const { layer } = entry;
   const expected = entry.kind === 'sig' ? LegacyCosign.SignatureLayer : LegacyCosign.AttestationLayer;
   if (layer.mediaType !== expected) {
@@ -98,33 +105,35 @@ export async function verifyLegacyCosignLayer(
   }
   // fetchBlob verifies digest and size as it streams; readBounded guards the memory.
   const content = await readBounded(await target.fetchBlob(layer), MAX_BUNDLE_BYTES, `the ${entry.tag} layer of ${target.name}`);
-  return entry.kind === 'sig' ? verifySimpleSigning(entry, content, subject, policy) : verifyEnvelope(content, subject, policy);
+  return entry.kind === 'sig' ? verifySimpleSigning(entry, content, subject, policy, names) : verifyEnvelope(content, subject, policy, names);
 }
 
-function checkLegacyPolicy(entry: LegacyCosignLayer, policy: VerificationPolicy): void {
+function checkLegacyPolicy(entry: LegacyCosignLayer, policy: VerificationPolicy, names: VerificationPolicyNames): void {
   const hint = 'verify it with cosign, or sign again in the bundle format (cosign 3\'s default, `ocikit sign`)';
   if (policy.publicKey === undefined) {
     throw new SignatureVerificationError('key', `cosign's legacy ${entry.tag} signatures are verified by ocikit with a public key only, not by identity`, { hint });
   }
-  if (policy.trustedRoot !== undefined) {
-    throw new SignatureVerificationError(
-      'transparency-log',
-      `a trusted root requires a verified Rekor entry, and ocikit does not read the Rekor bundle of cosign's legacy ${entry.tag} signatures`,
-      { hint: `verify with the public key alone (as \`cosign verify --insecure-ignore-tlog\`), or ${hint}` },
-    );
-  }
   if (entry.layer.annotations?.[LegacyCosign.Certificate]) {
     throw new SignatureVerificationError('key', 'the signature was made keyless (it carries a certificate), not with a key', { hint });
   }
+  const logged = Boolean(entry.layer.annotations?.[LegacyCosign.RekorBundle]);
+  const refusal = legacyTransparencyLogRefusal(entry.tag, logged, policy.insecureIgnoreTlog === true, names);
+  if (refusal !== undefined) throw new SignatureVerificationError('transparency-log', refusal);
 }
 
-async function verifySimpleSigning(entry: LegacyCosignLayer, payload: Uint8Array, subject: Descriptor, policy: VerificationPolicy): Promise<VerificationResult> {
+async function verifySimpleSigning(
+  entry: LegacyCosignLayer,
+  payload: Uint8Array,
+  subject: Descriptor,
+  policy: VerificationPolicy,
+  names: VerificationPolicyNames,
+): Promise<VerificationResult> {
   const encoded = entry.layer.annotations?.[LegacyCosign.Signature] ?? '';
   const signature = Buffer.from(encoded, 'base64');
   if (signature.length === 0 || signature.toString('base64') !== encoded) {
     throw new SignatureVerificationError('bundle', `the ${entry.tag} layer ${entry.layer.digest} has no base64 signature in its ${LegacyCosign.Signature} annotation`);
   }
-  const { signer, transparencyLogEntries, signedTimestamps } = await verifyMessageSignature(payload, signature, policy);
+  const verified = await verifyMessageSignature(payload, signature, policy, names);
   const about = readSimpleSigning(payload);
   if (typeof about === 'string') throw new SignatureVerificationError('statement', `the signature is valid but ${about}`);
   if (about.digest !== subject.digest) {
@@ -141,7 +150,7 @@ async function verifySimpleSigning(entry: LegacyCosignLayer, payload: Uint8Array
     predicateType: COSIGN_SIGN_PREDICATE_TYPE,
     predicate: {},
   };
-  return { subject: subject.digest, predicateType: COSIGN_SIGN_PREDICATE_TYPE, statement, signer, transparencyLogEntries, signedTimestamps };
+  return { subject: subject.digest, predicateType: COSIGN_SIGN_PREDICATE_TYPE, statement, ...verified };
 }
 
 /** `{"critical":{"identity":…,"image":{"docker-manifest-digest":…},"type":…},"optional":…}`; a string says what is wrong. */
@@ -161,7 +170,7 @@ function readSimpleSigning(payload: Uint8Array): { digest: string; claims?: Reco
 }
 
 /** An `.att` layer is the DSSE envelope a bundle would carry: verified as one, by the same checks. */
-async function verifyEnvelope(content: Uint8Array, subject: Descriptor, policy: VerificationPolicy): Promise<VerificationResult> {
+async function verifyEnvelope(content: Uint8Array, subject: Descriptor, policy: VerificationPolicy, names: VerificationPolicyNames): Promise<VerificationResult> {
   let envelope: unknown;
   try {
     envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(content));
@@ -169,5 +178,5 @@ async function verifyEnvelope(content: Uint8Array, subject: Descriptor, policy: 
     throw new SignatureVerificationError('bundle', 'the attestation layer is not UTF-8 JSON (a DSSE envelope)');
   }
   const bundle = { mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE, verificationMaterial: { publicKey: { hint: '' }, tlogEntries: [] }, dsseEnvelope: envelope };
-  return verifyAttestation(new TextEncoder().encode(JSON.stringify(bundle)), subject, policy);
+  return verifyAttestation(new TextEncoder().encode(JSON.stringify(bundle)), subject, policy, names);
 }

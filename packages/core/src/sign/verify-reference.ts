@@ -15,14 +15,15 @@ import {
   type VerificationCheck,
   type VerificationPolicy,
   type VerificationPolicyNames,
+  type BundleVerification,
   type VerificationResult,
   checkVerificationPolicy,
-  verifyAttestation,
+  verifyBundleContent,
 } from './verify.js';
 
 export interface VerifyReferenceOptions {
   policy: VerificationPolicy;
-  /** What the front end calls the policy's fields, so a bad policy's error names them. */
+  /** What the front end calls the policy's fields, so a bad policy's error and a refusal's advice name them. */
   policyNames?: VerificationPolicyNames;
   /** Verify attestations of this predicate type instead of image signatures (cosign's `verify-attestation --type`). */
   predicateType?: string;
@@ -71,6 +72,7 @@ const UNREADABLE = new Set(['NOT_FOUND', 'DIGEST_MISMATCH', 'SIZE_LIMIT', 'INVAL
  */
 export async function verifyReference(target: Target, subjectRef: string, options: VerifyReferenceOptions): Promise<VerifyReferenceResult> {
   checkVerificationPolicy(options.policy, options.policyNames);
+  const names = options.policyNames;
   if (options.predicateType !== undefined && options.predicateType.trim() === '') {
     throw new OcikitError('INVALID_INPUT', 'the attestation type to verify is empty', { hint: 'give a predicate type URI such as https://slsa.dev/provenance/v1' });
   }
@@ -80,11 +82,11 @@ export async function verifyReference(target: Target, subjectRef: string, option
   const listing = await target.referrers(subject, { artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE });
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const referrers = await mapConcurrent(sortNewestFirst(listing.manifests), concurrency, (descriptor) =>
-    verifyReferrer(target, subject, descriptor, predicateType, options.policy),
+    verifyReferrer(target, subject, descriptor, predicateType, options.policy, names),
   );
   // Signatures cosign made before its bundle format live under a tag, not as referrers.
   const legacyLayers = await legacyCosignLayers(target, subject, predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'sig' : 'att');
-  const legacy = await mapConcurrent(legacyLayers, concurrency, (entry) => verifyLegacy(target, subject, entry, predicateType, options.policy));
+  const legacy = await mapConcurrent(legacyLayers, concurrency, (entry) => verifyLegacy(target, subject, entry, predicateType, options.policy, names));
   const all = [...referrers, ...legacy];
   return { subject, predicateType, via: listing.via, verified: all.some((r) => r.outcome === 'verified'), referrers: all };
 }
@@ -95,12 +97,13 @@ async function verifyLegacy(
   entry: LegacyCosignLayer,
   predicateType: string,
   policy: VerificationPolicy,
+  names: VerificationPolicyNames | undefined,
 ): Promise<ReferrerVerification> {
   const legacy = { tag: entry.tag, layer: entry.layer };
   const descriptor = entry.manifest;
   const labelled = labelledPredicateType(entry);
   if (labelled !== undefined && labelled !== predicateType) return { descriptor, legacy, outcome: 'skipped', reason: otherKind(labelled, predicateType) };
-  return { ...(await outcomeOf(descriptor, predicateType, () => verifyLegacyCosignLayer(target, entry, subject, policy))), legacy };
+  return { ...(await outcomeOf(descriptor, predicateType, async () => ({ result: await verifyLegacyCosignLayer(target, entry, subject, policy, names) }))), legacy };
 }
 
 async function verifyReferrer(
@@ -109,6 +112,7 @@ async function verifyReferrer(
   descriptor: Descriptor,
   predicateType: string,
   policy: VerificationPolicy,
+  names: VerificationPolicyNames | undefined,
 ): Promise<ReferrerVerification> {
   // The annotation is unsigned: it may only spare a fetch, never count as a check.
   const labelled = descriptor.annotations?.[SigstoreAnnotation.BundlePredicateType];
@@ -116,15 +120,19 @@ async function verifyReferrer(
   return outcomeOf(descriptor, predicateType, async () => {
     const bundle = await readBundle(target, descriptor);
     if (typeof bundle === 'string') throw new SignatureVerificationError('bundle', bundle);
-    return verifyAttestation(bundle, subject, policy);
+    return verifyBundleContent(bundle, subject, policy, undefined, names);
   });
 }
 
-/** A verification's outcome: refused by a named check (or unreadable), another kind of statement, or verified. */
-async function outcomeOf(descriptor: Descriptor, predicateType: string, verify: () => Promise<VerificationResult>): Promise<ReferrerVerification> {
-  let result: VerificationResult;
+/**
+ * A verification's outcome: refused by a named check (or unreadable), another kind
+ * of statement, or verified. Another kind is told before the transparency-log
+ * rule is applied: what is not asked for is not counted, vouched for or not.
+ */
+async function outcomeOf(descriptor: Descriptor, predicateType: string, verify: () => Promise<BundleVerification>): Promise<ReferrerVerification> {
+  let verification: BundleVerification;
   try {
-    result = await verify();
+    verification = await verify();
   } catch (error) {
     if (isOcikitError(error) && UNREADABLE.has(error.code)) {
       return { descriptor, outcome: 'refused', message: `it cannot be read: ${error.message}`, ...(error.detail ? { detail: error.detail } : {}) };
@@ -132,8 +140,10 @@ async function outcomeOf(descriptor: Descriptor, predicateType: string, verify: 
     if (!(error instanceof SignatureVerificationError)) throw error;
     return { descriptor, outcome: 'refused', check: error.check, message: error.message, ...(error.detail ? { detail: error.detail } : {}) };
   }
+  const { result, unvouched } = verification;
   // Signed and about this subject, but another kind of statement: not what was asked for.
   if (result.predicateType !== predicateType) return { descriptor, outcome: 'skipped', reason: otherKind(result.predicateType, predicateType) };
+  if (unvouched) return { descriptor, outcome: 'refused', check: unvouched.check, message: unvouched.message };
   return { descriptor, outcome: 'verified', result };
 }
 

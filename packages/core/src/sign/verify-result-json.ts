@@ -19,8 +19,11 @@ export interface ReferrerVerificationJson {
   predicateType?: string;
   /** Verified: claims signed along (`sign -a key=value`), from the statement. */
   claims?: Record<string, unknown>;
+  /** Verified: Rekor entries and RFC 3161 timestamps verified against the trusted root. */
   transparencyLogEntries?: number;
   signedTimestamps?: number;
+  /** Verified: true when neither vouches for it and it was accepted by the opt-in (`--insecure-ignore-tlog`). */
+  transparencyLogIgnored?: boolean;
   /** Refused: the check that refused it (none when it could not be read). */
   check?: VerificationCheck;
   /** Refused: why; skipped: what it is instead. */
@@ -59,6 +62,7 @@ export function verifyResultJson(subject: Reference, result: VerifyReferenceResu
         ...(claims && Object.keys(claims).length > 0 ? { claims } : {}),
         transparencyLogEntries: r.result.transparencyLogEntries,
         signedTimestamps: r.result.signedTimestamps,
+        transparencyLogIgnored: r.result.transparencyLogIgnored,
       };
     }),
   };
@@ -92,10 +96,10 @@ export function noneVerifiedError(json: VerifyResultJson, wording: NoneVerifiedW
   const what = json.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'signature' : `${json.predicateType} attestation`;
   const refused = json.referrers.filter((r) => r.outcome === 'refused');
   if (refused.length === 0) {
-    return new OcikitError('DENIED', `${json.subject.reference} has no ${what} to verify`, {
+    return new OcikitError('UNVERIFIED', `${json.subject.reference} has no ${what} to verify`, {
       hint: json.referrers.length > 0 ? `its Sigstore bundles are of other kinds (${json.referrers.map((r) => r.message).join('; ')})` : wording.signHint,
     });
   }
   const each = refused.map((r) => `${r.digest} refused${r.check ? ` (${r.check})` : ''}${wording.reasons ? `: ${r.message ?? ''}` : ''}`);
-  return new OcikitError('DENIED', `no ${what} of ${json.subject.reference} verified: ${each.join(wording.reasons ? '; ' : ', ')}`);
+  return new OcikitError('UNVERIFIED', `no ${what} of ${json.subject.reference} verified: ${each.join(wording.reasons ? '; ' : ', ')}`);
 }

@@ -9,6 +9,7 @@ import type { Descriptor } from '../oci/manifest.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE } from './constants.js';
 import { parsePublicKey, publicKeyHint } from './signing-key.js';
 import { type InTotoStatement, readStatement } from './statement.js';
+import { type LogEvidence, type TransparencyLogNames, transparencyLogRefusal, vouched } from './transparency-log-rule.js';
 
 /** Bundles are a few kilobytes; a referrer layer larger than this is not one. */
 export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
@@ -48,26 +49,35 @@ export interface VerificationPolicy {
   /**
    * A Sigstore trusted root in its JSON form (`trusted_root.json`: Fulcio CAs, Rekor
    * and CT log keys, timestamp authorities). Required for keyless verification.
-   * With a public key it is optional: given, the bundle's Rekor entry is verified
-   * against it and required (cosign's default); not given, transparency-log entries
-   * and timestamps are not checked (cosign's `--insecure-ignore-tlog`).
+   * Given, every Rekor entry and RFC 3161 timestamp a bundle carries is verified
+   * against it; not given, none can be (a key signature then verifies only with
+   * `insecureIgnoreTlog`).
    */
   trustedRoot?: unknown;
+  /**
+   * Accept a signature that no verified Rekor entry or timestamp vouches for
+   * (cosign's `--insecure-ignore-tlog`): one made without the transparency log, or
+   * verified without a trusted root. Without it such a signature is refused by
+   * the `transparency-log` check (transparency-log-rule.ts).
+   */
+  insecureIgnoreTlog?: boolean;
 }
 
 /** What a front end calls each field of a policy (`--key`, the input `public-key`), for errors that name what its user typed. */
-export interface VerificationPolicyNames {
+export interface VerificationPolicyNames extends TransparencyLogNames {
   publicKey: string;
   certificateIdentity: string;
   certificateOidcIssuer: string;
   trustedRoot: string;
 }
 
-const POLICY_FIELD_NAMES: VerificationPolicyNames = {
+/** How core's own messages name the policy's fields, when a caller gives no names of its own. */
+export const POLICY_FIELD_NAMES: VerificationPolicyNames = {
   publicKey: 'a public key',
   certificateIdentity: 'a certificate identity',
   certificateOidcIssuer: 'its OIDC issuer',
   trustedRoot: 'a trusted root',
+  insecureIgnoreTlog: 'insecureIgnoreTlog: true',
 };
 
 /** Which check refused a bundle. */
@@ -78,7 +88,7 @@ export type VerificationCheck =
   | 'certificate' // the certificate does not chain to the trusted root, or has no valid SCT
   | 'identity' // certificate subject alternative name
   | 'issuer' // certificate OIDC issuer
-  | 'transparency-log' // Rekor entry missing, unverifiable, or not about this signature
+  | 'transparency-log' // no verified Rekor entry or timestamp vouches for it (and no opt-in), or the entry is unverifiable or not about this signature
   | 'timestamp' // signed timestamps missing or unverifiable
   | 'statement' // the payload is not an in-toto statement
   | 'subject' // the statement is about another digest
@@ -89,7 +99,7 @@ export class SignatureVerificationError extends OcikitError {
   readonly check: VerificationCheck;
 
   constructor(check: VerificationCheck, message: string, options: { detail?: string; hint?: string } = {}) {
-    super('DENIED', `signature verification failed (${check}): ${message}`, options);
+    super('UNVERIFIED', `signature verification failed (${check}): ${message}`, options);
     this.check = check;
   }
 }
@@ -102,10 +112,15 @@ export interface VerificationResult {
   signer:
     | { kind: 'key'; hint: string }
     | { kind: 'certificate'; identity: string; issuer: string };
-  /** Rekor entries verified against the trusted root (0 when none was given for a key). */
+  /** Rekor entries verified against the trusted root (0 when none was given). */
   transparencyLogEntries: number;
-  /** RFC 3161 timestamps verified against the trusted root. */
+  /** RFC 3161 timestamps verified against the trusted root (0 when none was given). */
   signedTimestamps: number;
+  /**
+   * True when neither a verified Rekor entry nor a verified timestamp vouches for
+   * the signature, and it was accepted because the policy says insecureIgnoreTlog.
+   */
+  transparencyLogIgnored: boolean;
 }
 
 /**
@@ -115,20 +130,27 @@ export interface VerificationResult {
  * cosign's signature statement about this very digest. Throws a
  * SignatureVerificationError naming the failed check.
  */
-export async function verifyImageSignature(bundle: Uint8Array, subject: Descriptor, policy: VerificationPolicy): Promise<VerificationResult> {
-  return verifyBundle(bundle, subject, policy, COSIGN_SIGN_PREDICATE_TYPE);
+export async function verifyImageSignature(
+  bundle: Uint8Array,
+  subject: Descriptor,
+  policy: VerificationPolicy,
+  names: VerificationPolicyNames = POLICY_FIELD_NAMES,
+): Promise<VerificationResult> {
+  return verifyBundle(bundle, subject, policy, COSIGN_SIGN_PREDICATE_TYPE, names);
 }
 
 /**
  * Verifies an attestation bundle for `subject` the same way; with `predicateType`
- * the statement must be of that type.
+ * the statement must be of that type. `names` words the advice of refusals as the
+ * front end calls its options.
  */
 export async function verifyAttestation(
   bundle: Uint8Array,
   subject: Descriptor,
   policy: VerificationPolicy & { predicateType?: string },
+  names: VerificationPolicyNames = POLICY_FIELD_NAMES,
 ): Promise<VerificationResult> {
-  return verifyBundle(bundle, subject, policy, policy.predicateType);
+  return verifyBundle(bundle, subject, policy, policy.predicateType, names);
 }
 
 /**
@@ -137,7 +159,12 @@ export async function verifyAttestation(
  * bundles go through, as a bundle's message signature without verification
  * material. Says who signed; what the payload claims is the caller's to check.
  */
-export async function verifyMessageSignature(payload: Uint8Array, signature: Uint8Array, policy: VerificationPolicy): Promise<VerifiedSigner> {
+export async function verifyMessageSignature(
+  payload: Uint8Array,
+  signature: Uint8Array,
+  policy: VerificationPolicy,
+  names: VerificationPolicyNames = POLICY_FIELD_NAMES,
+): Promise<VerifiedSigner> {
   const mode = checkPolicy(policy);
   const lib = await loadSigstoreVerify();
   const bundle = decodeBundle(
@@ -153,7 +180,9 @@ export async function verifyMessageSignature(payload: Uint8Array, signature: Uin
     ),
     lib,
   );
-  return verifySigner(lib, bundle, mode, payload);
+  const { unvouched, ...verified } = verifySigner(lib, bundle, mode, names, payload);
+  if (unvouched) throw unvouched;
+  return verified;
 }
 
 /**
@@ -170,7 +199,31 @@ async function verifyBundle(
   subject: Descriptor,
   policy: VerificationPolicy,
   expectedPredicateType: string | undefined,
+  names: VerificationPolicyNames,
 ): Promise<VerificationResult> {
+  const { result, unvouched } = await verifyBundleContent(bytes, subject, policy, expectedPredicateType, names);
+  if (unvouched) throw unvouched;
+  return result;
+}
+
+/** A bundle whose signature, signer, statement and subject verified; `unvouched` when the transparency-log rule refuses it. */
+export interface BundleVerification {
+  result: VerificationResult;
+  unvouched?: SignatureVerificationError;
+}
+
+/**
+ * @internal verifyAttestation, but the transparency-log rule's refusal is given
+ * back rather than thrown, so that verifyReference can first tell a statement of
+ * another kind (skipped, not counted) from a refused one. Every other check throws.
+ */
+export async function verifyBundleContent(
+  bytes: Uint8Array,
+  subject: Descriptor,
+  policy: VerificationPolicy,
+  expectedPredicateType: string | undefined,
+  names: VerificationPolicyNames = POLICY_FIELD_NAMES,
+): Promise<BundleVerification> {
   const { algorithm, hex } = parseDigest(subject.digest);
   const mode = checkPolicy(policy);
   const lib = await loadSigstoreVerify();
@@ -188,7 +241,7 @@ async function verifyBundle(
     throw new SignatureVerificationError('bundle', `the envelope carries ${envelope.signatures.length} signatures; a Sigstore bundle carries exactly one`);
   }
 
-  const { signer, transparencyLogEntries, signedTimestamps } = verifySigner(lib, bundle, mode);
+  const { unvouched, ...verified } = verifySigner(lib, bundle, mode, names);
 
   const statement = readStatement(envelope.payload);
   if (typeof statement === 'string') throw new SignatureVerificationError('statement', `the signature is valid but ${statement}`);
@@ -202,30 +255,29 @@ async function verifyBundle(
   if (expectedPredicateType !== undefined && statement.predicateType !== expectedPredicateType) {
     throw new SignatureVerificationError('predicate-type', `the statement's predicate type is ${shown(statement.predicateType)}, not ${expectedPredicateType}`);
   }
-  return {
-    subject: subject.digest,
-    predicateType: statement.predicateType,
-    statement,
-    signer,
-    transparencyLogEntries,
-    signedTimestamps,
-  };
+  const result = { subject: subject.digest, predicateType: statement.predicateType, statement, ...verified };
+  return unvouched ? { result, unvouched } : { result };
 }
 
 /** Who signed, and the evidence counted, once the signature and its signer are verified. */
-export interface VerifiedSigner {
-  signer: VerificationResult['signer'];
-  transparencyLogEntries: number;
-  signedTimestamps: number;
-}
+export type VerifiedSigner = Pick<VerificationResult, 'signer' | 'transparencyLogEntries' | 'signedTimestamps' | 'transparencyLogIgnored'>;
 
 /**
- * Verifies a bundle's signature and its signer under the policy: the key (and,
- * with a trusted root, its Rekor entry), or the certificate's chain, SCT, Rekor
- * entry, timestamp, identity and issuer. `artifact` is what a message signature
- * signs (a DSSE envelope carries its own payload).
+ * Verifies a bundle's signature and its signer under the policy: the key, or the
+ * certificate's chain, SCT, time, identity and issuer; with a trusted root every
+ * Rekor entry and timestamp the bundle carries. Then whether one of them vouches
+ * for it, or the policy accepts what none vouches for (transparency-log-rule.ts):
+ * when neither, `unvouched` is the refusal, for the caller to throw (after it has
+ * read what the statement is). `artifact` is what a message signature signs (a
+ * DSSE envelope carries its own payload).
  */
-function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?: Uint8Array): VerifiedSigner {
+function verifySigner(
+  lib: SigstoreVerify,
+  bundle: Bundle,
+  mode: Mode,
+  names: VerificationPolicyNames,
+  artifact?: Uint8Array,
+): VerifiedSigner & { unvouched?: SignatureVerificationError } {
   const { Verifier, toSignedEntity, toTrustMaterial } = lib;
   const material = bundle.verificationMaterial.content;
   let signer: VerificationResult['signer'];
@@ -238,6 +290,10 @@ function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?
   } catch (error) {
     throw new SignatureVerificationError('bundle', `its verification material cannot be read: ${(error as Error).message}`);
   }
+  const carriedEntries = entity.tlogEntries.length;
+  const carriedTimestamps = tsaTimestamps(entity);
+  // The thresholds stay 0: sigstore-js verifies every entry and timestamp there is
+  // anyway; whether enough of them vouch is the rule's to say, below.
   if (mode.kind === 'key') {
     if (material.$case !== 'publicKey') {
       throw new SignatureVerificationError('key', 'the bundle was signed keyless (it carries a certificate), not with a key', {
@@ -248,12 +304,9 @@ function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?
     signer = { kind: 'key', hint };
     const publicKey = mode.publicKey;
     trust = toTrustMaterial(root ?? emptyRoot(), () => ({ publicKey, validFor: () => true }));
-    if (root) {
-      verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 0, timestampThreshold: 0 });
-    } else {
-      entity = { ...entity, tlogEntries: [], timestamps: [] };
-      verifier = new Verifier(trust, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 });
-    }
+    // With nothing to check them against, entries and timestamps count for nothing.
+    if (!root) entity = { ...entity, tlogEntries: [], timestamps: [] };
+    verifier = new Verifier(trust, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 });
     runVerifier(lib, verifier, entity, () => {
       const bundleHint = material.publicKey.hint;
       return bundleHint && bundleHint !== hint
@@ -267,7 +320,8 @@ function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?
       });
     }
     trust = toTrustMaterial(mode.root);
-    verifier = new Verifier(trust, { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 });
+    // A time of signing (a logged entry's, or a TSA's) is what the short-lived certificate is checked at.
+    verifier = new Verifier(trust, { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 });
     const verified = runVerifier(lib, verifier, entity, () => undefined);
     const identity = verified.identity?.subjectAlternativeName;
     const issuer = verified.identity?.extensions?.issuer;
@@ -280,11 +334,25 @@ function verifySigner(lib: SigstoreVerify, bundle: Bundle, mode: Mode, artifact?
     signer = { kind: 'certificate', identity, issuer };
   }
 
+  const evidence: LogEvidence = {
+    verifiedEntries: entity.tlogEntries.length,
+    verifiedTimestamps: tsaTimestamps(entity),
+    carriedEntries,
+    carriedTimestamps,
+    trustedRoot: root !== undefined,
+  };
+  const refusal = transparencyLogRefusal(evidence, mode.insecureIgnoreTlog, names);
   return {
     signer,
-    transparencyLogEntries: entity.tlogEntries.length,
-    signedTimestamps: entity.timestamps.filter((t) => t.$case === 'timestamp-authority').length,
+    transparencyLogEntries: evidence.verifiedEntries,
+    signedTimestamps: evidence.verifiedTimestamps,
+    transparencyLogIgnored: !vouched(evidence),
+    ...(refusal !== undefined ? { unvouched: new SignatureVerificationError('transparency-log', refusal) } : {}),
   };
+}
+
+function tsaTimestamps(entity: SignedEntity): number {
+  return entity.timestamps.filter((t) => t.$case === 'timestamp-authority').length;
 }
 
 /** A value from the bundle, fit for a log line: bounded, and quoted when not plain ASCII. */
@@ -293,20 +361,22 @@ export function shown(value: string, max = 200): string {
   return /^[\x20-\x7e]*$/.test(cut) ? cut : JSON.stringify(cut);
 }
 
-type Mode =
+type Mode = { insecureIgnoreTlog: boolean } & (
   | { kind: 'key'; publicKey: KeyObject; root: TrustedRoot | undefined }
-  | { kind: 'keyless'; identity: string; issuer: string; root: TrustedRoot };
+  | { kind: 'keyless'; identity: string; issuer: string; root: TrustedRoot }
+);
 
 function checkPolicy(policy: VerificationPolicy, names: VerificationPolicyNames = POLICY_FIELD_NAMES): Mode {
   const root = policy.trustedRoot === undefined ? undefined : parseTrustedRoot(policy.trustedRoot);
   const wantsIdentity = policy.certificateIdentity !== undefined || policy.certificateOidcIssuer !== undefined;
+  const insecureIgnoreTlog = policy.insecureIgnoreTlog === true;
   if (policy.publicKey !== undefined) {
     if (wantsIdentity) {
       throw new OcikitError('INVALID_INPUT', `verification takes ${names.publicKey} or ${names.certificateIdentity} and ${names.certificateOidcIssuer}, not both`, {
         hint: 'a signature is verified by its key, or (keyless) by the identity its certificate names',
       });
     }
-    return { kind: 'key', publicKey: parsePublicKey(policy.publicKey, 'the policy\'s public key'), root };
+    return { kind: 'key', publicKey: parsePublicKey(policy.publicKey, 'the policy\'s public key'), root, insecureIgnoreTlog };
   }
   if (!policy.certificateIdentity || !policy.certificateOidcIssuer) {
     throw new OcikitError('INVALID_INPUT', `verification needs ${names.publicKey}, or ${names.certificateIdentity} and ${names.certificateOidcIssuer} with ${names.trustedRoot}`, {
@@ -321,7 +391,7 @@ function checkPolicy(policy: VerificationPolicy, names: VerificationPolicyNames 
   if (root.certificateAuthorities.length === 0 || root.tlogs.length === 0) {
     throw new OcikitError('INVALID_INPUT', 'the trusted root names no certificate authority or no transparency log; it cannot verify a keyless signature');
   }
-  return { kind: 'keyless', identity: policy.certificateIdentity, issuer: policy.certificateOidcIssuer, root };
+  return { kind: 'keyless', identity: policy.certificateIdentity, issuer: policy.certificateOidcIssuer, root, insecureIgnoreTlog };
 }
 
 function parseTrustedRoot(value: unknown): TrustedRoot {
@@ -401,9 +471,7 @@ function runVerifier(
           'transparency-log',
           error.code === 'TLOG_BODY_ERROR'
             ? 'the transparency log entry is not about this signature: the bundle was changed after it was logged'
-            : error.code === 'TLOG_ERROR' && /expected \d+ tlog entries/.test(why)
-              ? 'the bundle has no transparency log (Rekor) entry'
-              : 'the transparency log entry cannot be verified against the trusted root',
+            : 'the transparency log entry cannot be verified against the trusted root',
           { detail: why },
         );
       default:

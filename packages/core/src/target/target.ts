@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Descriptor } from '../oci/manifest.js';
-import type { ProgressListener } from '../progress/progress.js';
+import type { ProgressListener, StoreKind } from '../progress/progress.js';
 
 /** Blob content that can be opened again (a retry or resume re-reads it). */
 export interface BlobSource {
@@ -42,6 +42,9 @@ export interface TagListOptions {
 export interface Target {
   /** How the store is named in messages: `127.0.0.1:5000/app` or `oci-layout:./dir`. */
   readonly name: string;
+
+  /** What storing here is, as progress reports it: `upload` (a registry) or `write` (a local layout). */
+  readonly storing: StoreKind;
 
   /** A tag or digest to the descriptor of the manifest it names. */
   resolve(reference: string): Promise<Descriptor>;

@@ -15,7 +15,7 @@ import {
   verifyReference,
   verifyResultJson,
 } from '@ocikit/core';
-import { type Env, getChoice, getString } from '../inputs.js';
+import { type Env, getBoolean, getChoice, getString } from '../inputs.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeVerifySummary } from '../summaries/verify.js';
@@ -34,7 +34,7 @@ export async function run(env: Env = process.env): Promise<void> {
       const json = verifyResultJson(reference, result);
       for (const r of json.referrers) actions.info(`${r.outcome.padEnd(8)} ${r.reference}${r.outcome === 'verified' ? '' : `: ${r.message ?? ''}`}`);
       setOutputs({ verified: json.verified, subject: json.subject.reference, json });
-      await writeVerifySummary(json);
+      await writeVerifySummary(json, 'insecure-ignore-tlog');
       if (!json.verified) throw noneVerifiedError(json, { signHint: 'sign it with the ocikit sign action; the discover action shows what is attached', reasons: true });
     } finally {
       await target.close();
@@ -48,12 +48,14 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
   const identity = getString('certificate-identity', env);
   const issuer = getString('certificate-oidc-issuer', env);
   const trustedRootPath = getString('trusted-root', env);
+  const insecureIgnoreTlog = getBoolean('insecure-ignore-tlog', false, env);
   return {
     // What the CLI's --key takes (a path, env://NAME), or the PEM itself.
     ...(publicKey !== '' ? { publicKey: await readPublicKeyPem(publicKey, env) } : {}),
     ...(identity !== '' ? { certificateIdentity: identity } : {}),
     ...(issuer !== '' ? { certificateOidcIssuer: issuer } : {}),
     ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRootFile(trustedRootPath) } : {}),
+    ...(insecureIgnoreTlog ? { insecureIgnoreTlog } : {}),
   };
 }
 
@@ -62,4 +64,5 @@ const POLICY_INPUTS: VerificationPolicyNames = {
   certificateIdentity: 'certificate-identity',
   certificateOidcIssuer: 'certificate-oidc-issuer',
   trustedRoot: 'the input trusted-root',
+  insecureIgnoreTlog: 'insecure-ignore-tlog: true',
 };

@@ -4,7 +4,8 @@ import { type VerifyResultJson, verifyTally } from '@ocikit/core';
 import { code, escapeHtml, header, writeSummary } from '../summary.js';
 import { evidence, signerCell } from './sign.js';
 
-export async function writeVerifySummary(json: VerifyResultJson): Promise<void> {
+/** `optIn` names what let a signature nothing vouches for through (the input insecure-ignore-tlog). */
+export async function writeVerifySummary(json: VerifyResultJson, optIn: string): Promise<void> {
   const summary = actions.summary
     .addHeading('ocikit verify', 3)
     .addRaw(`${json.verified ? '✅' : '❌'} ${code(json.subject.reference)}: ${escapeHtml(verifyTally(json))}`, true);
@@ -16,7 +17,9 @@ export async function writeVerifySummary(json: VerifyResultJson): Promise<void> 
         r.outcome,
         r.outcome === 'verified' ? 'all' : (r.check ?? ''),
         r.outcome === 'verified'
-          ? `signed by ${r.signer ? signerCell(r.signer) : '?'}; ${evidence(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0)}`
+          ? `signed by ${r.signer ? signerCell(r.signer) : '?'}; ${
+              r.transparencyLogIgnored ? `no transparency log entry verified (accepted with ${code(optIn)})` : evidence(r.transparencyLogEntries ?? 0, r.signedTimestamps ?? 0)
+            }`
           : escapeHtml(r.message ?? ''),
       ]),
     ]);
