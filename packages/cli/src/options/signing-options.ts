@@ -33,7 +33,7 @@ export function addSigningOptions(command: Command): Command {
     .option('--fulcio-url <url>', `the Fulcio certificate authority for --keyless (default ${DEFAULT_FULCIO_URL})`)
     .option('--rekor-url <url>', `the Rekor transparency log the signature is recorded in (default ${DEFAULT_REKOR_URL}; entries are public)`)
     .option('--tsa-url <url>', 'also get an RFC 3161 timestamp from this timestamp authority (e.g. https://timestamp.sigstore.dev)')
-    .option('--no-tlog', 'do not record the signature in Rekor (offline CI); `cosign verify` then needs --insecure-ignore-tlog');
+    .option('--no-tlog', 'do not record the signature in Rekor (offline CI); `ocikit verify` and `cosign verify` then need --insecure-ignore-tlog');
 }
 
 /** Whether any signing flag was given (attach signs only with --sign). */
