@@ -5,19 +5,7 @@
  * transparency log and timestamp inputs. Every secret is masked before it can be printed.
  */
 import * as actions from '@actions/core';
-import {
-  DEFAULT_FULCIO_URL,
-  DEFAULT_REKOR_URL,
-  type ImageSigner,
-  OcikitError,
-  keySigner,
-  keylessSignerFromEnvironment,
-  loadGivenSigningKey,
-  oidcTokenSecrets,
-  signingKeySecrets,
-  signingKeySource,
-  sigstoreServiceURL,
-} from '@ocikit/core';
+import { type ImageSigner, signerFromChoice, signingKeySecrets } from '@ocikit/core';
 import { type Env, getBoolean, getString, inputVariable } from './inputs.js';
 import type { Secrets } from './run-action.js';
 
@@ -48,33 +36,22 @@ function mask(values: string[], secrets: Secrets): void {
 
 export async function signerFromInputs(verb: 'sign' | 'attest' | 'attach', env: Env, secrets: Secrets): Promise<ImageSigner> {
   const key = getString('key', env);
-  const keyless = getBoolean('keyless', false, env);
-  const tlog = getBoolean('tlog', true, env);
-  const rekorInput = getString('rekor-url', env);
-  const fulcioInput = getString('fulcio-url', env);
-  const tsaInput = getString('tsa-url', env);
-  if (key !== '' && keyless) throw usage('the inputs key and keyless cannot both be given', 'sign with a key of your own (a secret), or keyless with the job\'s OIDC identity');
-  if (key === '' && !keyless) {
-    throw usage(`${verb} needs the input key (a PEM private key, from a secret) or keyless: true`, 'keyless needs the job to have `permissions: id-token: write`');
-  }
-  if (!tlog && rekorInput) throw usage('the inputs tlog: false and rekor-url cannot both be given');
-  const rekorURL = tlog ? sigstoreServiceURL(rekorInput || DEFAULT_REKOR_URL, 'Rekor') : false;
-  const tsaURL = tsaInput ? sigstoreServiceURL(tsaInput, 'timestamp authority') : undefined;
-  if (key !== '') {
-    if (fulcioInput) throw usage('the input fulcio-url is for keyless signing; a key signature has no certificate');
-    // What the CLI's --key takes (a path, env://NAME), or the PEM itself from a secret.
-    const source = signingKeySource(key, env, 'the input key');
-    if (source.pem !== undefined) mask(signingKeySecrets(source.pem), secrets);
-    return keySigner(await loadGivenSigningKey(source), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
-  }
-  mask(oidcTokenSecrets(env), secrets);
-  return keylessSignerFromEnvironment({
-    fulcioURL: sigstoreServiceURL(fulcioInput || DEFAULT_FULCIO_URL, 'Fulcio'),
-    rekorURL,
-    ...(tsaURL ? { tsaURL } : {}),
-  });
-}
-
-function usage(message: string, hint?: string): OcikitError {
-  return new OcikitError('INVALID_INPUT', message, hint ? { hint } : {});
+  const [rekorUrl, fulcioUrl, tsaUrl] = ['rekor-url', 'fulcio-url', 'tsa-url'].map((name) => getString(name, env));
+  return signerFromChoice(
+    { ...(key !== '' ? { key } : {}), keyless: getBoolean('keyless', false, env), tlog: getBoolean('tlog', true, env), rekorUrl, fulcioUrl, tsaUrl },
+    {
+      key: 'the inputs key',
+      keyless: 'keyless',
+      noTlog: 'the inputs tlog: false',
+      rekorUrl: 'rekor-url',
+      fulcioUrl: 'the input fulcio-url',
+      keySource: 'the input key',
+      neither: {
+        message: `${verb === 'attach' ? 'attach with sign: true' : verb} needs the input key (a PEM private key, from a secret) or keyless: true`,
+        hint: 'keyless needs the job to have `permissions: id-token: write`',
+      },
+    },
+    env,
+    (secret) => mask([secret], secrets),
+  );
 }

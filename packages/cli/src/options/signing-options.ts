@@ -1,18 +1,5 @@
 import type { Command } from 'commander';
-import {
-  DEFAULT_FULCIO_URL,
-  DEFAULT_REKOR_URL,
-  type ImageSigner,
-  OcikitError,
-  explainUnreachableRekor,
-  keySigner,
-  keylessSignerFromEnvironment,
-  loadGivenSigningKey,
-  oidcTokenSecrets,
-  signingKeySecrets,
-  signingKeySource,
-  sigstoreServiceURL,
-} from '@ocikit/core';
+import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, type ImageSigner, type SignerWording, explainUnreachableRekor, signerFromChoice } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 
 /** The flags of the verbs that sign (sign, attest, attach --sign), named as cosign names them. */
@@ -47,27 +34,27 @@ export function givesSigningFlags(flags: SigningFlags): boolean {
  * as secrets, so nothing printed can show them.
  */
 export async function signerFromFlags(flags: SigningFlags, context: CliContext): Promise<ImageSigner> {
-  if (flags.key !== undefined && flags.keyless) throw usage('--key and --keyless cannot both be given', 'sign with a key of your own, or keyless with the CI\'s identity');
-  if (flags.key === undefined && !flags.keyless) {
-    throw usage('signing needs --key <private.pem> or --keyless', 'a key: --key cosign.key or --key env://SIGNING_KEY; keyless in GitHub Actions: --keyless with permissions id-token: write');
-  }
-  if (!flags.tlog && flags.rekorUrl) throw usage('--no-tlog and --rekor-url cannot both be given');
-  const rekorURL = flags.tlog ? sigstoreServiceURL(flags.rekorUrl ?? DEFAULT_REKOR_URL, 'Rekor') : false;
-  const tsaURL = flags.tsaUrl === undefined ? undefined : sigstoreServiceURL(flags.tsaUrl, 'timestamp authority');
-
-  if (flags.key !== undefined) {
-    if (flags.fulcioUrl) throw usage('--fulcio-url is for --keyless signing; a key signature has no certificate');
-    const source = signingKeySource(flags.key, context.env);
-    if (source.pem !== undefined) for (const secret of signingKeySecrets(source.pem)) context.secrets.add(secret);
-    return keySigner(await loadGivenSigningKey(source), { rekorURL, ...(tsaURL ? { tsaURL } : {}) });
-  }
-  for (const secret of oidcTokenSecrets(context.env)) context.secrets.add(secret);
-  return keylessSignerFromEnvironment({
-    fulcioURL: sigstoreServiceURL(flags.fulcioUrl ?? DEFAULT_FULCIO_URL, 'Fulcio'),
-    rekorURL,
-    ...(tsaURL ? { tsaURL } : {}),
-  });
+  const { key, keyless, tlog, rekorUrl, fulcioUrl, tsaUrl } = flags;
+  return signerFromChoice(
+    { ...(key !== undefined ? { key } : {}), keyless: Boolean(keyless), tlog, ...(rekorUrl ? { rekorUrl } : {}), ...(fulcioUrl ? { fulcioUrl } : {}), ...(tsaUrl ? { tsaUrl } : {}) },
+    CLI_SIGNING_WORDS,
+    context.env,
+    (secret) => context.secrets.add(secret),
+  );
 }
+
+const CLI_SIGNING_WORDS: SignerWording = {
+  key: '--key',
+  keyless: '--keyless',
+  noTlog: '--no-tlog',
+  rekorUrl: '--rekor-url',
+  fulcioUrl: '--fulcio-url',
+  keySource: '--key',
+  neither: {
+    message: 'signing needs --key <private.pem> or --keyless',
+    hint: 'a key: --key cosign.key or --key env://SIGNING_KEY; keyless in GitHub Actions: --keyless with permissions id-token: write',
+  },
+};
 
 /**
  * Offline CI cannot reach the public Rekor a key signature is logged in by
@@ -75,8 +62,4 @@ export async function signerFromFlags(flags: SigningFlags, context: CliContext):
  */
 export function explainSigningFailure(error: unknown, signer: ImageSigner): unknown {
   return explainUnreachableRekor(error, signer, 'where Rekor cannot be reached (offline CI), sign with --no-tlog, or give your own log with --rekor-url');
-}
-
-function usage(message: string, hint?: string): OcikitError {
-  return new OcikitError('INVALID_INPUT', message, hint ? { hint } : {});
 }

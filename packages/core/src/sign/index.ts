@@ -26,3 +26,4 @@ export {
 } from './verify.js';
 export { readTrustedRootFile } from './trusted-root-file.js';
 export { readPredicateFile } from './predicate-file.js';
+export { signerFromChoice, type SignerChoice, type SignerWording } from './signer-choice.js';
