@@ -30,6 +30,7 @@ import {
   type VerificationCheck,
   type VerificationResult,
 } from '../../packages/core/src/sign/index.js';
+import { MAX_BUNDLE_BYTES, checkVerificationPolicy, shown } from '../../packages/core/src/sign/verify.js';
 import { type SigstoreMock, startSigstoreMock, unsignedIdentityToken } from '../harness/sigstore-mock.js';
 import { makeTempDir } from '../harness/temp.js';
 
@@ -619,5 +620,97 @@ describe('keylessSignerFromEnvironment', () => {
     const error = await failure(signImageDigest(IMAGE, keylessSignerFromEnvironment({ identityToken: TOKEN, fulcioURL: 'http://127.0.0.1:9', retries: 0 })));
     expect({ code: error.code, message: error.message }).toEqual({ code: 'NETWORK', message: 'Fulcio at http://127.0.0.1:9 did not issue a signing certificate' });
     expect(error.describe()).not.toContain(TOKEN.split('.')[1]);
+  });
+});
+
+// Each check of verify.ts on its own: what the tests above do not need to tell apart
+// (mutation testing found them: docs/reliability.md).
+describe('verification: each check on its own', () => {
+  let key: SigningKey;
+  let bundle: Uint8Array;
+  let mock: SigstoreMock;
+  const policy = () => ({ publicKey: key.publicKeyPem, ...NO_TLOG });
+  const edited = (change: (b: any) => void): Uint8Array => {
+    const b = json(bundle);
+    change(b);
+    return new TextEncoder().encode(JSON.stringify(b));
+  };
+
+  beforeAll(async () => {
+    key = SigningKey.fromKeyObject(p256.privateKey);
+    bundle = await signImageDigest(IMAGE, keySigner(key, { rekorURL: false }));
+    mock = await startSigstoreMock();
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  it('refuses an envelope of another payload type before checking its signature', async () => {
+    const error = await refusal(verifyImageSignature(edited((b) => (b.dsseEnvelope.payloadType = 'text/plain')), IMAGE, policy()));
+    expectCheck(error, 'bundle');
+    expect(error.message).toBe(`signature verification failed (bundle): the envelope's payloadType is "text/plain", not "${IN_TOTO_PAYLOAD_TYPE}"`);
+  });
+
+  it('keeps values from a bundle short and quoted in messages', () => {
+    expect(shown('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(shown('x'.repeat(201))).toBe(JSON.stringify(`${'x'.repeat(200)}…`));
+    expect(shown('abc', 2)).toBe(JSON.stringify('ab…'));
+    expect(shown('ab', 2)).toBe('ab');
+    expect(shown('a\nb')).toBe('"a\\nb"');
+  });
+
+  it('takes a key or an identity, not both, and names the fields as the front end calls them', () => {
+    for (const both of [{ certificateIdentity: IDENTITY }, { certificateOidcIssuer: ISSUER }]) {
+      let error: unknown;
+      try {
+        checkVerificationPolicy({ publicKey: key.publicKeyPem, ...both }, { publicKey: '--key', certificateIdentity: '--certificate-identity', certificateOidcIssuer: '--certificate-oidc-issuer', trustedRoot: '--trusted-root', insecureIgnoreTlog: '--insecure-ignore-tlog' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(OcikitError);
+      expect((error as OcikitError).message).toBe('verification takes --key or --certificate-identity and --certificate-oidc-issuer, not both');
+    }
+    expect(() => checkVerificationPolicy({ publicKey: key.publicKeyPem })).not.toThrow();
+    expect(() => checkVerificationPolicy({})).toThrow('verification needs a public key, or a certificate identity and its OIDC issuer with a trusted root');
+  });
+
+  it('refuses a trusted root that cannot verify a keyless signature, or is not one at all', () => {
+    const keyless = (trustedRoot: unknown) => () => checkVerificationPolicy({ certificateIdentity: IDENTITY, certificateOidcIssuer: ISSUER, trustedRoot });
+    const root = mock.trustedRoot as Record<string, unknown>;
+    expect(keyless(root)).not.toThrow();
+    expect(keyless(JSON.stringify(root))).not.toThrow();
+    expect(keyless(new TextEncoder().encode(JSON.stringify(root)))).not.toThrow();
+    const cannot = 'the trusted root names no certificate authority or no transparency log; it cannot verify a keyless signature';
+    expect(keyless({ ...root, certificateAuthorities: [] })).toThrow(cannot);
+    expect(keyless({ ...root, tlogs: [] })).toThrow(cannot);
+    expect(keyless('{not json')).toThrow('the trusted root is not JSON');
+    expect(keyless(new TextEncoder().encode('{not json'))).toThrow('the trusted root is not JSON');
+    for (const notObject of ['[]', 'null', '5', [root], null]) expect(keyless(notObject)).toThrow('the trusted root is not a JSON object (trusted_root.json)');
+  });
+
+  it('refuses a bundle over 4 MiB before parsing it, and takes one of exactly 4 MiB to the parser', async () => {
+    const over = new Uint8Array(MAX_BUNDLE_BYTES + 1).fill(0x20);
+    const error = await refusal(verifyImageSignature(over, IMAGE, policy()));
+    expect(error.message).toBe(`signature verification failed (bundle): it is ${MAX_BUNDLE_BYTES + 1} bytes, over the ${MAX_BUNDLE_BYTES}-byte limit for a bundle`);
+    const exact = new Uint8Array(MAX_BUNDLE_BYTES).fill(0x20);
+    exact.set(new TextEncoder().encode('{}'));
+    expect((await refusal(verifyImageSignature(exact, IMAGE, policy()))).message).toMatch(/^signature verification failed \(bundle\): it is not a valid Sigstore bundle: /);
+  });
+
+  it('refuses bytes that are not UTF-8, even inside a JSON string', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"mediaType":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    expect((await refusal(verifyImageSignature(bytes, IMAGE, policy()))).message).toBe('signature verification failed (bundle): it is not UTF-8 JSON');
+    expect((await refusal(verifyImageSignature(new TextEncoder().encode('{"a":'), IMAGE, policy()))).message).toBe('signature verification failed (bundle): it is not UTF-8 JSON');
+  });
+
+  it('says which fields of a bundle are wrong', async () => {
+    const error = await refusal(verifyImageSignature(new TextEncoder().encode('{"mediaType":"x"}'), IMAGE, policy()));
+    expect(error.message).toMatch(/^signature verification failed \(bundle\): it is not a valid Sigstore bundle: .+ \([a-zA-Z.]+(, [a-zA-Z.]+)*\)$/);
+  });
+
+  it('calls a key bundle without a hint "none" when a keyless policy refuses it', async () => {
+    const noHint = edited((b) => (b.verificationMaterial.publicKey.hint = ''));
+    const error = await refusal(verifyImageSignature(noHint, IMAGE, { certificateIdentity: IDENTITY, certificateOidcIssuer: ISSUER, trustedRoot: mock.trustedRoot }));
+    expect(error.message).toBe('signature verification failed (key): the bundle was signed with a key (hint none), not keyless');
   });
 });

@@ -36,7 +36,9 @@ function mask(values: string[], secrets: Secrets): void {
 
 export async function signerFromInputs(verb: 'sign' | 'attest' | 'attach', env: Env, secrets: Secrets): Promise<ImageSigner> {
   const key = getString('key', env);
-  const [rekorUrl, fulcioUrl, tsaUrl] = ['rekor-url', 'fulcio-url', 'tsa-url'].map((name) => getString(name, env));
+  const rekorUrl = getString('rekor-url', env);
+  const fulcioUrl = getString('fulcio-url', env);
+  const tsaUrl = getString('tsa-url', env);
   return signerFromChoice(
     { ...(key !== '' ? { key } : {}), keyless: getBoolean('keyless', false, env), tlog: getBoolean('tlog', true, env), rekorUrl, fulcioUrl, tsaUrl },
     {
