@@ -15,6 +15,7 @@ const ACTIONS = {
   helm: () => import('../actions/helm.js'),
   release: () => import('../actions/release.js'),
   setup: () => import('../actions/setup.js'),
+  install: () => import('../actions/install.js'),
   sign: () => import('../actions/sign.js'),
   attest: () => import('../actions/attest.js'),
   verify: () => import('../actions/verify.js'),
