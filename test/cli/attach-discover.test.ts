@@ -58,7 +58,7 @@ describe('ocikit attach and discover', () => {
     const attachHelp = await ok(['attach', '--help']);
     expect(attachHelp).toMatch(/--referrers-mode <mode>[\s\S]*auto[\s\S]*api[\s\S]*tag[\s\S]*--distribution-spec/);
     expect(attachHelp).toContain('--inline-max <bytes>');
-    expect(await ok(['discover', '--help'])).toMatch(/tree, json, or mermaid/);
+    expect(await ok(['discover', '--help'])).toMatch(/--format <format> +tree, table, json, mermaid/);
     expect(await ok(['pull', '--help'])).toContain('--artifact-type <type>');
     expect(await ok(['copy', '--help'])).toContain('--referrers');
     const bad = await cli(['discover', ref(), '--referrers-mode', 'sometimes']);

@@ -69,6 +69,9 @@ describe('pull action (the bundle, through actions/pull/action.js)', () => {
     const result = await runAction('pull', { cwd, inputs: { reference: pushed.reference, 'max-unpack-bytes': '16', username: USER, password: PASSWORD } });
     expect(result.code).toBe(1);
     expect(errors(result)).toEqual([expect.stringMatching(/the 16-byte unpack limit/)]);
+    // In the action's words: its input, not the CLI's flag.
+    expect(errors(result)[0]).toContain('raise the limit (the `max-unpack-bytes` input)');
+    expect(errors(result)[0]).not.toContain('--max-unpack-bytes');
     expect(await readdir(cwd)).toEqual([]);
   });
 

@@ -117,14 +117,14 @@ export async function main(argv: string[], given: CliContext = processContext())
       // Whatever broke first, the interruption is the story: no stack, and what was undone as it turned out.
       const interrupt = interrupts.get(context.signal!);
       const reason = interrupt ? await interrupt.report() : isOcikitError(context.signal!.reason) ? context.signal!.reason : error;
-      context.stderr.write(`error: ${isOcikitError(reason) ? reason.describe() : String(reason)}\n`);
+      context.stderr.write(`error: ${isOcikitError(reason) ? reason.describe(context.words) : String(reason)}\n`);
       return code;
     }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
     const text = isOcikitError(error)
-      ? `error: ${describeError(error)}`
+      ? `error: ${describeError(error, context.words)}`
       : `error: ${(error as Error)?.stack ?? String(error)}`;
     context.stderr.write(`${text}\n`);
     if (isOcikitError(error) && ['INVALID_INPUT', 'INVALID_REFERENCE'].includes(error.code)) return 2;

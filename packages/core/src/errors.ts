@@ -57,12 +57,37 @@ export class OcikitError extends Error {
    * registry said" only when a registry answered (an HTTP status); a local failure's
    * evidence (a digest mismatch, a refused connection) is just detail.
    */
-  describe(): string {
-    const lines = [this.message];
+  describe(words: FrontEndWords = CLI_WORDS): string {
+    const lines = [inFrontEndWords(this.message, words)];
     if (this.detail) lines.push(`  ${this.status === undefined ? 'detail' : 'registry said'}: ${this.detail}`);
-    if (this.hint) lines.push(`  hint: ${this.hint}`);
+    if (this.hint) lines.push(`  hint: ${inFrontEndWords(this.hint, words)}`);
     return lines.join('\n');
   }
+}
+
+/**
+ * How a front end names the options core's messages speak of: the CLI says
+ * `--max-unpack-bytes`, an action or a component its input. Core writes
+ * `optionRef('max-unpack-bytes')` (the CLI's long name, without dashes); each front
+ * end renders it (`describe`, `inFrontEndWords`) in its own words.
+ */
+export interface FrontEndWords {
+  option(name: string): string;
+}
+
+/** The CLI's words: the flag itself, `--name` (`--no-overwrite` as written). */
+export const CLI_WORDS: FrontEndWords = { option: (name) => `--${name}` };
+
+const OPTION_REF = /\{\{option:([a-z0-9-]+)\}\}/g;
+
+/** An option named in a message or hint, for each front end to say in its own words. */
+export function optionRef(name: string): string {
+  return `{{option:${name}}}`;
+}
+
+/** Text with every optionRef in the front end's words. */
+export function inFrontEndWords(text: string, words: FrontEndWords = CLI_WORDS): string {
+  return text.replace(OPTION_REF, (_, name: string) => words.option(name));
 }
 
 export function isOcikitError(error: unknown, code?: ErrorCode): error is OcikitError {

@@ -5,7 +5,8 @@
  * every known secret redacted as the last line of defence.
  */
 import * as actions from '@actions/core';
-import { type Descriptor, type ProgressListener, type TransferOutcome, interruptOn, isOcikitError, preferThroughputGc, redactSecrets } from '@ocikit/core';
+import { type Descriptor, type ProgressListener, type TransferOutcome, inFrontEndWords, interruptOn, isOcikitError, preferThroughputGc, redactSecrets } from '@ocikit/core';
+import { ACTION_WORDS } from './front-end-words.js';
 import { type Transfer, escapeHtml, formatBytes, writeSummary } from './summary.js';
 
 /** Secrets seen so far (already masked with core.setSecret); redacted from anything we write. */
@@ -50,7 +51,7 @@ export function actionProgress(secrets: Secrets): ActionProgress {
       actions.info(`${outcome.padEnd(10)} ${name}${stored ? ' ->' : ''} ${formatBytes(landed.size)} ${landed.digest}`);
     },
     warning(message: string) {
-      actions.warning(secrets.redact(message));
+      actions.warning(secrets.redact(inFrontEndWords(message, ACTION_WORDS)));
     },
   };
 }
@@ -67,7 +68,8 @@ const ACTION_HINTS: Partial<Record<string, string>> = {
 export function failureMessage(error: unknown, secrets: Secrets): string {
   if (isOcikitError(error)) {
     const hint = ACTION_HINTS[error.code];
-    return secrets.redact(hint ? `${error.describe()}\n  ${hint}` : error.describe());
+    const described = error.describe(ACTION_WORDS);
+    return secrets.redact(hint ? `${described}\n  ${hint}` : described);
   }
   const message = error instanceof Error ? error.message : String(error);
   return secrets.redact(`unexpected error: ${message}`);

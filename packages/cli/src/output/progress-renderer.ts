@@ -1,5 +1,5 @@
 import { MultiBar, type SingleBar } from 'cli-progress';
-import { type Descriptor, type ProgressListener, type TransferKind, type TransferOutcome } from '@ocikit/core';
+import { CLI_WORDS, type Descriptor, type FrontEndWords, type ProgressListener, type TransferKind, type TransferOutcome, inFrontEndWords } from '@ocikit/core';
 import type { CliContext } from '../context.js';
 import { formatBytes, formatRate, shortDigest } from './format.js';
 import { type BarLine, fitBarLine } from './bar-line.js';
@@ -9,7 +9,7 @@ export interface ProgressRenderer extends ProgressListener {
 }
 
 /** What the renderer needs of the context: where it writes, the environment, `--no-tty`. */
-export type ProgressContext = Pick<CliContext, 'stderr' | 'env' | 'noTty'>;
+export type ProgressContext = Pick<CliContext, 'stderr' | 'env' | 'noTty' | 'words'>;
 
 interface Transfer {
   name: string;
@@ -48,8 +48,9 @@ export function isCi(env: NodeJS.ProcessEnv): boolean {
  */
 export function createProgressRenderer(context: ProgressContext, options: { quiet?: boolean } = {}): ProgressRenderer {
   const stream = context.stderr;
-  if (options.quiet) return { stop() {}, warning: (message) => stream.write(`warning: ${message}\n`) };
-  return drawsBars(context) ? new BarRenderer(stream) : new PlainRenderer(stream);
+  const words = context.words ?? CLI_WORDS;
+  if (options.quiet) return { stop() {}, warning: (message) => stream.write(`warning: ${inFrontEndWords(message, words)}\n`) };
+  return drawsBars(context) ? new BarRenderer(stream, words) : new PlainRenderer(stream, words);
 }
 
 /** Time the bytes took: until the last one was counted, else until now. */
@@ -67,7 +68,10 @@ class PlainRenderer implements ProgressRenderer {
   private readonly transfers = new Map<string, Transfer>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly stream: NodeJS.WritableStream) {
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly words: FrontEndWords,
+  ) {
     this.timer = setInterval(() => this.report(), PLAIN_INTERVAL_MS);
     this.timer.unref();
   }
@@ -93,7 +97,7 @@ class PlainRenderer implements ProgressRenderer {
   }
 
   warning(message: string): void {
-    this.stream.write(`warning: ${message}\n`);
+    this.stream.write(`warning: ${inFrontEndWords(message, this.words)}\n`);
   }
 
   stop(): void {
@@ -126,7 +130,10 @@ class BarRenderer implements ProgressRenderer {
   private readonly transfers = new Map<string, Transfer>();
   private stopped = false;
 
-  constructor(stream: NodeJS.WriteStream) {
+  constructor(
+    stream: NodeJS.WriteStream,
+    private readonly words: FrontEndWords,
+  ) {
     this.bars = new MultiBar({
       stream,
       hideCursor: true,
@@ -173,7 +180,7 @@ class BarRenderer implements ProgressRenderer {
   }
 
   warning(message: string): void {
-    this.bars.log(`warning: ${message}\n`);
+    this.bars.log(`warning: ${inFrontEndWords(message, this.words)}\n`);
   }
 
   stop(): void {

@@ -6,7 +6,7 @@
  * (`manifest[linux/arm64]:`). A prefix says where the annotation goes; a verb
  * takes it there or refuses it, and never keeps the prefix as part of the key.
  */
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform, platformString } from '../platform/platform.js';
 
@@ -29,7 +29,7 @@ export function parseAnnotationArgument(text: string): AnnotationArgument {
   const eq = text.indexOf('=');
   const bad = (): never => {
     throw new OcikitError('INVALID_INPUT', `annotation "${text}" is not key=value`, {
-      hint: 'e.g. --annotation org.opencontainers.image.source=https://github.com/org/repo',
+      hint: `e.g. ${optionRef('annotation')} org.opencontainers.image.source=https://github.com/org/repo`,
     });
   };
   if (eq <= 0) bad();

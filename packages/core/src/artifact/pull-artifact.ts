@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { writeStreamAtomic } from '../fs/atomic-write.js';
 import { moveTreeInto, placementProblem } from '../fs/move-tree.js';
 import { Annotation } from '../oci/annotations.js';
@@ -165,7 +165,7 @@ function pickPlatformEntry(index: ImageIndex, options: Pick<PullArtifactOptions,
     const offered = describePlatforms(index.manifests);
     throw new OcikitError('NOT_FOUND', `${what} has no entry for ${platformString(wanted)}${options.platform === undefined ? ' (this machine)' : ''}`, {
       hint: offered.length
-        ? `it has ${offered.join(', ')}; pick one with --platform${/^arm/.test(wanted.architecture) || wanted.architecture === 'amd64' ? ', or accept an older compatible one with --compatible-platforms' : ''}`
+        ? `it has ${offered.join(', ')}; pick one with ${optionRef('platform')}${/^arm/.test(wanted.architecture) || wanted.architecture === 'amd64' ? `, or accept an older compatible one with ${optionRef('compatible-platforms')}` : ''}`
         : 'none of its entries names a platform; pull one by digest',
     });
   }
@@ -188,7 +188,7 @@ function selectLayers(manifest: ImageManifest, options: Pick<PullArtifactOptions
     const key = title.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
     if (titles.has(key)) {
       throw new OcikitError('UNSAFE_PATH', `${target.name}:${reference} has two layers titled "${title}"`, {
-        hint: 'one would overwrite the other; pull them separately with --media-type',
+        hint: `one would overwrite the other; pull them separately with ${optionRef('media-type')}`,
       });
     }
     titles.add(key);
@@ -250,7 +250,7 @@ async function pullToStdout(
 ): Promise<PullArtifactResult> {
   if (selected.length !== 1 || !options.stdout) {
     throw new OcikitError('INVALID_INPUT', `-o - writes one file to standard output, but ${selected.length} layers match`, {
-      hint: 'pick one with --media-type',
+      hint: `pick one with ${optionRef('media-type')}`,
     });
   }
   const layer = selected[0]!;

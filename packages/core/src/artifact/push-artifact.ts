@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { Annotation } from '../oci/annotations.js';
 import { MAX_MANIFEST_BYTES } from '../oci/manifest.js';
 import { type Descriptor, EMPTY_DESCRIPTOR, EMPTY_JSON, type ImageManifest, type Platform, describeManifest, encodeManifest } from '../oci/manifest.js';
@@ -114,7 +114,7 @@ export async function pushArtifact(target: Target, options: PushArtifactOptions)
     const bytes = encodeManifest(manifest);
     if (bytes.length > MAX_MANIFEST_BYTES) {
       throw new OcikitError('SIZE_LIMIT', `the manifest would be ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit registries keep to`, {
-        hint: options.inlineMax ? 'lower --inline-max: inlined layers count towards the manifest' : 'push fewer files, or pack them into a directory',
+        hint: options.inlineMax ? `lower ${optionRef('inline-max')}: inlined layers count towards the manifest` : 'push fewer files, or pack them into a directory',
       });
     }
     const descriptor = describeManifest(manifest, bytes);
@@ -183,7 +183,7 @@ function checkInputTitle(title: string, path: string): void {
   const problem = titleProblem(title);
   if (problem) {
     throw new OcikitError('INVALID_INPUT', `${path === '-' ? 'standard input' : printable(path)} would be titled "${printable(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
-      hint: 'rename the file (or give standard input another --stdin-name)',
+      hint: `rename the file (or give standard input another ${optionRef('stdin-name')})`,
     });
   }
 }
@@ -278,7 +278,7 @@ async function prepareAndPush(
 function platformConfigSource(options: PushArtifactOptions): BlobSource {
   if (options.config) {
     throw new OcikitError('INVALID_INPUT', 'a platform and a config cannot both be given', {
-      hint: 'the platform is recorded in a config of its own; put it in your config file instead (architecture, os), or drop --platform',
+      hint: `the platform is recorded in a config of its own; put it in your config file instead (architecture, os), or drop ${optionRef('platform')}`,
     });
   }
   const bytes = Buffer.from(JSON.stringify(canonicalPlatform(options.platform!)));

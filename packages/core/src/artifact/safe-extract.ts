@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ReadEntry } from 'tar';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { createDigester, parseDigest } from '../oci/digest.js';
 import { keepForConsumer, tempPathFor } from '../fs/atomic-write.js';
 
@@ -46,7 +46,7 @@ export interface ExtractResult {
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
 /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
 const MAX_ENTRIES = 1_000_000;
-const LIMIT_HINT = 'if the artifact really is this large, raise the limit (ocikit pull --max-unpack-bytes <bytes>)';
+const LIMIT_HINT = `if the artifact really is this large, raise the limit (${optionRef('max-unpack-bytes')})`;
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
  * capped too (else a gzip of zeros after the end marker is an endless read), with
@@ -256,7 +256,7 @@ class Extraction {
     const path = this.checkedPath(entry.path);
     if (this.kinds.size >= this.maxEntries) {
       throw new OcikitError('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
-        hint: 'ocikit unpacks at most this many files, directories and links from one layer (--max-unpack-bytes does not change it); push the directory as fewer, larger files',
+        hint: `ocikit unpacks at most this many files, directories and links from one layer (${optionRef('max-unpack-bytes')} does not change it); push the directory as fewer, larger files`,
       });
     }
     const type = entry.type;

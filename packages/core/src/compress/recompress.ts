@@ -1,5 +1,5 @@
 import { FetchedBlobSource } from '../copy/fetched-blob-source.js';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import {
   type Descriptor,
@@ -209,8 +209,8 @@ class Recompression {
     const plan = await this.planImage(descriptor, manifest, undefined);
     const selectors = this.options.platforms ?? [];
     if (plan.kind === 'image' && !this.selected(plan.config.platform)) {
-      throw new OcikitError('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for --platform ${selectors.map(platformString).join(', ')}`, {
-        hint: 'leave out --platform for a single image, or name its platform',
+      throw new OcikitError('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for ${optionRef('platform')} ${selectors.map(platformString).join(', ')}`, {
+        hint: `leave out ${optionRef('platform')} for a single image, or name its platform`,
       });
     }
     return plan;

@@ -4,7 +4,7 @@
  * OCIKIT_PASSWORD), then Docker's config.json: `credHelpers[host]`, `auths[host]`,
  * `credsStore`. Every front end builds its provider here, so they agree.
  */
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { Reference } from '../reference/reference.js';
 import type { BasicCredential, Credential, CredentialProvider } from '../registry/credentials.js';
 import { authEntriesFor, credentialFromAuthEntry, hostCredentialHelper, serverAddressesFor } from './auth-entries.js';
@@ -62,7 +62,7 @@ export function givenCredential(given: GivenCredentialInput = {}, env: Environme
   }
   if (username && !password) {
     throw new OcikitError('INVALID_INPUT', `a username (${username}) was given without a password`, {
-      hint: 'give the password or token too (-p <password>, --password-stdin, or OCIKIT_PASSWORD)',
+      hint: `give the password or token too (${optionRef('password-stdin')}, or OCIKIT_PASSWORD)`,
     });
   }
   return username ? { username, password } : undefined;

@@ -5,7 +5,7 @@
 import { mkdir, readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /** Environment variables as core reads them (process.env fits). */
@@ -72,7 +72,7 @@ export function parseDockerConfig(text: string, source: string): DockerConfig {
     // V8's message quotes the text around the fault, which may be a password: keep only where.
     const where = /at position \d+(?: \(line \d+ column \d+\))?/.exec(String((error as Error).message))?.[0];
     throw new OcikitError('INVALID_INPUT', `the registry config ${source} is not valid JSON${where ? ` (${where})` : ''}`, {
-      hint: 'fix or remove the file, or point --registry-config at another one',
+      hint: `fix or remove the file, or point ${optionRef('registry-config')} at another one`,
     });
   }
   return checkShape(parsed, source);

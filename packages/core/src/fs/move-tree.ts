@@ -1,7 +1,7 @@
 import { lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 
 export interface MoveTreeOptions {
   /** Replace files that exist; without it, an existing file is an error, checked before anything moves. */
@@ -101,6 +101,6 @@ export function placementProblem(destination: string, existing: Stats, sourceIsD
   if (existing.isDirectory()) {
     return new OcikitError('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
   }
-  if (!overwrite) return new OcikitError('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+  if (!overwrite) return new OcikitError('INVALID_INPUT', `${destination} already exists`, { hint: `remove it, or pull without ${optionRef('keep-old-files')} to replace it` });
   return undefined;
 }

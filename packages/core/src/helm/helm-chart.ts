@@ -24,7 +24,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileBlobSource } from '../artifact/file-source.js';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { writeFileAtomic, writeStreamAtomic } from '../fs/atomic-write.js';
 import { digestOf } from '../oci/digest.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
@@ -230,12 +230,12 @@ export async function pullHelmChart(remote: string, options: HelmPullOptions = {
     throw new OcikitError('INVALID_REFERENCE', `"${remote}" names no chart`, { hint: 'write oci://<registry>/<namespace>/<chart name>' });
   }
   const at = parseRegistryReference(`localhost/${namespace}`);
-  if (at.digest !== undefined) throw new OcikitError('INVALID_REFERENCE', `${remote}: pull a chart by its version, not by digest`, { hint: 'use --version' });
+  if (at.digest !== undefined) throw new OcikitError('INVALID_REFERENCE', `${remote}: pull a chart by its version, not by digest`, { hint: `use ${optionRef('version')}` });
   if (at.tag !== undefined && options.version !== undefined && at.tag !== options.version.replaceAll('+', '_')) {
-    throw new OcikitError('INVALID_INPUT', `${remote} names version ${at.tag}, but --version says ${options.version}`);
+    throw new OcikitError('INVALID_INPUT', `${remote} names version ${at.tag}, but ${optionRef('version')} says ${options.version}`);
   }
   if (options.version !== undefined && !isSemVer(options.version)) {
-    throw new OcikitError('INVALID_INPUT', `--version "${options.version}" is not a SemVer 2 version`, { hint: 'give the exact chart version, e.g. 1.2.3' });
+    throw new OcikitError('INVALID_INPUT', `${optionRef('version')} "${options.version}" is not a SemVer 2 version`, { hint: 'give the exact chart version, e.g. 1.2.3' });
   }
   const repository: RegistryReference = { kind: 'registry', registry: parseHelmRegistry(registry), repository: at.repository };
   const target = new RemoteRepository(repository, options);
@@ -250,7 +250,7 @@ export async function pullHelmChart(remote: string, options: HelmPullOptions = {
     if (!chartLayer) throw notAChart(target.name, tag, `it has no ${HelmMediaType.ChartContent} layer`);
     const provLayer = manifest.layers.find((l) => l.mediaType === HelmMediaType.Provenance);
     if (options.provenance && !provLayer) {
-      throw new OcikitError('NOT_FOUND', `${target.name}:${tag} has no provenance layer`, { hint: 'pull without --prov, or push the chart with its .prov file' });
+      throw new OcikitError('NOT_FOUND', `${target.name}:${tag} has no provenance layer`, { hint: `pull without ${optionRef('prov')}, or push the chart with its .prov file` });
     }
     const meta = await readHelmConfig(target, config, `${target.name}:${tag}`);
     const fileName = `${meta.name}-${meta.version}.tgz`;
@@ -284,7 +284,7 @@ async function latestVersionTag(target: Target): Promise<string> {
     .map((tag) => ({ tag, version: tag.replaceAll('_', '+') }))
     .filter((t) => isSemVer(t.version) && !/^[^+]*-/.test(t.version));
   if (versions.length === 0) {
-    throw new OcikitError('NOT_FOUND', `${target.name} has no chart version tags`, { hint: 'push a chart first, or pass --version' });
+    throw new OcikitError('NOT_FOUND', `${target.name} has no chart version tags`, { hint: `push a chart first, or pass ${optionRef('version')}` });
   }
   versions.sort((a, b) => compareSemVer(b.version, a.version));
   return versions[0]!.tag;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { OcikitError, isOcikitError } from '../errors.js';
+import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { digestOf, parseDigest } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, parseManifest } from '../oci/manifest.js';
 import { isManifestMediaType } from '../oci/media-types.js';
@@ -44,7 +44,7 @@ export function checkManifestDocument(bytes: Uint8Array, name: string, options: 
     });
   }
   if (options.mediaType === undefined && !hasMediaTypeField(bytes)) {
-    throw new OcikitError('INVALID_INPUT', `${name} has no mediaType field`, { hint: 'pass its type with --media-type' });
+    throw new OcikitError('INVALID_INPUT', `${name} has no mediaType field`, { hint: `pass its type with ${optionRef('media-type')}` });
   }
   let manifest: Manifest;
   try {

@@ -5,7 +5,7 @@
  * (an existing one refused under `noOverwrite`), and a tag that moves off a
  * manifest with referrers is said out loud.
  */
-import { OcikitError, isOcikitError } from '../errors.js';
+import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
@@ -32,7 +32,7 @@ export async function readTagMoves(target: Target, tags: readonly string[], opti
     if (!current) continue;
     if (options.noOverwrite) {
       throw new OcikitError('ALREADY_EXISTS', `${target.name}:${tag} exists (${current.digest}); nothing was pushed`, {
-        hint: 'pick another tag, or leave out --no-overwrite to move it',
+        hint: `pick another tag, or leave out ${optionRef('no-overwrite')} to move it`,
       });
     }
     before.set(tag, current);
@@ -46,7 +46,7 @@ export async function readTagMoves(target: Target, tags: readonly string[], opti
         options.progress?.warning?.(
           `${target.name}:${tag} moved from ${old.digest} to ${descriptor.digest}; ` +
             `${count === 1 ? 'the referrer' : `the ${count} referrers`} of ${old.digest} (signatures, SBOMs, reports) ${count === 1 ? 'stays' : 'stay'} with it and no longer ${count === 1 ? 'reaches' : 'reach'} ${tag}. ` +
-            'Attach them again to the new digest, or use --no-overwrite to refuse a tag that exists',
+            `Attach them again to the new digest, or use ${optionRef('no-overwrite')} to refuse a tag that exists`,
         );
       }
     },

@@ -6,7 +6,7 @@
  * an index whose manifests it does not hold.
  */
 import { copyGraph } from '../copy/copy-graph.js';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { checkTag } from '../reference/reference.js';
 import { Annotation } from '../oci/annotations.js';
 import { type Descriptor, type ImageIndex, type Platform, describeManifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
@@ -209,7 +209,7 @@ function samePlatformOrNone(a: Descriptor, b: Descriptor): boolean {
 
 function checkIndexOptions(options: AssembleIndexOptions): void {
   if (options.artifactType !== undefined && !isValidMediaType(options.artifactType)) {
-    throw new OcikitError('INVALID_INPUT', `"${options.artifactType}" is not a valid media type for --artifact-type`, {
+    throw new OcikitError('INVALID_INPUT', `"${options.artifactType}" is not a valid media type for ${optionRef('artifact-type')}`, {
       hint: 'a media type is type/subtype, e.g. application/vnd.example.release.v1',
     });
   }

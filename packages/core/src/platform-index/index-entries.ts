@@ -4,7 +4,7 @@
  * entries of an index (children with their platforms, BuildKit attestations
  * with the images they describe).
  */
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { type Descriptor, type ImageManifest, type Platform, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
@@ -124,7 +124,7 @@ export function checkDuplicatePlatforms(entries: readonly Descriptor[], allowDup
             a.digest === b.digest
               ? 'the same manifest was given twice; give it once'
               : 'clients take the first entry that matches (OCI 1.1), so the second is never pulled by platform; ' +
-                'fix the platforms, or pass --allow-duplicates if that order is meant',
+                `fix the platforms, or pass ${optionRef('allow-duplicates')} if that order is meant`,
         });
       }
     }

@@ -20,7 +20,7 @@
  * contains `:` or `@` can be written with a trailing `/.` (`oci-layout:./a:b/.`).
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { parseDigest } from '../oci/digest.js';
 
 export interface RegistryReference {
@@ -69,7 +69,7 @@ export function parseReference(input: string): Reference {
   if (scheme === 'http' || scheme === 'https') {
     fail(subject, {
       reason: `a reference has no ${scheme}:// in front`,
-      hint: `write ${show(input.slice(scheme.length + 3))}${scheme === 'http' ? ' and add --plain-http (loopback registries use HTTP by themselves)' : ''}`,
+      hint: `write ${show(input.slice(scheme.length + 3))}${scheme === 'http' ? ` and add ${optionRef('plain-http')} (loopback registries use HTTP by themselves)` : ''}`,
     });
   }
   return parseRegistry(input, subject);

@@ -1,4 +1,4 @@
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { ArtifactFileInput } from '../artifact/artifact-inputs.js';
 import { type PushArtifactOptions, type PushArtifactResult, pushArtifact } from '../artifact/push-artifact.js';
 import type { Descriptor } from '../oci/manifest.js';
@@ -115,7 +115,7 @@ function impliedArtifactType(files: AttachedFile[]): string {
   const unknown = files.filter((f) => !f.kind).map((f) => f.path);
   throw new OcikitError('INVALID_INPUT', 'attach needs an artifact type, and the files do not imply one', {
     hint: unknown.length
-      ? `name it with --artifact-type (ocikit does not recognise ${unknown.join(', ')})`
-      : `name it with --artifact-type (the files are of different kinds: ${[...types].join(', ')})`,
+      ? `name it with ${optionRef('artifact-type')} (ocikit does not recognise ${unknown.join(', ')})`
+      : `name it with ${optionRef('artifact-type')} (the files are of different kinds: ${[...types].join(', ')})`,
   });
 }

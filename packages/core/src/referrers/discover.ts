@@ -1,4 +1,4 @@
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
@@ -101,7 +101,7 @@ export async function discoverReferrersOf(target: Target, subjects: readonly Des
     total += next.length;
     if (total > MAX_NODES) {
       const what = subjects.length === 1 ? `${target.name}@${subjects[0]!.digest} has` : `the ${subjects.length} manifests of ${target.name} have`;
-      throw new OcikitError('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: 'narrow it with --artifact-type or --depth' });
+      throw new OcikitError('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: `narrow it with ${optionRef('artifact-type')} or ${optionRef('depth')}` });
     }
     level = next;
   }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OcikitError, isOcikitError } from '../errors.js';
+import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { digestOf, isDigest, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
@@ -170,7 +170,7 @@ export class RemoteReferrers {
     if (!subject) return undefined;
     let update: ReferrersUpdate;
     if (this.mode === 'api') {
-      if (!ociSubject) this.warnOnce('no-oci-subject', `${this.repository.name} did not confirm the subject of ${descriptor.digest} (no OCI-Subject header); with --referrers-mode api no sha256-<hex> tag is written`);
+      if (!ociSubject) this.warnOnce('no-oci-subject', `${this.repository.name} did not confirm the subject of ${descriptor.digest} (no OCI-Subject header); with ${optionRef('referrers-mode')} api no sha256-<hex> tag is written`);
       update = { via: 'api' };
     } else if (this.mode === 'auto' && ociSubject && (await this.probeApi(subject))) {
       update = { via: 'api' };
@@ -212,7 +212,7 @@ export class RemoteReferrers {
     return new OcikitError('UNSUPPORTED', `${this.repository.name} refused the manifest as invalid (MANIFEST_INVALID): the registry does not accept the artifact type "${type}"`, {
       detail: error.detail,
       hint:
-        'some registries (GitLab among them) accept only artifact types on an allow-list; use one it accepts (--artifact-type, or the file\'s media type), ' +
+        `some registries (GitLab among them) accept only artifact types on an allow-list; use one it accepts (${optionRef('artifact-type')}, or the file's media type), ` +
         'ask its operator to allow this one, or push to a registry that takes any (GHCR, Docker Hub, Harbor, zot)',
       status: 400,
       cause: error,
@@ -261,7 +261,7 @@ export class RemoteReferrers {
       const bytes = await readBounded(response.body, REFERRERS_PAGE_LIMIT, what).catch((error: unknown) => {
         if (!isOcikitError(error, 'SIZE_LIMIT')) throw error;
         throw new OcikitError('SIZE_LIMIT', error.message, {
-          hint: `the registry answered with more than a page may hold instead of pages (distribution-spec: Link rel="next"); list them from the tag schema with --referrers-mode tag, or ask its operator`,
+          hint: `the registry answered with more than a page may hold instead of pages (distribution-spec: Link rel="next"); list them from the tag schema with ${optionRef('referrers-mode')} tag, or ask its operator`,
           cause: error,
         });
       });
@@ -316,7 +316,7 @@ export class RemoteReferrers {
 
   private noApi(subject: Descriptor): OcikitError {
     return new OcikitError('UNSUPPORTED', `${this.repository.name} has no referrers API (GET /v2/${this.repo}/referrers/${subject.digest} is not answered)`, {
-      hint: 'use --referrers-mode auto or tag (the sha256-<hex> tag schema; oras: --distribution-spec v1.1-referrers-tag)',
+      hint: `use ${optionRef('referrers-mode')} auto or tag (the sha256-<hex> tag schema; oras: --distribution-spec v1.1-referrers-tag)`,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Annotation } from '../oci/annotations.js';
 import { printable } from '../util/printable.js';
 import { formatBytes } from '../util/text.js';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { ReferrerMediaType } from './content-kinds.js';
 import type { DiscoverResult, ReferrerNode } from './discover.js';
@@ -31,7 +31,7 @@ export function referrerKindName(artifactType: string | undefined): string | und
 export const DISCOVER_FORMATS = ['tree', 'table', 'json', 'mermaid'] as const;
 export type DiscoverFormat = (typeof DISCOVER_FORMATS)[number];
 
-export function parseDiscoverFormat(value: string, named = '--format'): DiscoverFormat {
+export function parseDiscoverFormat(value: string, named = optionRef('format')): DiscoverFormat {
   if ((DISCOVER_FORMATS as readonly string[]).includes(value)) return value as DiscoverFormat;
   throw new OcikitError('INVALID_INPUT', `${named} ${value} is not a discover format`, { hint: `use one of ${DISCOVER_FORMATS.join(', ')}` });
 }

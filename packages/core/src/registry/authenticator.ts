@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { type Credential, type CredentialProvider, IDENTITY_TOKEN_USER, credentialSecrets, isBasicCredential } from './credentials.js';
 import { redactSecrets } from '../util/text.js';
 import { requestDeadline } from './deadline.js';
@@ -247,7 +247,7 @@ export class Authenticator {
     const plainOk = this.options.allowPlainHttpRealm || this.options.isLoopbackHost(url.host);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainOk)) {
       throw new OcikitError('REGISTRY_ERROR', `${this.options.registry} asked for credentials to be sent to ${url.origin} without TLS; refused`, {
-        hint: 'use --plain-http only for registries you trust on a private network',
+        hint: `use ${optionRef('plain-http')} only for registries you trust on a private network`,
       });
     }
     return url;

@@ -1,5 +1,5 @@
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource } from '../target/target.js';
@@ -173,7 +173,7 @@ class ResumableUpload {
       const offset = this.offset;
       const end = Math.min(size, offset + chunkSize) - 1;
       const body = (): RequestBody => requestBody(this.source.open(offset, end), this.counter.tap(offset));
-      const receipt = await patchChunk(this.context, session.location, { offset, end }, body, this.what, 'leave out --chunk-size to send each blob in one request', this.signal);
+      const receipt = await patchChunk(this.context, session.location, { offset, end }, body, this.what, `leave out ${optionRef('chunk-size')} to send each blob in one request`, this.signal);
       if ('failure' in receipt) return receipt.failure;
       session.location = receipt.location;
       this.offset = receipt.held; // all of the chunk, or the part the registry kept: the rest goes next

@@ -1,4 +1,4 @@
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import type { RegistryResponse } from './registry-client.js';
 
 /** How much of a paginated list (tags, referrers) a registry may make ocikit hold. */
@@ -68,7 +68,7 @@ export class PageWalk {
 
   private limitError(bound: string): OcikitError {
     return new OcikitError('SIZE_LIMIT', `${this.what}: the list has ${bound}; ocikit stopped reading it`, {
-      hint: 'a list this long is more than ocikit holds in memory; narrow it where the command allows (--last, --artifact-type) or clean up the repository',
+      hint: `a list this long is more than ocikit holds in memory; narrow it where the command allows (${optionRef('last')}, ${optionRef('artifact-type')}) or clean up the repository`,
     });
   }
 }

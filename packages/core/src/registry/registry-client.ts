@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Agent, Dispatcher } from 'undici';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { isLoopbackRegistry } from '../reference/reference.js';
 import { printable } from '../util/printable.js';
 import { USER_AGENT } from '../version.js';
@@ -359,7 +359,7 @@ export class RegistryClient {
         code === 'ECONNREFUSED'
           ? 'nothing is listening there; check the registry address and port'
           : this.baseUrl.protocol === 'https:' && /SSL|TLS|certificate|EPROTO/i.test(String((error as Error).message))
-            ? 'TLS failed: for a registry without TLS use --plain-http; for a self-signed certificate use --insecure'
+            ? `TLS failed: for a registry without TLS use ${optionRef('plain-http')}; for a self-signed certificate use ${optionRef('insecure')}`
             : 'check the network and the registry address; ocikit retried what was safe to retry',
       cause: error,
     });

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type ErrorCode, OcikitError } from '../errors.js';
+import { type ErrorCode, OcikitError, optionRef } from '../errors.js';
 import { printable } from '../util/printable.js';
 import { readBounded } from './read-bounded.js';
 
@@ -50,7 +50,7 @@ const HINT_BY_STATUS: Record<number, string> = {
   401: 'check the username and password or token (the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`); the token needs read and write access to this repository',
   403: 'the credentials are valid but lack permission for this repository; grant write access (for GHCR, a token with write:packages)',
   404: 'check the registry, repository and tag; `ocikit tags <repo>` lists what is there',
-  429: 'the registry is throttling requests; retry later or lower --concurrency',
+  429: `the registry is throttling requests; retry later or lower ${optionRef('concurrency')}`,
 };
 
 /** An OcikitError for an unexpected registry response: what we tried, what it said, what to try. */

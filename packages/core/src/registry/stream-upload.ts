@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { createDigester, type Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { StageBlobOptions, StagedBlob } from '../target/target.js';
@@ -47,7 +47,7 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
     let from = offset;
     while (from <= end) {
       const body = skip(parts, from - offset);
-      const receipt = await patchChunk(context, location, { offset: from, end }, () => Readable.from(body), what, 'pass --temp-dir to upload each blob in one request', signal);
+      const receipt = await patchChunk(context, location, { offset: from, end }, () => Readable.from(body), what, `pass ${optionRef('temp-dir')} to upload each blob in one request`, signal);
       if (!('failure' in receipt)) {
         location = receipt.location;
         from = receipt.held; // all of the chunk, or the part the registry kept: the rest goes next

@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { type AnnotationArgument, type AnnotationLevel, checkAnnotationPlaces } from '../artifact/annotation-arguments.js';
 import { type ArtifactFileInput, parseFileArgument, titleForPath } from '../artifact/artifact-inputs.js';
 import { type PushArtifactResult, DEFAULT_ARTIFACT_TYPE, pushArtifact } from '../artifact/push-artifact.js';
-import { OcikitError } from '../errors.js';
+import { OcikitError, optionRef } from '../errors.js';
 import { readTagMoves } from '../manifests/tag-moves.js';
 import { checkTag } from '../reference/reference.js';
 import type { Descriptor, ImageIndex, Platform } from '../oci/manifest.js';
@@ -84,7 +84,7 @@ export async function releaseArtifacts(target: Target, options: ReleaseOptions):
       const earlier = options.files.slice(0, i).find((other) => samePlatform(other.platform, file.platform));
       if (earlier) {
         throw new OcikitError('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${platformString(file.platform)}`, {
-          hint: 'clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass --allow-duplicates if that order is meant',
+          hint: `clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass ${optionRef('allow-duplicates')} if that order is meant`,
         });
       }
     });
