@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { OcikitError } from '../../packages/core/src/errors.js';
+import { OcikitError, inFrontEndWords } from '../../packages/core/src/errors.js';
 import {
   checkTag,
+  extraTag,
   formatReference,
   isLoopbackRegistry,
   parseReference,
@@ -327,5 +328,72 @@ describe('withSelector', () => {
     expect(() => withSelector(ref, { digest: 'sha256:abc' })).toThrow(
       'invalid selector for "ghcr.io/org/app": digest "sha256:abc" is not a valid sha256 digest',
     );
+  });
+});
+
+describe('what people paste in place of a reference', () => {
+  it('takes oci:// in front of a registry reference, in any case', () => {
+    for (const input of ['oci://ghcr.io/org/app:v1', 'OCI://ghcr.io/org/app:v1']) {
+      expect(parseReference(input)).toStrictEqual({ kind: 'registry', registry: 'ghcr.io', repository: 'org/app', tag: 'v1' });
+    }
+  });
+
+  it('refuses http:// and https://, saying what to write instead', () => {
+    const http = errorOf('http://127.0.0.1:5000/app:v1');
+    expect(http.message).toBe('invalid reference "http://127.0.0.1:5000/app:v1": a reference has no http:// in front');
+    expect(inFrontEndWords(http.hint!)).toBe('write "127.0.0.1:5000/app:v1" and add --plain-http (loopback registries use HTTP by themselves)');
+    const https = errorOf('HTTPS://ghcr.io/org/app');
+    expect(https.message).toBe('invalid reference "HTTPS://ghcr.io/org/app": a reference has no https:// in front');
+    expect(https.hint).toBe('write "ghcr.io/org/app"');
+  });
+
+  it('refuses a registry without a repository, showing it without its digest', () => {
+    const bare = errorOf(`ghcr.io@${SHA256}`);
+    expect(bare.message).toBe(`invalid reference "ghcr.io@${SHA256}": it names a registry ("ghcr.io") and no repository`);
+    expect(bare.hint).toBe('write registry/repository[:tag], e.g. "ghcr.io/app:v1"');
+    expect(errorOf('localhost').hint).toBe('write registry/repository[:tag], e.g. "localhost/app:v1"');
+  });
+
+  it('refuses several tags in one reference, saying how to give the others', () => {
+    const error = errorOf('ghcr.io/org/app:v1,v2,latest');
+    expect(error.message).toBe('invalid reference "ghcr.io/org/app:v1,v2,latest": "v1,v2,latest" is several tags; a reference names one');
+    expect(error.hint).toBe('give the first in the reference and the others with -t (the tags input): -t v2 -t latest');
+  });
+});
+
+describe('extraTag', () => {
+  const ref = parseReference('ghcr.io/org/app:v1');
+
+  it('takes a bare tag, checked', () => {
+    expect(extraTag(ref, 'v2')).toBe('v2');
+    expect(() => extraTag(ref, '-v2')).toThrow('tag "-v2" is not valid');
+  });
+
+  it('takes the tag of a whole reference to the same repository', () => {
+    expect(extraTag(ref, 'ghcr.io/org/app:v3')).toBe('v3');
+    expect(extraTag(parseReference('ubuntu'), 'docker.io/library/ubuntu:24.04')).toBe('24.04');
+  });
+
+  it.each([
+    ['ghcr.io/org/other:v3', 'names another repository (ghcr.io/org/other)'],
+    [`ghcr.io/org/app@${SHA256}`, 'names no tag'],
+    [`ghcr.io/org/app:v3@${SHA256}`, 'names no tag'],
+    ['ghcr.io/org/app', 'names no tag'],
+    ['ghcr.io/Org/app:v3', 'is neither a tag nor a reference'],
+  ])('refuses %j: it %s', (given, why) => {
+    let error: unknown;
+    try {
+      extraTag(ref, given);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(OcikitError);
+    expect((error as OcikitError).code).toBe('INVALID_INPUT');
+    expect((error as OcikitError).message).toBe(`the extra tag ${JSON.stringify(given)} ${why}`);
+    expect((error as OcikitError).hint).toBe('give bare tags (v1.2.3, latest): they go to ghcr.io/org/app');
+  });
+
+  it('pushTags gives each tag once', () => {
+    expect(pushTags(ref, ['v1', 'v2', 'ghcr.io/org/app:v2'])).toEqual(['v1', 'v2']);
   });
 });

@@ -48,6 +48,22 @@ describe('referrersTag (distribution-spec 1.1 "Referrers Tag Schema")', () => {
     expect(parseLegacyReferrerTag(`sha256-${'a'.repeat(63)}.sig`)).toBeUndefined();
     expect(parseLegacyReferrerTag('v1.sig')).toBeUndefined();
   });
+
+  it('keeps a sha512 legacy tag whole, and holds each algorithm to its own length', () => {
+    const A128 = 'a'.repeat(128);
+    expect(parseLegacyReferrerTag(`sha512-${A128}.sig`)).toEqual({ tag: `sha512-${A128}.sig`, subjectDigest: `sha512:${A128}`, kind: 'signature' });
+    expect(parseLegacyReferrerTag(`sha256-${A128}.sig`)).toBeUndefined();
+    expect(parseLegacyReferrerTag(`sha512-${A64}.sig`)).toBeUndefined();
+    expect(parseLegacyReferrerTag(`xsha256-${A64}.sig`)).toBeUndefined();
+    expect(parseLegacyReferrerTag(`sha256-${A64}.sigs`)).toBeUndefined();
+    expect(parseLegacyReferrerTag(`sha256-${'g'.repeat(64)}.sig`)).toBeUndefined();
+    expect(parseLegacyReferrerTag(`sha512-${'g'.repeat(128)}.sig`)).toBeUndefined();
+  });
+
+  it('makes a tag of whatever it is given, colon or not', () => {
+    expect(referrersTag('abc')).toBe('abc-');
+    expect(referrersTag(':abc')).toBe('-abc');
+  });
 });
 
 describe('referrerDescriptor', () => {

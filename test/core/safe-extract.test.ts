@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createGzip, gzipSync } from 'node:zlib';
-import { extractTarSafely, type ExtractOptions } from '../../packages/core/src/artifact/safe-extract.js';
-import { OcikitError, type ErrorCode } from '../../packages/core/src/errors.js';
+import { brotliCompressSync, createGzip, gzipSync, zstdCompressSync } from 'node:zlib';
+import { extractTarSafely, type ExtractOptions, unsafeLinkTargetReason, unsafePathReason } from '../../packages/core/src/artifact/safe-extract.js';
+import { OcikitError, type ErrorCode, inFrontEndWords } from '../../packages/core/src/errors.js';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -30,7 +30,7 @@ async function workspace(): Promise<{ parent: string; out: string }> {
 
 interface RawEntry {
   path: string;
-  type?: '0' | '1' | '2' | '3' | '5' | '6' | 'x' | 'S';
+  type?: '0' | '1' | '2' | '3' | '4' | '5' | '6' | 'x' | 'S' | 'D';
   body?: string | Buffer;
   linkpath?: string;
   mode?: number;
@@ -307,5 +307,322 @@ describe('extractTarSafely', () => {
     expect(await readFile(join(out, 'good.txt'), 'utf8')).toBe('replacement');
     expect(await readFile(join(out, 'existing-dir/added.txt'), 'utf8')).toBe('added');
     expect(await readFile(join(out, 'existing-dir/keep.txt'), 'utf8')).toBe('keep me');
+  });
+});
+
+// Each guard on its own: the tests above refuse hostile archives, where often two guards
+// would each have refused; these pin every guard down alone (mutation testing found the
+// ones no test needed: docs/reliability.md).
+describe('unsafePathReason', () => {
+  it.each([
+    ['a\0b', 'contains a NUL byte'],
+    ['a\\b', 'contains a backslash (a Windows path separator)'],
+    ['/a', 'is an absolute path'],
+    ['C:x', 'starts with a Windows drive letter'],
+    ['z:/x', 'starts with a Windows drive letter'],
+    ['..', 'has a ".." component'],
+    ['a/../b', 'has a ".." component'],
+  ])('%j %s', (path, reason) => {
+    expect(unsafePathReason(path)).toBe(reason);
+  });
+
+  it.each(['a', 'a/b/', './a', 'a/./b', 'a/C:x', 'a..b/c', '...', 'é/ċ'])('accepts %j', (path) => {
+    expect(unsafePathReason(path)).toBeUndefined();
+  });
+});
+
+describe('unsafeLinkTargetReason', () => {
+  it.each([
+    ['link', '', '', 'has an empty target'],
+    ['link', 'a\0b', '', 'has a target that is not a plain relative path'],
+    ['link', 'a\\b', '', 'has a target that is not a plain relative path'],
+    ['link', 'C:/x', '', 'has a target that is not a plain relative path'],
+    ['link', '/etc/passwd', '', 'has an absolute target'],
+    ['a/link', 'x/../y', '', 'has ".." after a name in its target'],
+    ['a/link', './x/..', '', 'has ".." after a name in its target'],
+    ['link', '../x', '', 'has a target outside the extraction directory'],
+    ['a/link', '../../x', '', 'has a target outside the extraction directory'],
+    ['docs/link', '../x', 'docs', 'has a target outside "docs"'],
+    ['docs/a/link', '../../x', 'docs', 'has a target outside "docs"'],
+  ])('%j -> %j (root %j): %s', (linkPath, target, root, reason) => {
+    expect(unsafeLinkTargetReason(linkPath, target, root)).toBe(reason);
+  });
+
+  it.each([
+    ['link', 'x/y', ''],
+    ['link', './x', ''],
+    ['link', '.', ''],
+    ['link', '1:x', ''],
+    ['link', 'dir/C:x', ''],
+    ['a/link', '../x', ''],
+    ['a/b/link', '../../x', ''],
+    ['a/b/link', '.././../x', ''],
+    ['docs/a/link', '../x', 'docs'],
+  ])('accepts %j -> %j (root %j)', (linkPath, target, root) => {
+    expect(unsafeLinkTargetReason(linkPath, target, root)).toBeUndefined();
+  });
+});
+
+describe('extractTarSafely: each guard on its own', () => {
+  async function refusal(archive: Buffer | Readable, options: ExtractOptions = {}, outDir?: string): Promise<OcikitError> {
+    const out = outDir ?? (await workspace()).out;
+    const source = Buffer.isBuffer(archive) ? Readable.from([archive]) : archive;
+    const error = await extractTarSafely(source, out, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OcikitError);
+    return error as OcikitError;
+  }
+
+  it('allows the tar framing on top of maxBytes, and content of exactly maxBytes', async () => {
+    const { out } = await workspace();
+    const result = await extractTarSafely(Readable.from([rawTar([{ path: 'a', body: 'x'.repeat(1000) }])]), out, { maxBytes: 1000 });
+    expect(result).toEqual({ files: 1, bytes: 1000, entries: ['a'] });
+  });
+
+  it('caps the tar stream at exactly maxBytes plus 64 MiB of framing', async () => {
+    const MiB = 1024 * 1024;
+    const head = rawTar([{ path: 'd/', type: '5' }]);
+    const zeros = Buffer.alloc(MiB);
+    function stream(extra: number): Readable {
+      const chunks = [head, zeros.subarray(0, MiB - head.length)];
+      for (let i = 1; i < 64; i++) chunks.push(zeros);
+      if (extra > 0) chunks.push(zeros.subarray(0, extra));
+      return Readable.from(chunks);
+    }
+    const { out } = await workspace();
+    expect((await extractTarSafely(stream(0), out, { maxBytes: 0 })).entries).toEqual(['d']);
+    const over = await refusal(stream(1), { maxBytes: 0 });
+    expect(over.code).toBe('SIZE_LIMIT');
+    expect(over.message).toContain('tar stream exceeds the 0-byte unpack limit');
+  });
+
+  it('refuses a file by the size its header declares, before reading its content', async () => {
+    const error = await refusal(rawTar([{ path: 'big', body: 'x'.repeat(100), size: 10 * 1024 * 1024 }]), { maxBytes: 1024 * 1024 });
+    expect(error.code).toBe('SIZE_LIMIT');
+    expect(error.message).toBe('refusing entry "big": archive content exceeds the 1048576-byte unpack limit');
+    expect(inFrontEndWords(error.hint!)).toBe('if the artifact really is this large, raise the limit (--max-unpack-bytes)');
+    // Summed: the second header alone takes the total over.
+    const half = Buffer.alloc(600 * 1024);
+    const summed = await refusal(rawTar([{ path: 'one', body: half }, { path: 'two', body: 'x', size: half.length }]), { maxBytes: 1024 * 1024 });
+    expect(summed.code).toBe('SIZE_LIMIT');
+    expect(summed.message).toContain('"two"');
+  });
+
+  it('refuses brotli and zstd streams: node-tar would decompress them past the digest and the limits', async () => {
+    for (const compressed of [brotliCompressSync(rawTar([good])), zstdCompressSync(rawTar([good]))]) {
+      const error = await refusal(compressed);
+      expect(error.code).toBe('INVALID_CONTENT');
+    }
+  });
+
+  it('reads a plain tar whose first bytes look like half of the gzip magic', async () => {
+    // 0x1f first, or 0x8b second (ċ is c4 8b in UTF-8): a tar all the same, not gzip.
+    for (const name of ['\x1fname', 'ċname']) {
+      const { out } = await workspace();
+      const result = await extractTarSafely(Readable.from([rawTar([{ path: name, body: 'x' }])]), out);
+      expect(result.entries).toEqual([name]);
+    }
+  });
+
+  it('names a cut gzip stream and a corrupt one in its own words', async () => {
+    const gzipped = gzipSync(rawTar([good, { path: 'second.txt', body: 'y'.repeat(5000) }]));
+    const cut = await refusal(gzipped.subarray(0, gzipped.length - 20));
+    expect(cut.code).toBe('INVALID_CONTENT');
+    expect(cut.message).toMatch(/^the layer is a gzip stream that ends too soon \(zlib: /);
+    expect(cut.hint).toBe('the layer was cut short when it was pushed, or is corrupt; push it again');
+    const corrupt = Buffer.from(gzipped);
+    corrupt[2] = 0x07; // compression method: only 8 (deflate) exists
+    const bad = await refusal(corrupt);
+    expect(bad.code).toBe('INVALID_CONTENT');
+    expect(bad.message).toMatch(/^the layer is not a valid gzip stream \(zlib: /);
+    expect(bad.hint).toBe('the layer is corrupt, or not the tar+gzip its media type says; push it again');
+  });
+
+  it('passes a source error through gunzip as it is, not as a gzip error', async () => {
+    const gzipped = gzipSync(rawTar([good, { path: 'second.txt', body: 'y'.repeat(50_000) }]), { level: 0 });
+    const reset = Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+    const failing = new Readable({
+      read() {
+        this.push(gzipped.subarray(0, 2000));
+        this.destroy(reset);
+      },
+    });
+    const { out } = await workspace();
+    await expect(extractTarSafely(failing, out)).rejects.toBe(reset);
+  });
+
+  it('fails promptly when the source breaks in the middle of a file', async () => {
+    const whole = rawTar([good, { path: 'second.txt', body: 'y'.repeat(5000) }]);
+    const failing = new Readable({
+      read() {
+        this.push(whole.subarray(0, 2048 + 1000)); // the second file's header and part of its content
+        this.destroy(new Error('connection reset'));
+      },
+    });
+    const { out, parent } = await workspace();
+    await expect(extractTarSafely(failing, out)).rejects.toThrow('connection reset');
+    expect(await readdir(parent)).toEqual(['out']);
+  });
+
+  it('stops reading the source at the first refusal', async () => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Buffer> {
+      yield rawTar([{ path: '/abs', body: 'x' }], { end: false });
+      const chunk = Buffer.alloc(64 * 1024);
+      for (;;) {
+        pulled++;
+        yield chunk;
+      }
+    }
+    const error = await refusal(Readable.from(endless()), { maxBytes: 1024 });
+    expect(error.code).toBe('UNSAFE_PATH');
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it('refuses an entry the end marker follows in the same chunk, with more chunks after it', async () => {
+    const error = await refusal(Readable.from([rawTar([good, { path: 'l', type: '2', linkpath: '/etc' }]), Buffer.alloc(512), Buffer.alloc(512)]));
+    expect(error.code).toBe('UNSAFE_PATH');
+  });
+
+  it('says an archive that is no tar is not one, keeping the parser\'s error as the cause', async () => {
+    const error = await refusal(Buffer.alloc(1024, 'x'));
+    expect(error.code).toBe('INVALID_CONTENT');
+    expect(error.message).toMatch(/^not a valid tar archive: /);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('refuses an outDir that is a file, and creates no outDir when it refuses', async () => {
+    const { out, parent } = await workspace();
+    const file = join(out, 'good.txt');
+    const error = await refusal(rawTar([good]), {}, file);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toBe(`${file} exists and is not a directory`);
+    const fresh = join(parent, 'fresh', 'nested');
+    await refusal(rawTar([good, { path: '/abs', body: 'x' }]), {}, fresh);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('stages in a directory only its owner can enter', async () => {
+    const { out, parent } = await workspace();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* held(): AsyncGenerator<Buffer> {
+      yield rawTar([good], { end: false });
+      await gate;
+      yield Buffer.alloc(1024);
+    }
+    const extraction = extractTarSafely(Readable.from(held()), out);
+    let staging: string | undefined;
+    for (let i = 0; i < 500 && staging === undefined; i++) {
+      staging = (await readdir(parent)).find((name) => name.endsWith('.tmp'));
+      if (staging === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(staging).toBeDefined();
+    const mode = (await lstat(join(parent, staging!))).mode & 0o777;
+    release();
+    await extraction;
+    expect(mode).toBe(0o700);
+  });
+
+  it('keeps every entry of a layer titled dist/site below dist/site', async () => {
+    const archive = rawTar([
+      { path: 'dist/site/', type: '5' },
+      { path: 'dist/site/a.txt', body: 'a' },
+      { path: 'dist/site/l', type: '2', linkpath: 'a.txt' },
+    ]);
+    const { out } = await workspace();
+    expect((await extractTarSafely(Readable.from([archive]), out, { root: 'dist/site/' })).entries).toEqual(['dist']);
+    expect(await readFile(join(out, 'dist/site/l'), 'utf8')).toBe('a');
+  });
+
+  it.each([
+    ['an entry beside the title', [{ path: 'docs/a', body: 'a' }, { path: '.git/hooks/post-checkout', body: 'x' }], '.git/hooks/post-checkout'],
+    ['an entry whose name only starts with the title', [{ path: 'docsx/a', body: 'a' }], 'docsx/a'],
+    ['the extraction directory itself', [{ path: './', type: '5' }], './'],
+    ['a symlink out of the title', [{ path: 'docs/l', type: '2', linkpath: '../x' }], 'docs/l'],
+  ] as Array<[string, RawEntry[], string]>)('with a title, refuses %s', async (_what, entries, naming) => {
+    const error = await refusal(rawTar(entries), { root: 'docs' });
+    expect(error.code).toBe('UNSAFE_PATH');
+    expect(error.message).toContain(`refusing entry "${naming}"`);
+  });
+
+  it('with a title, takes the title directory itself', async () => {
+    const { out } = await workspace();
+    const result = await extractTarSafely(Readable.from([rawTar([{ path: 'docs', type: '5' }, { path: 'docs/a', body: 'a' }])]), out, { root: 'docs' });
+    expect(result.entries).toEqual(['docs']);
+  });
+
+  it('refuses a file named as the extraction directory itself', async () => {
+    const error = await refusal(rawTar([{ path: '.', type: '0', body: 'x' }]));
+    expect(error.code).toBe('UNSAFE_PATH');
+    expect(error.message).toBe('refusing entry ".": names the extraction directory itself');
+  });
+
+  it('refuses a directory entry over an earlier file', async () => {
+    const error = await refusal(rawTar([{ path: 'x', body: 'file' }, { path: 'x/', type: '5' }]));
+    expect(error.code).toBe('INVALID_CONTENT');
+    expect(error.message).toBe('refusing entry "x/": duplicate of an earlier entry');
+  });
+
+  it('creates empty directories, 0755', async () => {
+    const { out } = await workspace();
+    const result = await extractTarSafely(Readable.from([rawTar([{ path: 'empty/', type: '5', mode: 0o700 }])]), out);
+    expect(result).toEqual({ files: 0, bytes: 0, entries: ['empty'] });
+    expect((await lstat(join(out, 'empty'))).mode & 0o7777).toBe(0o755);
+  });
+
+  it('names the special file types it refuses, and refuses types it does not know', async () => {
+    for (const [type, name] of [['3', 'CharacterDevice'], ['4', 'BlockDevice'], ['6', 'FIFO']] as const) {
+      const error = await refusal(rawTar([{ path: 'special', type }]));
+      expect(error.code).toBe('INVALID_CONTENT');
+      expect(error.message).toBe(`refusing entry "special": ${name} entries are not extracted`);
+    }
+    const dumpDir = await refusal(rawTar([{ path: 'dump/', type: 'D' }]));
+    expect(dumpDir.code).toBe('INVALID_CONTENT');
+    expect(dumpDir.message).toContain('unsupported entry type');
+  });
+
+  it('closes every file it writes', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const { out } = await workspace();
+    const entries = Array.from({ length: 40 }, (_, i) => ({ path: `f${i}`, body: `${i}` }));
+    const before = openFiles();
+    await extractTarSafely(Readable.from([rawTar(entries)]), out);
+    expect(openFiles()).toBeLessThan(before + 10);
+  });
+
+  it('lists the top-level entries it moved in name order', async () => {
+    const { out } = await workspace();
+    const archive = rawTar([{ path: 'z.txt', body: 'z' }, { path: 'm/', type: '5' }, { path: 'a.txt', body: 'a' }]);
+    expect((await extractTarSafely(Readable.from([archive]), out)).entries).toEqual(['a.txt', 'm', 'z.txt']);
+  });
+
+  it('names the first conflict, and all of them when there are more, in path order', async () => {
+    const { out } = await workspace();
+    const one = await refusal(rawTar([{ path: 'good.txt', body: 'x' }]), {}, out);
+    expect(one.code).toBe('INVALID_INPUT');
+    expect(one.message).toBe(`refusing to overwrite "good.txt" in ${await realpath(out)}`);
+    expect(one.detail).toBeUndefined();
+    expect(one.hint).toBe('extract into an empty directory, or allow overwriting');
+    const two = await refusal(rawTar([{ path: 'good.txt', body: 'x' }, { path: 'existing-dir/keep.txt', body: 'x' }]), {}, out);
+    expect(two.message).toBe(`refusing to overwrite "existing-dir/keep.txt" in ${await realpath(out)}`);
+    expect(two.detail).toBe('2 paths already exist: existing-dir/keep.txt, good.txt');
+  });
+
+  it('replaces a directory by a file and a file by a directory only when asked', async () => {
+    const archive = rawTar([
+      { path: 'existing-dir', body: 'now a file' },
+      { path: 'good.txt/', type: '5' },
+      { path: 'good.txt/inner', body: 'inner' },
+    ]);
+    const { out } = await workspace();
+    const refused = await refusal(archive, {}, out);
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.detail).toBe('2 paths already exist: existing-dir, good.txt');
+    await extractTarSafely(Readable.from([archive]), out, { overwrite: true });
+    expect(await readFile(join(out, 'existing-dir'), 'utf8')).toBe('now a file');
+    expect(await readFile(join(out, 'good.txt/inner'), 'utf8')).toBe('inner');
   });
 });
