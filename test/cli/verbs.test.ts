@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('ocikit resolve, tag and tags', () => {
   it('lists the new verbs in the help', async () => {
     const help = await ocikit(['--help']);
-    for (const verb of ['copy [options] <source> <destination>', 'tag [options] <reference> <tags...>', 'resolve [options] <reference>', 'tags [options] <repository>', 'manifest']) {
+    for (const verb of ['copy|cp [options] <source> <destination>', 'tag [options] <reference> <tags...>', 'resolve [options] <reference>', 'tags [options] <repository>', 'manifest']) {
       expect(help.stdout).toContain(verb);
     }
     const manifestHelp = await ocikit(['manifest', '--help']);

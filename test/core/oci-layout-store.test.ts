@@ -148,7 +148,7 @@ describe('blobs', () => {
     };
     expect(await store.exists(descriptor)).toBe(false);
     expect(await store.pushBlob(source(descriptor, content), { progress })).toBe('uploaded');
-    expect(events).toEqual([`start ${content.length}`, `bytes ${content.length}`, 'done uploaded']);
+    expect(events).toEqual([`start ${content.length}`, `bytes ${content.length}`, 'done written']);
     expect(await readFile(blobFile(dir, descriptor))).toEqual(Buffer.from(content));
     expect(await store.exists(descriptor)).toBe(true);
     expect(await store.exists({ ...descriptor, size: 1 })).toBe(false);

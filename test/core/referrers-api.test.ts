@@ -29,6 +29,7 @@ import {
   attachArtifact,
   discoverReferrers,
   isOcikitError,
+  optionRef,
   pushArtifact,
   referrersTag,
   selectReferrer,
@@ -305,7 +306,7 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(sbom.referrers).toEqual({ via: 'api' });
       expect(requested(/\/manifests\/sha256-/)).toEqual([]);
       expect(await tags('mode-api/app')).toEqual(['v1']);
-      if (kind === 'ggcr') expect(warnings).toEqual([`${proxy.host}/mode-api/app did not confirm the subject of ${sbom.descriptor.digest} (no OCI-Subject header); with --referrers-mode api no sha256-<hex> tag is written`]);
+      if (kind === 'ggcr') expect(warnings).toEqual([`${proxy.host}/mode-api/app did not confirm the subject of ${sbom.descriptor.digest} (no OCI-Subject header); with ${optionRef('referrers-mode')} api no sha256-<hex> tag is written`]);
       else expect(warnings).toEqual([]);
       const graph = await discoverReferrers(through('mode-api/app', { referrersMode: 'api' }), 'v1', { legacy: false });
       expect(graph.via).toBe('api');

@@ -144,7 +144,7 @@ describe('attach and discover actions (bundled)', () => {
 
     const bad = await runAction('discover', { inputs: { reference: subject.reference, format: 'dot', ...LOGIN } });
     expect(bad.code).toBe(1);
-    expect(errors(bad)).toEqual(['input "format" is "dot", not one of tree, json, mermaid']);
+    expect(errors(bad)).toEqual(['input "format" is "dot", not one of tree, table, json, mermaid']);
   });
 
   it('pull with artifact-type: the SBOM of app:v1', async () => {

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { type ImageIndex, type ImageManifest, MediaType, type Platform, RemoteRepository } from '@ocikit/core';
 import { type BuiltImage, buildAttestation, buildImage, buildIndex, pushImage, pushIndex, sampleContent } from '../harness/images.js';
 import { ocikit } from '../harness/ocikit-cli.js';
+import { digestIn } from '../harness/oras-interop.js';
 import { crane, oras } from '../harness/peer-tools.js';
 import { useApiRegistry, useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -90,7 +91,7 @@ describe.each(REGISTRY_KINDS)('crane and ocikit on %s', (kind) => {
     await pushTo(h, 'builds/app', images.arm64, 'arm64');
     await pushTo(h, 'builds/app', images.armv7, 'armv7');
 
-    const digest = (await cli(['index', 'create', `${h}/ocikit-index/app:v1`, `${h}/builds/app:amd64`, `${h}/builds/app:arm64`])).trim();
+    const digest = digestIn(await cli(['index', 'create', `${h}/ocikit-index/app:v1`, `${h}/builds/app:amd64`, `${h}/builds/app:arm64`]));
     expect(await validate(`${h}/ocikit-index/app:v1`)).toEqual({ code: 0, output: `PASS: ${h}/ocikit-index/app:v1\n` });
     expect((await craneOut(['digest', `${h}/ocikit-index/app:v1`])).trim()).toBe(digest);
     // crane resolves each platform of ocikit's index to the image pushed for it.

@@ -303,7 +303,7 @@ describe.each(REGISTRY_KINDS)('oras and ocikit multi-platform indexes on %s', (k
 
   it('oras reads the index `ocikit index create` made: the same bytes oras makes of the same sources', async () => {
     const sources = PLATFORMS.map((p) => p.tag);
-    const byOcikit = (await run(['index', 'create', `${repo()}:by-ocikit`, ...sources.map((tag) => `:${tag}`)])).trim();
+    const byOcikit = digestIn(await run(['index', 'create', `${repo()}:by-ocikit`, ...sources.map((tag) => `:${tag}`)]));
     const fetched = await orasRun(['manifest', 'fetch', '--plain-http', `${repo()}:by-ocikit`]);
     expect(sha256(fetched.stdout)).toBe(byOcikit);
     expect(platformsOf(JSON.parse(fetched.stdout) as ImageIndex)).toEqual(PLATFORMS.map((p) => p.platform));
@@ -345,7 +345,7 @@ describe('oras and ocikit multi-platform indexes in an OCI layout', () => {
     const updated = JSON.parse((await orasRun(['manifest', 'fetch', '--oci-layout', `${layout}:by-oras`])).stdout) as ImageIndex;
     expect(platformsOf(updated)).toEqual(['linux/amd64', 'linux/arm/v7', 'linux/arm64']);
 
-    const byOcikit = (await run(['index', 'create', `oci-layout:${layout}:by-ocikit`, ':linux-amd64', ':linux-arm64'])).trim();
+    const byOcikit = digestIn(await run(['index', 'create', `oci-layout:${layout}:by-ocikit`, ':linux-amd64', ':linux-arm64']));
     expect(sha256((await orasRun(['manifest', 'fetch', '--oci-layout', `${layout}:by-ocikit`])).stdout)).toBe(byOcikit);
     const armOut = makeTempDir();
     await orasRun(['pull', '--oci-layout', `${layout}:by-ocikit`, '--platform', 'linux/arm64', '-o', armOut]);

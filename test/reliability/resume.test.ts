@@ -70,6 +70,24 @@ describe('resumable uploads', () => {
     expect((await readAll(await env.direct('resume/gone').fetchBlob(blob.descriptor))).equals(blob.bytes)).toBe(true);
   });
 
+  test('a PATCH the registry answers 404 BLOB_UPLOAD_INVALID (its _state moved on under a resumed session) starts over in a new one', async () => {
+    // distribution's answer when a PATCH given up on lands after the status GET: the location we hold is stale.
+    const blob = memoryBlob(randomBytes(3 * MiB));
+    env.faults({ match: { method: 'PATCH' }, nth: [2], fault: { kind: 'status', status: 404, body: '{"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"blob upload invalid"}]}' } });
+    await env.open('resume/stale-state', { chunkSize: MiB }).pushBlob(blob.source);
+    expect(env.recoveries.map((r) => [r.action, r.offset, r.reason])).toEqual([['restart', 0, 'the registry no longer knew the upload session']]);
+    expect(env.seen('POST')).toHaveLength(2);
+    expect((await readAll(await env.direct('resume/stale-state').fetchBlob(blob.descriptor))).equals(blob.bytes)).toBe(true);
+  });
+
+  test('a PATCH answered 404 for another reason is that error, not retried', async () => {
+    const blob = memoryBlob(randomBytes(2 * MiB));
+    env.faults({ match: { method: 'PATCH' }, nth: [1], fault: { kind: 'status', status: 404, body: '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}' } });
+    const failure = await failureOf(env.open('resume/404-other', { chunkSize: MiB }).pushBlob(blob.source));
+    expect(failure).toMatchObject({ code: 'NOT_FOUND' });
+    expect(env.recoveries).toEqual([]);
+  });
+
   test('a single PUT that drops has nothing to resume: it starts over from the re-opened source', async () => {
     const blob = memoryBlob(randomBytes(3 * MiB));
     env.faults({ match: { method: 'PUT', path: UPLOADS }, nth: [1], fault: { kind: 'cut-request-after', bytes: MiB } });

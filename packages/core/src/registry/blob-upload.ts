@@ -228,7 +228,7 @@ class ResumableUpload {
     const chunkSize = this.session && this.chunkSize(this.session);
     const chunked = chunkSize !== undefined && this.descriptor.size > chunkSize;
     const status =
-      failure.kind === 'content' || !chunked || !this.session ? undefined : await sessionStatus(this.context, this.session.location, this.what, this.signal);
+      failure.kind === 'content' || failure.kind === 'lost' || !chunked || !this.session ? undefined : await sessionStatus(this.context, this.session.location, this.what, this.signal);
     if (status === undefined || status.bytes > this.descriptor.size) {
       await this.restart();
     } else {

@@ -25,8 +25,13 @@ export interface UploadSession {
 
 /** A failed step of an upload that may be recovered from. */
 export interface UploadFailure {
-  /** `network`: dropped, reset, stalled; `status`: a 5xx, 408 or 429; `content`: the session holds wrong bytes. */
-  kind: 'network' | 'status' | 'content';
+  /**
+   * `network`: dropped, reset, stalled; `status`: a 5xx, 408 or 429; `content`: the
+   * session holds wrong bytes; `lost`: the registry no longer knows the session as we
+   * address it (a 404 to a `PATCH`: it expired, or a `PATCH` we gave up on landed after
+   * we asked where the session stood, and distribution's `_state` moved on).
+   */
+  kind: 'network' | 'status' | 'content' | 'lost';
   /** The error to report if the upload gives up here. */
   error: OcikitError;
   /** Where it happened: a request that carried blob bytes, or the closing `PUT`. */
@@ -168,7 +173,11 @@ export async function patchChunk(
   );
   if ('failure' in sent) return sent;
   const { response } = sent;
-  if (response.status !== 202) throw await registryError(`${what}: sending bytes ${offset}-${end}`, response.status, response.body);
+  if (response.status !== 202) {
+    const error = await registryError(`${what}: sending bytes ${offset}-${end}`, response.status, response.body);
+    if (response.status === 404 && /BLOB_UPLOAD_(UNKNOWN|INVALID)/.test(error.detail ?? '')) return { failure: { kind: 'lost', phase: 'patch', error } };
+    throw error;
+  }
   await response.body.resume();
   const next = uploadLocation(response, what);
   const held = heldBytes(response) ?? end + 1;
@@ -280,6 +289,7 @@ export function failureReason(failure: UploadFailure): string {
   const { error } = failure;
   if (failure.kind === 'status') return `HTTP ${error.status ?? '?'}`;
   if (failure.kind === 'content') return error.detail?.split(';')[0] ?? error.message;
+  if (failure.kind === 'lost') return 'the registry no longer knew the upload session';
   const detail = error.detail ?? '';
   return /TIMEOUT/.test(detail) ? 'the registry stalled' : 'the connection dropped';
 }
