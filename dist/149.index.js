@@ -22,7 +22,7 @@ var credential_chain = __webpack_require__(32808);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/registry/registry-client.js + 4 modules
-var registry_client = __webpack_require__(8742);
+var registry_client = __webpack_require__(310);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
 var open_target = __webpack_require__(55232);
 // EXTERNAL MODULE: ./packages/core/dist/copy/copy-graph.js + 1 modules
@@ -88,7 +88,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var summary = __webpack_require__(52902);
 ;// CONCATENATED MODULE: ./packages/github/dist/summaries/copy.js
@@ -133,7 +133,7 @@ var target_options = __webpack_require__(19152);
 
 
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('copy', async (secrets, signal) => {
         const { progress, connection, source, destination } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
             const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
             const destination = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('destination', env));

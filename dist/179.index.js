@@ -1,5 +1,5 @@
 export const id = 179;
-export const ids = [179,659,278];
+export const ids = [179,659];
 export const modules = {
 
 /***/ 87721:

@@ -150,7 +150,7 @@ async function acquire(lockPath, options) {
             continue;
         if (Date.now() >= deadline) {
             const holder = (await (0,promises_.readFile)(lockPath, 'utf8').catch(() => '')).split(' ')[0] || 'unknown';
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${options.name ?? lockPath}: index.json stayed locked for ${timeoutMs / 1000} s`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${options.name ?? lockPath}: index.json stayed locked for ${timeoutMs / 1000} s`, {
                 detail: `lock file ${lockPath} is held by ${holder}`,
                 hint: `if no other ocikit is writing to this layout, delete ${lockPath}`,
             });
@@ -212,11 +212,11 @@ function checkLayoutFile(bytes, name) {
         version = undefined;
     }
     if (typeof version !== 'string') {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${name}: ${LAYOUT_FILE} is not JSON with an imageLayoutVersion`);
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${name}: ${LAYOUT_FILE} is not JSON with an imageLayoutVersion`);
     }
     // The spec has had one version; a later 1.x stays readable by its own rules.
     if (!version.startsWith('1.')) {
-        throw new errors/* OcikitError */.G('UNSUPPORTED', `${name}: image layout version ${version} is not supported (expected ${LAYOUT_VERSION})`);
+        throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${name}: image layout version ${version} is not supported (expected ${LAYOUT_VERSION})`);
     }
 }
 /** What `open({ create: true })` writes: an index with nothing in it yet. */
@@ -231,7 +231,7 @@ function emptyIndex() {
  */
 function parseIndexJson(bytes, what) {
     const fail = (problem) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${what} is not a valid OCI image index: ${problem}`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${what} is not a valid OCI image index: ${problem}`, {
             hint: 'the layout was damaged or written by something that is not an OCI tool',
         });
     };
@@ -330,6 +330,7 @@ const INDEX_FILE = 'index.json';
 /** An OCI image layout directory (image-spec v1.1 "image-layout") as a push and pull target. */
 class OciLayoutStore {
     name;
+    storing = 'write';
     root;
     /** What each manifest listed in index.json refers to (its subject), read once: manifests never change. */
     subjects = new Map();
@@ -345,17 +346,17 @@ class OciLayoutStore {
     async init(create) {
         const info = await (0,promises_.stat)(this.root).catch(() => undefined);
         if (info && !info.isDirectory()) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${this.name} is not a directory`, { hint: 'an OCI image layout is a directory' });
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${this.name} is not a directory`, { hint: 'an OCI image layout is a directory' });
         }
         if (!info && !create) {
-            throw new errors/* OcikitError */.G('NOT_FOUND', `${this.name}: no such directory`, { hint: 'pass a layout directory, or create one' });
+            throw new errors/* OcikitError */.Gu('NOT_FOUND', `${this.name}: no such directory`, { hint: 'pass a layout directory, or create one' });
         }
         const layoutBytes = await (0,promises_.readFile)((0,external_node_path_.join)(this.root, LAYOUT_FILE)).catch(notFoundAs(undefined));
         if (layoutBytes === undefined) {
             // Only an empty directory may become a layout: writing into anything else could bury the user's files.
             const present = info ? (await (0,promises_.readdir)(this.root)).filter((f) => !/^\..*\.ocikit-[0-9a-f]+\.tmp$/.test(f)) : [];
             if (present.length > 0 || !create) {
-                throw new errors/* OcikitError */.G('INVALID_INPUT', `${this.name} is not an OCI image layout: it has no ${LAYOUT_FILE} file`, {
+                throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${this.name} is not an OCI image layout: it has no ${LAYOUT_FILE} file`, {
                     hint: create ? 'choose an empty or new directory for a new layout' : 'check the path, or create the layout first',
                 });
             }
@@ -386,7 +387,7 @@ class OciLayoutStore {
         if (entry)
             return withoutRefName(entry);
         const known = tagsOf(index);
-        throw new errors/* OcikitError */.G('NOT_FOUND', `tag "${reference}" not found in ${this.name}`, {
+        throw new errors/* OcikitError */.Gu('NOT_FOUND', `tag "${reference}" not found in ${this.name}`, {
             hint: known.length === 0 ? 'the layout has no tags yet' : `tags here: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', ...' : ''}`,
         });
     }
@@ -424,12 +425,12 @@ class OciLayoutStore {
         const descriptor = typeof reference === 'string' ? await this.resolve(reference) : reference;
         const what = `manifest ${descriptor.digest} in ${this.name}`;
         if (descriptor.size > oci_manifest/* MAX_MANIFEST_BYTES */.ZJ) {
-            throw new errors/* OcikitError */.G('SIZE_LIMIT', `${what} is ${descriptor.size} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte manifest limit`);
+            throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${what} is ${descriptor.size} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte manifest limit`);
         }
         if (typeof reference !== 'string' && reference.data !== undefined) {
             const inline = new Uint8Array(Buffer.from(reference.data, 'base64'));
             if (inline.length !== reference.size) {
-                throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `inline data of ${what}: size does not match its descriptor`, { detail: `expected ${reference.size} bytes, got ${inline.length}` });
+                throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `inline data of ${what}: size does not match its descriptor`, { detail: `expected ${reference.size} bytes, got ${inline.length}` });
             }
             (0,oci_digest/* verifyBytes */.RV)(inline, reference.digest, `inline data of ${what}`);
             (0,oci_manifest/* parseManifest */.Ng)(inline, what, reference.mediaType);
@@ -448,10 +449,10 @@ class OciLayoutStore {
         try {
             const { size } = await handle.stat();
             if (size > oci_manifest/* MAX_MANIFEST_BYTES */.ZJ) {
-                throw new errors/* OcikitError */.G('SIZE_LIMIT', `${what} is ${size} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte manifest limit`);
+                throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${what} is ${size} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte manifest limit`);
             }
             if (expectedSize !== undefined && size !== expectedSize) {
-                throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `${what}: size does not match its descriptor`, {
+                throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `${what}: size does not match its descriptor`, {
                     detail: `expected ${expectedSize} bytes, the file has ${size}`,
                 });
             }
@@ -468,7 +469,7 @@ class OciLayoutStore {
         const { progress, signal } = options;
         const path = this.blobPath(descriptor.digest);
         signal?.throwIfAborted();
-        progress?.start?.(descriptor, (0,progress_progress/* displayName */.Q)(descriptor));
+        progress?.start?.(descriptor, (0,progress_progress/* displayName */.QC)(descriptor), this.storing);
         if (await this.exists(descriptor)) {
             progress?.done?.(descriptor, 'skipped');
             return 'skipped';
@@ -487,7 +488,7 @@ class OciLayoutStore {
         if (signal)
             (0,external_node_stream_.addAbortSignal)(signal, stream);
         await (0,atomic_write/* writeStreamAtomic */.Zs)(path, stream);
-        progress?.done?.(descriptor, 'uploaded');
+        progress?.done?.(descriptor, (0,progress_progress/* storedOutcome */.Kh)(this.storing));
         return 'uploaded';
     }
     /** A stream of unknown digest into a temp file in blobs/, hashed on the way; `commit` renames it into place. */
@@ -522,7 +523,7 @@ class OciLayoutStore {
             (0,reference/* checkTag */.Bs)(tag);
         const what = `manifest ${descriptor.digest} pushed to ${this.name}`;
         if (bytes.length !== descriptor.size) {
-            throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `${what}: size does not match its descriptor`, {
+            throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `${what}: size does not match its descriptor`, {
                 detail: `expected ${descriptor.size} bytes, got ${bytes.length}`,
             });
         }
@@ -595,7 +596,7 @@ class OciLayoutStore {
                 }
             }
             catch (error) {
-                if (!(error instanceof errors/* OcikitError */.G))
+                if (!(error instanceof errors/* OcikitError */.Gu))
                     throw error; // a damaged tag-schema index lists nothing
             }
         }
@@ -610,7 +611,7 @@ class OciLayoutStore {
             bytes = await this.readManifestBytes(entry.digest, entry.size);
         }
         catch (error) {
-            if (error instanceof errors/* OcikitError */.G && error.code === 'NOT_FOUND')
+            if (error instanceof errors/* OcikitError */.Gu && error.code === 'NOT_FOUND')
                 return undefined; // listed but gone: not ours to fail on
             throw error;
         }
@@ -623,9 +624,9 @@ class OciLayoutStore {
         (0,reference/* checkTag */.Bs)(tag);
         // Read and verified, as a registry's tag re-sends the manifest it read: a tag never names bytes that were changed.
         await this.readManifestBytes(descriptor.digest, descriptor.size).catch((error) => {
-            if (!(0,errors/* isOcikitError */.C)(error, 'NOT_FOUND'))
+            if (!(0,errors/* isOcikitError */.CI)(error, 'NOT_FOUND'))
                 throw error;
-            throw new errors/* OcikitError */.G('NOT_FOUND', `cannot tag ${descriptor.digest} as "${tag}": ${this.name} does not hold that manifest`, {
+            throw new errors/* OcikitError */.Gu('NOT_FOUND', `cannot tag ${descriptor.digest} as "${tag}": ${this.name} does not hold that manifest`, {
                 hint: 'push the manifest first',
             });
         });
@@ -651,7 +652,7 @@ class OciLayoutStore {
             return found;
         });
         if (!found) {
-            throw new errors/* OcikitError */.G('NOT_FOUND', `${descriptor.digest} is not listed in ${this.name}'s index.json`, {
+            throw new errors/* OcikitError */.Gu('NOT_FOUND', `${descriptor.digest} is not listed in ${this.name}'s index.json`, {
                 hint: 'only manifests the layout lists (tagged or not) can be deleted; `ocikit tags` shows its tags',
             });
         }
@@ -679,7 +680,7 @@ class OciLayoutStore {
         return bytes && parseIndexJson(bytes, `${INDEX_FILE} of ${this.name}`);
     }
     noIndex() {
-        return new errors/* OcikitError */.G('INVALID_INPUT', `${this.name} is not a complete OCI image layout: it has no ${INDEX_FILE}`, {
+        return new errors/* OcikitError */.Gu('INVALID_INPUT', `${this.name} is not a complete OCI image layout: it has no ${INDEX_FILE}`, {
             hint: 'the layout is damaged; recreate it',
         });
     }
@@ -702,7 +703,7 @@ class OciLayoutStore {
     missing(error, what) {
         if (error.code !== 'ENOENT')
             return error;
-        return new errors/* OcikitError */.G('NOT_FOUND', `${what} not found in ${this.name}`, {
+        return new errors/* OcikitError */.Gu('NOT_FOUND', `${what} not found in ${this.name}`, {
             hint: 'the layout does not hold it; push it or copy it in first',
         });
     }

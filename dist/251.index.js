@@ -592,7 +592,7 @@ async function inspectContent(path, claimedMediaType) {
     if (claimedMediaType !== undefined && !claimedRule && !claimsCose)
         return undefined; // a type ocikit has no rules for: taken as given
     const info = await (0,promises_.stat)(path).catch((error) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path; it is relative to the working directory' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path; it is relative to the working directory' });
     });
     if (!info.isFile()) {
         // A directory travels as a tar layer: no content rules apply to it.
@@ -719,7 +719,7 @@ function isCoseSign1(head) {
 }
 async function readHead(path, length) {
     const handle = await (0,promises_.open)(path, 'r').catch((error) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path; it is relative to the working directory' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path; it is relative to the working directory' });
     });
     try {
         const buffer = Buffer.alloc(length);
@@ -731,7 +731,7 @@ async function readHead(path, length) {
     }
 }
 function invalid(path, kind, claimedBy, problem) {
-    return new errors/* OcikitError */.G('INVALID_INPUT', `${path} is not a valid ${kind} (as ${claimedBy} says it is): ${problem}`, {
+    return new errors/* OcikitError */.Gu('INVALID_INPUT', `${path} is not a valid ${kind} (as ${claimedBy} says it is): ${problem}`, {
         hint: 'fix or regenerate the file, or give it the media type it really has (path:type); nothing was pushed',
     });
 }

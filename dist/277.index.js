@@ -120,10 +120,10 @@ function placementProblem(destination, existing, sourceIsDirectory, overwrite) {
     if (sourceIsDirectory && existing.isDirectory())
         return undefined;
     if (existing.isDirectory()) {
-        return new errors/* OcikitError */.G('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
+        return new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot replace directory ${destination} with a file`, { hint: 'move the directory away, or pull into another directory' });
     }
     if (!overwrite)
-        return new errors/* OcikitError */.G('INVALID_INPUT', `${destination} already exists`, { hint: 'remove it, or pull without --keep-old-files to replace it' });
+        return new errors/* OcikitError */.Gu('INVALID_INPUT', `${destination} already exists`, { hint: `remove it, or pull without ${(0,errors/* optionRef */.$j)('keep-old-files')} to replace it` });
     return undefined;
 }
 //# sourceMappingURL=move-tree.js.map
@@ -200,7 +200,7 @@ async function planPull(target, reference, options) {
     }
     const manifest = picked ? (0,oci_manifest/* parseManifest */.Ng)(fetched.bytes, `${target.name}@${fetched.descriptor.digest}`, fetched.descriptor.mediaType) : rootManifest;
     if ((0,oci_manifest/* isIndex */.nw)(manifest)) {
-        throw new errors/* OcikitError */.G('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
+        throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${target.name}:${reference} is an index of ${manifest.manifests.length} manifests, not an artifact`, {
             hint: 'pull one of its manifests by digest (`ocikit resolve` / `skopeo inspect --raw` lists them)',
         });
     }
@@ -269,9 +269,9 @@ function pickPlatformEntry(index, options, what) {
     const chosen = (0,match/* selectPlatform */.md)(index.manifests, wanted, { compatible: Boolean(options.compatiblePlatforms) });
     if (!chosen) {
         const offered = (0,match/* describePlatforms */.Qb)(index.manifests);
-        throw new errors/* OcikitError */.G('NOT_FOUND', `${what} has no entry for ${(0,platform/* platformString */.Fd)(wanted)}${options.platform === undefined ? ' (this machine)' : ''}`, {
+        throw new errors/* OcikitError */.Gu('NOT_FOUND', `${what} has no entry for ${(0,platform/* platformString */.Fd)(wanted)}${options.platform === undefined ? ' (this machine)' : ''}`, {
             hint: offered.length
-                ? `it has ${offered.join(', ')}; pick one with --platform${/^arm/.test(wanted.architecture) || wanted.architecture === 'amd64' ? ', or accept an older compatible one with --compatible-platforms' : ''}`
+                ? `it has ${offered.join(', ')}; pick one with ${(0,errors/* optionRef */.$j)('platform')}${/^arm/.test(wanted.architecture) || wanted.architecture === 'amd64' ? `, or accept an older compatible one with ${(0,errors/* optionRef */.$j)('compatible-platforms')}` : ''}`
                 : 'none of its entries names a platform; pull one by digest',
         });
     }
@@ -294,15 +294,15 @@ function selectLayers(manifest, options, target, reference) {
         (0,artifact_inputs/* checkTitle */.Tq)(title);
         const key = title.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
         if (titles.has(key)) {
-            throw new errors/* OcikitError */.G('UNSAFE_PATH', `${target.name}:${reference} has two layers titled "${title}"`, {
-                hint: 'one would overwrite the other; pull them separately with --media-type',
+            throw new errors/* OcikitError */.Gu('UNSAFE_PATH', `${target.name}:${reference} has two layers titled "${title}"`, {
+                hint: `one would overwrite the other; pull them separately with ${(0,errors/* optionRef */.$j)('media-type')}`,
             });
         }
         titles.add(key);
         selected.push(layer);
     }
     if (selected.length === 0) {
-        throw new errors/* OcikitError */.G('NOT_FOUND', `${target.name}:${reference} has no titled layer${wanted ? ` of type ${[...wanted].join(', ')}` : ''} to pull`, {
+        throw new errors/* OcikitError */.Gu('NOT_FOUND', `${target.name}:${reference} has no titled layer${wanted ? ` of type ${[...wanted].join(', ')}` : ''} to pull`, {
             hint: `its layers: ${manifest.layers.map((l) => l.mediaType).join(', ') || 'none'}`,
         });
     }
@@ -312,7 +312,7 @@ async function stageLayer(target, layer, staging, options) {
     const title = layer.annotations[annotations/* Annotation */.Y.Title];
     const unpack = layer.annotations?.[annotations/* Annotation */.Y.OrasUnpack] === 'true';
     const mode = unpack ? undefined : (0,file_mode/* parseFileMode */.Px)(layer.annotations?.[file_mode/* FILE_MODE_ANNOTATION */.ZU], title);
-    options.progress?.start?.(layer, title);
+    options.progress?.start?.(layer, title, 'download');
     const stream = reportingProgress(await target.fetchBlob(layer), layer, options.progress);
     if (unpack) {
         const extractOptions = {
@@ -350,8 +350,8 @@ function reportingProgress(stream, layer, progress) {
 }
 async function pullToStdout(target, descriptor, manifest, selected, options) {
     if (selected.length !== 1 || !options.stdout) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `-o - writes one file to standard output, but ${selected.length} layers match`, {
-            hint: 'pick one with --media-type',
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `-o - writes one file to standard output, but ${selected.length} layers match`, {
+            hint: `pick one with ${(0,errors/* optionRef */.$j)('media-type')}`,
         });
     }
     const layer = selected[0];
@@ -359,7 +359,7 @@ async function pullToStdout(target, descriptor, manifest, selected, options) {
     const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ocikit-stdout-'));
     try {
         const spooled = (0,external_node_path_.join)(spoolDir, 'blob');
-        options.progress?.start?.(layer, layer.annotations[annotations/* Annotation */.Y.Title]);
+        options.progress?.start?.(layer, layer.annotations[annotations/* Annotation */.Y.Title], 'download');
         await (0,atomic_write/* writeStreamAtomic */.Zs)(spooled, reportingProgress(await target.fetchBlob(layer), layer, options.progress));
         options.progress?.done?.(layer, 'downloaded');
         await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(spooled), options.stdout, { end: false });
@@ -476,12 +476,12 @@ class FetchedBlobSource {
         }
     }
     tooShort() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
             detail: `expected ${this.descriptor.size} bytes, got ${this.position}`,
         });
     }
     tooLong() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
             detail: `expected ${this.descriptor.size} bytes`,
         });
     }

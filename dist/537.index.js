@@ -37,6 +37,10 @@ var index_entries = __webpack_require__(85704);
 var match = __webpack_require__(3161);
 // EXTERNAL MODULE: ./packages/core/dist/platform/platform.js
 var platform_platform = __webpack_require__(77837);
+// EXTERNAL MODULE: ./packages/core/dist/progress/progress.js
+var progress = __webpack_require__(39273);
+// EXTERNAL MODULE: ./packages/core/dist/target/push-tagged.js
+var push_tagged = __webpack_require__(64409);
 ;// CONCATENATED MODULE: ./packages/core/dist/release/release.js
 /**
  * Binaries released per platform in one step: one artifact per platform (its
@@ -55,17 +59,19 @@ var platform_platform = __webpack_require__(77837);
 
 
 
+
+
 /** `path[:mediaType]=os/arch[/variant]`; the last `=` starts the platform (paths may contain `=`). */
 function parseReleaseArgument(argument) {
     const eq = argument.lastIndexOf('=');
     if (eq <= 0) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `"${argument}" names no platform`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `"${argument}" names no platform`, {
             hint: 'write each file as path=os/arch[/variant], e.g. dist/tool-linux-arm64=linux/arm64',
         });
     }
     const file = (0,artifact_inputs/* parseFileArgument */.L3)(argument.slice(0, eq));
     if (file.path === '-')
-        throw new errors/* OcikitError */.G('INVALID_INPUT', 'release takes files, not standard input');
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'release takes files, not standard input');
     return { ...file, platform: (0,platform_platform/* parsePlatform */.Y8)(argument.slice(eq + 1)) };
 }
 /**
@@ -76,7 +82,7 @@ function parseReleaseArgument(argument) {
  */
 async function releaseArtifacts(target, options) {
     if (options.files.length === 0) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', 'nothing to release', { hint: 'name the files, each as path=os/arch[/variant]' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'nothing to release', { hint: 'name the files, each as path=os/arch[/variant]' });
     }
     options.tags.forEach((tag) => (0,reference_reference/* checkTag */.Bs)(tag));
     const annotations = releaseAnnotations(options.annotations ?? [], options.files);
@@ -84,8 +90,8 @@ async function releaseArtifacts(target, options) {
         options.files.forEach((file, i) => {
             const earlier = options.files.slice(0, i).find((other) => (0,match/* samePlatform */.my)(other.platform, file.platform));
             if (earlier) {
-                throw new errors/* OcikitError */.G('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${(0,platform_platform/* platformString */.Fd)(file.platform)}`, {
-                    hint: 'clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass --allow-duplicates if that order is meant',
+                throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${earlier.path} and ${file.path} are both for ${(0,platform_platform/* platformString */.Fd)(file.platform)}`, {
+                    hint: `clients take the first entry that matches, so the second would never be pulled by platform; fix the platforms, or pass ${(0,errors/* optionRef */.$j)('allow-duplicates')} if that order is meant`,
                 });
             }
         });
@@ -109,12 +115,10 @@ async function releaseArtifacts(target, options) {
     }
     const created = artifacts[0].result.manifest.annotations?.['org.opencontainers.image.created'];
     const document = (0,assemble_index/* buildIndexDocument */.qW)(artifacts.map((a) => a.entry), { annotations: annotations.of('index', undefined), ...(created ? { created } : {}) });
-    const [first, ...rest] = options.tags;
-    options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
-    await target.pushManifest(document.descriptor, document.bytes, first);
-    for (const tag of rest)
-        await target.pushManifest(document.descriptor, document.bytes, tag);
-    options.progress?.done?.(document.descriptor, 'uploaded');
+    const [first] = options.tags;
+    options.progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`, target.storing);
+    await (0,push_tagged/* pushTagged */.h)(target, document.descriptor, document.bytes, options.tags);
+    options.progress?.done?.(document.descriptor, (0,progress/* storedOutcome */.Kh)(target.storing));
     await tagMoves.report(document.descriptor);
     return { descriptor: document.descriptor, index: document.index, tags: options.tags, artifacts };
 }
@@ -127,13 +131,13 @@ function releaseAnnotations(list, files) {
     for (const argument of list) {
         (0,annotation_arguments/* checkAnnotationPlaces */.yp)(argument, { verb: 'release', levels: ['manifest', 'index', 'manifest-descriptor'], perPlatform: true });
         if (argument.platforms && argument.levels?.includes('index')) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `annotation index[...]:${argument.key} names platforms, and the index is one for all of them`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `annotation index[...]:${argument.key} names platforms, and the index is one for all of them`, {
                 hint: 'drop the [platform] part of an index: annotation, or write manifest[platform]: to annotate one platform\'s manifest',
             });
         }
         for (const platform of argument.platforms ?? []) {
             if (!files.some((file) => (0,match/* samePlatform */.my)(file.platform, platform))) {
-                throw new errors/* OcikitError */.G('INVALID_INPUT', `annotation ${argument.key} is for ${(0,platform_platform/* platformString */.Fd)(platform)}, and no file is`, {
+                throw new errors/* OcikitError */.Gu('INVALID_INPUT', `annotation ${argument.key} is for ${(0,platform_platform/* platformString */.Fd)(platform)}, and no file is`, {
                     hint: `the files are for ${files.map((f) => (0,platform_platform/* platformString */.Fd)(f.platform)).join(', ')}`,
                 });
             }
@@ -182,7 +186,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/run-annotations.js
 var run_annotations = __webpack_require__(10912);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
@@ -227,7 +231,7 @@ var target_options = __webpack_require__(19152);
 
 
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('release', async (secrets, signal) => {
         const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map(parseReleaseArgument);
         // The run's first: a later argument wins, so what the user sets is theirs (core's manifestAnnotations rule).

@@ -21,6 +21,8 @@ var digest = __webpack_require__(8649);
 var oci_manifest = __webpack_require__(24075);
 // EXTERNAL MODULE: ./packages/core/dist/oci/media-types.js
 var media_types = __webpack_require__(87536);
+// EXTERNAL MODULE: ./packages/core/dist/progress/progress.js
+var progress_progress = __webpack_require__(39273);
 // EXTERNAL MODULE: ./packages/core/dist/util/map-concurrent.js
 var map_concurrent = __webpack_require__(49307);
 // EXTERNAL MODULE: ./packages/core/dist/copy/fetched-blob-source.js
@@ -93,7 +95,7 @@ async function tagged(destination, tag, digest) {
         return (await destination.resolve(tag)).digest === digest;
     }
     catch (error) {
-        if ((0,errors/* isOcikitError */.C)(error, 'NOT_FOUND'))
+        if ((0,errors/* isOcikitError */.CI)(error, 'NOT_FOUND'))
             return false;
         throw error;
     }
@@ -102,6 +104,7 @@ async function tagged(destination, tag, digest) {
 // EXTERNAL MODULE: ./packages/core/dist/oci/foreign-layers.js
 var foreign_layers = __webpack_require__(3339);
 ;// CONCATENATED MODULE: ./packages/core/dist/copy/copy-graph.js
+
 
 
 
@@ -172,7 +175,7 @@ async function manifestsOfGraph(source, root, rootManifest, concurrency = 3) {
     let level = [{ descriptor: root, manifest: rootManifest }];
     for (let depth = 0; level.length > 0; depth++) {
         if (depth > MAX_DEPTH) {
-            throw new errors/* OcikitError */.G('UNSUPPORTED', `${source.name}: indexes nest more than ${MAX_DEPTH} levels deep below ${root.digest}`);
+            throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${source.name}: indexes nest more than ${MAX_DEPTH} levels deep below ${root.digest}`);
         }
         const indexes = [];
         for (const { manifest } of level) {
@@ -187,7 +190,7 @@ async function manifestsOfGraph(source, root, rootManifest, concurrency = 3) {
             }
         }
         if (found.size > MAX_MANIFESTS) {
-            throw new errors/* OcikitError */.G('SIZE_LIMIT', `${source.name}: the graph below ${root.digest} has more than ${MAX_MANIFESTS} manifests`);
+            throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${source.name}: the graph below ${root.digest} has more than ${MAX_MANIFESTS} manifests`);
         }
         level = await (0,map_concurrent/* mapConcurrent */._)(indexes, Math.max(1, concurrency), async (descriptor) => {
             const fetched = await source.fetchManifest(descriptor);
@@ -265,7 +268,7 @@ async function planCopy(source, destination, root, rootManifest, options, result
     const subjectOf = (manifest) => withSubjects && manifest.subject && (0,media_types/* isManifestMediaType */.CM)(manifest.subject.mediaType) ? manifest.subject : undefined;
     const visit = async (node, manifest, depth) => {
         if (depth > MAX_DEPTH) {
-            throw new errors/* OcikitError */.G('UNSUPPORTED', `${source.name}: manifests nest more than ${MAX_DEPTH} levels deep below ${root.descriptor.digest}`, {
+            throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${source.name}: manifests nest more than ${MAX_DEPTH} levels deep below ${root.descriptor.digest}`, {
                 hint: 'this is not an image or artifact graph any tool writes; check what pushed it',
             });
         }
@@ -289,14 +292,14 @@ async function planCopy(source, destination, root, rootManifest, options, result
                         return;
                     }
                     if (visits.size > MAX_MANIFESTS) {
-                        throw new errors/* OcikitError */.G('SIZE_LIMIT', `${source.name}: the graph below ${root.descriptor.digest} has more than ${MAX_MANIFESTS} manifests`);
+                        throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${source.name}: the graph below ${root.descriptor.digest} has more than ${MAX_MANIFESTS} manifests`);
                     }
                     const fetched = child === subject ? await fetchSubject(source, child, node.descriptor, options) : await source.fetchManifest(child);
                     if (!fetched)
                         return;
                     heldBytes += fetched.bytes.length;
                     if (heldBytes > MAX_HELD_MANIFEST_BYTES) {
-                        throw new errors/* OcikitError */.G('SIZE_LIMIT', `${source.name}: the manifests below ${root.descriptor.digest} add up to more than ${MAX_HELD_MANIFEST_BYTES} bytes`, {
+                        throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${source.name}: the manifests below ${root.descriptor.digest} add up to more than ${MAX_HELD_MANIFEST_BYTES} bytes`, {
                             hint: 'no image or artifact graph is that large; copy its parts (each platform manifest) one by one, or check the source',
                         });
                     }
@@ -326,7 +329,7 @@ async function fetchSubject(source, subject, referrer, options) {
         return await source.fetchManifest(subject);
     }
     catch (error) {
-        if (!(0,errors/* isOcikitError */.C)(error, 'NOT_FOUND'))
+        if (!(0,errors/* isOcikitError */.CI)(error, 'NOT_FOUND'))
             throw error;
         options.progress?.warning?.(`${source.name} does not hold ${subject.digest}, the subject of ${referrer.digest}: the referrer is copied without it`);
         return undefined;
@@ -340,9 +343,9 @@ function partition(descriptors) {
 async function pushManifest(destination, node, tag, progress) {
     const { descriptor, bytes } = node;
     const platform = descriptor.platform ? ` ${descriptor.platform.os}/${descriptor.platform.architecture}${descriptor.platform.variant ? `/${descriptor.platform.variant}` : ''}` : '';
-    progress?.start?.(descriptor, `${(0,media_types/* isIndexMediaType */.$$)(descriptor.mediaType) ? 'index' : 'manifest'}${platform}${tag ? ` ${tag}` : ''}`);
+    progress?.start?.(descriptor, `${(0,media_types/* isIndexMediaType */.$$)(descriptor.mediaType) ? 'index' : 'manifest'}${platform}${tag ? ` ${tag}` : ''}`, destination.storing);
     await destination.pushManifest(descriptor, bytes, tag);
-    progress?.done?.(descriptor, 'uploaded');
+    progress?.done?.(descriptor, (0,progress_progress/* storedOutcome */.Kh)(destination.storing));
 }
 /** The root as the destination will hold it: what identifies it, without the source's index annotations. */
 function rootDescriptor(fetched, manifest) {
@@ -361,7 +364,7 @@ function destinationTag(sourceRef, destinationRef, root, destination) {
         return destinationRef;
     }
     if (destinationRef !== root.digest) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot copy ${root.digest} to ${destination.name}@${destinationRef}: the digests differ`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot copy ${root.digest} to ${destination.name}@${destinationRef}: the digests differ`, {
             hint: 'name the destination by tag, or by the digest of what is copied (or by repository alone)',
         });
     }
@@ -373,7 +376,7 @@ async function holds(destination, selector, root) {
         return (await destination.resolve(selector)).digest === root.digest;
     }
     catch (error) {
-        if ((0,errors/* isOcikitError */.C)(error, 'NOT_FOUND'))
+        if ((0,errors/* isOcikitError */.CI)(error, 'NOT_FOUND'))
             return false;
         throw error;
     }
@@ -485,12 +488,12 @@ class FetchedBlobSource {
         }
     }
     tooShort() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
             detail: `expected ${this.descriptor.size} bytes, got ${this.position}`,
         });
     }
     tooLong() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
             detail: `expected ${this.descriptor.size} bytes`,
         });
     }
@@ -584,7 +587,7 @@ const MAX_NODES = 10_000;
  */
 async function discoverReferrers(target, reference, options = {}) {
     if (!target.referrers)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('UNSUPPORTED', `${target.name} cannot list referrers`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('UNSUPPORTED', `${target.name} cannot list referrers`);
     const resolved = await target.resolve(reference);
     const subject = { mediaType: resolved.mediaType, digest: resolved.digest, size: resolved.size, ...(resolved.artifactType ? { artifactType: resolved.artifactType } : {}) };
     const [result] = await discoverReferrersOf(target, [subject], options);
@@ -601,7 +604,7 @@ async function discoverReferrers(target, reference, options = {}) {
 async function discoverReferrersOf(target, subjects, options = {}) {
     const listReferrers = target.referrers?.bind(target);
     if (!listReferrers)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('UNSUPPORTED', `${target.name} cannot list referrers`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('UNSUPPORTED', `${target.name} cannot list referrers`);
     const maxDepth = Math.min(options.depth ?? MAX_DEPTH, MAX_DEPTH);
     const concurrency = Math.max(1, options.concurrency ?? 8);
     const legacyTags = options.legacy === false ? new Map() : await legacyTagsOf(target, options.progress);
@@ -642,7 +645,7 @@ async function discoverReferrersOf(target, subjects, options = {}) {
         total += next.length;
         if (total > MAX_NODES) {
             const what = subjects.length === 1 ? `${target.name}@${subjects[0].digest} has` : `the ${subjects.length} manifests of ${target.name} have`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: 'narrow it with --artifact-type or --depth' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: `narrow it with ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('artifact-type')} or ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('depth')}` });
         }
         level = next;
     }
@@ -696,7 +699,7 @@ async function legacyDescriptor(target, legacy) {
         return descriptor;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G && error.code === 'NOT_FOUND')
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu && error.code === 'NOT_FOUND')
             return undefined; // deleted since the tag list was read
         throw error;
     }

@@ -2,138 +2,276 @@ export const id = 69;
 export const ids = [69];
 export const modules = {
 
-/***/ 30451:
+/***/ 61415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ referrerResultJson)
+/* harmony export */   g: () => (/* binding */ manifestAnnotations)
 /* harmony export */ });
-/* harmony import */ var _reference_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37473);
-
-/** A referrer pushed onto `result.subject`; `subject` is the reference the verb named (tag or digest). */
-function referrerResultJson(subject, result) {
-    return {
-        reference: (0,_reference_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedReference */ .ct)(subject, undefined, result.descriptor.digest),
-        digest: result.descriptor.digest,
-        mediaType: result.descriptor.mediaType,
-        size: result.descriptor.size,
-        artifactType: result.manifest.artifactType,
-        annotations: result.manifest.annotations,
-        subject: { reference: (0,_reference_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedReference */ .ct)(subject, subject.tag, result.subject.digest), ...result.subject },
-        referrers: subject.kind === 'oci-layout' ? { via: 'layout' } : (result.referrers ?? { via: 'api' }),
-    };
+/** The manifest's annotations: given > annotation file > CI run > ocikit's own. */
+function manifestAnnotations(sources) {
+    return { ...sources.own, ...sources.run, ...sources.file, ...sources.given };
 }
-//# sourceMappingURL=referrer-result-json.js.map
+//# sourceMappingURL=manifest-annotations.js.map
 
 /***/ }),
 
-/***/ 23871:
+/***/ 77837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FL: () => (/* binding */ normalizePlatform),
+/* harmony export */   Fd: () => (/* binding */ platformString),
+/* harmony export */   Y8: () => (/* binding */ parsePlatform),
+/* harmony export */   _l: () => (/* binding */ canonicalPlatform),
+/* harmony export */   ol: () => (/* binding */ hostPlatform)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
+/**
+ * Platforms as people write them (`linux/arm64`, `linux/arm/v7`,
+ * `windows(10.0.17763)/amd64`) and as the image spec stores them
+ * (`{"architecture", "os", "os.version", "os.features", "variant"}`), with
+ * containerd's normalisation so that `aarch64`, `arm64` and `arm64/v8` are one
+ * platform, `x86_64` is `amd64` and a bare `arm` is `arm/v7`.
+ */
+
+
+/** What a platform component may contain: containerd's `[A-Za-z0-9_-]+`, plus `.` for arm64 minor variants. */
+const COMPONENT = /^[A-Za-z0-9_.-]+$/;
+const OS_VERSION = /^[A-Za-z0-9_.-]+$/;
+/**
+ * `os[(os.version)]/arch[/variant]` to a platform, as written (not normalised):
+ * what is recorded is what the user said. Normalisation happens when matching.
+ */
+function parsePlatform(value) {
+    const bad = (reason) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `"${value.slice(0, 100)}" is not a platform: ${reason}`, {
+            hint: 'write os/architecture[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7, darwin/arm64',
+        });
+    };
+    if (value.trim() !== value || value === '')
+        bad('it is empty or has surrounding whitespace');
+    const parts = value.split('/');
+    if (parts.length < 2 || parts.length > 3)
+        bad('expected 2 or 3 parts separated by "/"');
+    const [osPart, architecture, variant] = parts;
+    const withVersion = /^([^()]+)\(([^()]*)\)$/.exec(osPart);
+    const os = withVersion ? withVersion[1] : osPart;
+    const osVersion = withVersion ? withVersion[2] : undefined;
+    for (const [name, part] of [['os', os], ['architecture', architecture], ['variant', variant]]) {
+        if (part === undefined)
+            continue;
+        if (part === '')
+            bad(`the ${name} is empty`);
+        if (!COMPONENT.test(part))
+            bad(`the ${name} "${part}" has characters other than letters, digits, ".", "_" and "-"`);
+    }
+    if (osVersion !== undefined && !OS_VERSION.test(osVersion))
+        bad(`the os.version "${osVersion}" is malformed`);
+    return {
+        architecture,
+        os,
+        ...(osVersion !== undefined ? { 'os.version': osVersion } : {}),
+        ...(variant !== undefined ? { variant } : {}),
+    };
+}
+/** `os/arch[/variant]` (with `(os.version)` after the os when there is one). */
+function platformString(platform) {
+    const os = platform['os.version'] ? `${platform.os}(${platform['os.version']})` : platform.os;
+    return [os, platform.architecture, platform.variant].filter((part) => part !== undefined && part !== '').join('/');
+}
+/**
+ * A platform in the image spec's field order (architecture, os, os.version,
+ * os.features, variant, features), with empty optional fields left out: the
+ * shape index entries and platform configs are written in.
+ */
+function canonicalPlatform(platform) {
+    return {
+        architecture: platform.architecture,
+        os: platform.os,
+        ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
+        ...(platform['os.features']?.length ? { 'os.features': [...platform['os.features']] } : {}),
+        ...(platform.variant ? { variant: platform.variant } : {}),
+        ...(platform.features?.length ? { features: [...platform.features] } : {}),
+    };
+}
+/**
+ * containerd's `platforms.Normalize`: lowercase, architecture aliases
+ * (`x86_64` → `amd64`, `aarch64` → `arm64`, `armhf` → `arm/v7`, `i386` → `386`),
+ * the default variants dropped or filled in (`arm64/v8` → `arm64`, `arm` →
+ * `arm/v7`, `amd64/v1` → `amd64`), `macos` → `darwin`.
+ */
+function normalizePlatform(platform) {
+    let os = platform.os.toLowerCase();
+    if (os === 'macos')
+        os = 'darwin';
+    let architecture = platform.architecture.toLowerCase();
+    let variant = (platform.variant ?? '').toLowerCase();
+    switch (architecture) {
+        case 'i386':
+            architecture = '386';
+            variant = '';
+            break;
+        case 'x86_64':
+        case 'x86-64':
+        case 'amd64':
+            architecture = 'amd64';
+            if (variant === 'v1')
+                variant = '';
+            break;
+        case 'aarch64':
+        case 'arm64':
+            architecture = 'arm64';
+            if (['8', 'v8', 'v8.0'].includes(variant))
+                variant = '';
+            else if (['9', '9.0', 'v9.0'].includes(variant))
+                variant = 'v9';
+            break;
+        case 'armhf':
+            architecture = 'arm';
+            variant = 'v7';
+            break;
+        case 'armel':
+            architecture = 'arm';
+            variant = 'v6';
+            break;
+        case 'arm':
+            if (variant === '' || variant === '7')
+                variant = 'v7';
+            else if (['5', '6', '8'].includes(variant))
+                variant = `v${variant}`;
+            break;
+    }
+    return {
+        architecture,
+        os,
+        ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
+        ...(platform['os.features']?.length ? { 'os.features': platform['os.features'] } : {}),
+        ...(variant ? { variant } : {}),
+    };
+}
+/** Node's `os.arch()` names to the image spec's GOARCH names. */
+const NODE_ARCH = {
+    x64: 'amd64',
+    ia32: '386',
+    arm64: 'arm64',
+    arm: 'arm',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+    mips: 'mips',
+    mipsel: 'mipsle',
+    mips64el: 'mips64le',
+};
+const NODE_OS = { win32: 'windows', sunos: 'solaris' };
+/** The platform this process runs on, as an image index names it (what `pull` picks by default). */
+function hostPlatform() {
+    const os = NODE_OS[(0,node_os__WEBPACK_IMPORTED_MODULE_0__.platform)()] ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.platform)();
+    const nodeArchitecture = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.arch)();
+    let architecture = NODE_ARCH[nodeArchitecture] ?? nodeArchitecture;
+    if (nodeArchitecture === 'ppc64')
+        architecture = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.endianness)() === 'LE' ? 'ppc64le' : 'ppc64';
+    if (architecture === 'arm') {
+        const armVersion = process.config.variables.arm_version;
+        return { architecture, os, variant: `v${armVersion ?? 7}` };
+    }
+    return { architecture, os };
+}
+//# sourceMappingURL=platform.js.map
+
+/***/ }),
+
+/***/ 64409:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pushTagged)
+/* harmony export */ });
+/**
+ * A manifest pushed under its tags: none (by digest), one, or several, which a
+ * registry that takes them in one request gets in one (pushManifestTags). Every
+ * verb that pushes tags goes through here.
+ */
+async function pushTagged(target, descriptor, bytes, tags) {
+    if (tags.length > 1 && target.pushManifestTags)
+        return target.pushManifestTags(descriptor, bytes, tags);
+    const [first, ...rest] = tags;
+    await target.pushManifest(descriptor, bytes, first);
+    for (const tag of rest)
+        await target.pushManifest(descriptor, bytes, tag);
+}
+//# sourceMappingURL=push-tagged.js.map
+
+/***/ }),
+
+/***/ 45355:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ sourceDateEpoch)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/**
+ * SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch that fix
+ * the time every verb writes (`org.opencontainers.image.created`, tar mtimes), so
+ * the same inputs give the same digest. Every front end reads it here, so a value
+ * means the same in the CLI, an action and a GitLab job.
+ */
+
+function sourceDateEpoch(env = process.env) {
+    const value = env.SOURCE_DATE_EPOCH;
+    if (value === undefined || value === '')
+        return undefined;
+    const seconds = Number(value);
+    // Whole seconds that a Date can hold (±8.64e12 s); anything else would make an invalid timestamp.
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value.slice(0, 40)}" is not a number of seconds`, {
+            hint: 'set it to e.g. $(git log -1 --format=%ct)',
+        });
+    }
+    return seconds;
+}
+//# sourceMappingURL=source-date-epoch.js.map
+
+/***/ }),
+
+/***/ 62647:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  TX: () => (/* binding */ signManifest),
-  r3: () => (/* binding */ signReference)
+  run: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: attestReference
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
+var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./packages/core/dist/artifact/push-artifact.js + 1 modules
-var push_artifact = __webpack_require__(35034);
+// EXTERNAL MODULE: ./packages/core/dist/errors.js
+var errors = __webpack_require__(71403);
 // EXTERNAL MODULE: ./packages/core/dist/oci/digest.js
 var digest = __webpack_require__(8649);
-// EXTERNAL MODULE: ./packages/core/dist/referrers/referrer-descriptor.js
-var referrer_descriptor = __webpack_require__(31386);
-// EXTERNAL MODULE: ./packages/core/dist/registry/remote-repository.js + 4 modules
-var remote_repository = __webpack_require__(33114);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./packages/core/dist/sign/bundle-facts.js
-
+// EXTERNAL MODULE: ./packages/core/dist/platform/platform.js
+var platform_platform = __webpack_require__(77837);
+// EXTERNAL MODULE: ./packages/core/dist/registry/registry-client.js + 4 modules
+var registry_client = __webpack_require__(310);
+// EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
+var open_target = __webpack_require__(55232);
+// EXTERNAL MODULE: ./packages/core/dist/platform-index/assemble-index.js
+var assemble_index = __webpack_require__(21488);
+;// CONCATENATED MODULE: ./packages/core/dist/platform-index/index-references.js
 /**
- * What a bundle ocikit has just made says about its signer, for the signing
- * report. Read, not verified: it is the signer's own output; verification
- * (verify.ts) never relies on this.
+ * The `ocikit index create|add|remove` verbs on references: `<src-ref>[=os/arch[/variant]]`
+ * arguments parsed, every repository of one registry spoken to through one
+ * client (one token covers reading the sources and writing the index, which a
+ * cross-repository mount needs), everything closed at the end.
  */
-function readBundleFacts(bytes) {
-    const material = JSON.parse(new TextDecoder().decode(bytes)).verificationMaterial ?? {};
-    const certificate = material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes;
-    const signer = certificate
-        ? { kind: 'certificate', identity: certificateIdentity(certificate) }
-        : { kind: 'key', hint: material.publicKey?.hint ?? '' };
-    return {
-        signer,
-        transparencyLogEntries: material.tlogEntries?.length ?? 0,
-        signedTimestamps: material.timestampVerificationData?.rfc3161Timestamps?.length ?? 0,
-    };
-}
-/** The subject alternative name Fulcio certified (a workflow URI, or an email), without its `URI:` prefix. */
-function certificateIdentity(rawBytes) {
-    const names = new external_node_crypto_.X509Certificate(Buffer.from(rawBytes, 'base64')).subjectAltName ?? '';
-    const first = names.split(', ')[0] ?? '';
-    return first.replace(/^(URI|email):/, '');
-}
-//# sourceMappingURL=bundle-facts.js.map
-// EXTERNAL MODULE: ./packages/core/dist/sign/constants.js
-var constants = __webpack_require__(8119);
-// EXTERNAL MODULE: ./packages/core/dist/sign/signers.js
-var signers = __webpack_require__(82157);
-// EXTERNAL MODULE: ./packages/core/dist/sign/statement.js
-var sign_statement = __webpack_require__(82699);
-;// CONCATENATED MODULE: ./packages/core/dist/sign/sign.js
-
-
-
-/**
- * Signs a manifest digest the way `cosign sign --new-bundle-format` does (the
- * default from cosign 3): an in-toto v1 statement whose subject is the digest and
- * whose predicate type is https://sigstore.dev/cosign/sign/v1 with an empty
- * predicate, in a DSSE envelope, in a Sigstore bundle v0.3. Returns the bundle's
- * JSON bytes, ready to be a referrer's layer (`SIGSTORE_BUNDLE_MEDIA_TYPE`).
- */
-async function signImageDigest(subject, signer, options = {}) {
-    const statementOptions = options.annotations ? { annotations: options.annotations } : {};
-    const statement = (0,sign_statement/* buildStatement */.Y5)(subject, constants/* COSIGN_SIGN_PREDICATE_TYPE */.Z4, {}, statementOptions);
-    return bundle((0,sign_statement/* encodeStatement */._i)(statement), signer);
-}
-/**
- * Attests a predicate about a manifest: an in-toto v1 statement
- * (`{_type, subject: [{name, digest}], predicateType, predicate}`) in a DSSE
- * envelope (`application/vnd.in-toto+json`), bundled. What `cosign attest
- * --new-bundle-format` and actions/attest produce.
- */
-async function sign_attestStatement(subject, predicateType, predicate, signer, options = {}) {
-    const statement = buildStatement(subject, predicateType, predicate, options.subjectName === undefined ? {} : { subjectName: options.subjectName });
-    return bundle(encodeStatement(statement), signer);
-}
-async function bundle(payload, signer) {
-    const builder = await (0,signers/* dsseBundleBuilder */.Vp)(signer);
-    let built;
-    try {
-        built = await builder.create({ data: payload, type: constants/* IN_TOTO_PAYLOAD_TYPE */.T4 });
-    }
-    catch (error) {
-        throw (0,signers/* signingError */.MO)(error, signer);
-    }
-    // Loaded here, not at the top: only signing needs it (start-up of every other verb).
-    const { bundleToJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(659)]).then(__webpack_require__.t.bind(__webpack_require__, 61040, 19));
-    return new TextEncoder().encode(JSON.stringify(bundleToJSON(built)));
-}
-//# sourceMappingURL=sign.js.map
-;// CONCATENATED MODULE: ./packages/core/dist/sign/sign-reference.js
-// Signing what a target holds: the bundle the primitives make (sign.ts) becomes a
-// referrer of the signed manifest, in cosign's new-bundle-format shape.
-
-
-
-
 
 
 
@@ -143,359 +281,230 @@ async function bundle(payload, signer) {
 
 
 /**
- * `ocikit sign`: signs the manifest `subjectRef` names (tag or digest) as
- * `cosign sign` does (an in-toto statement about its digest, in a DSSE envelope,
- * in a Sigstore bundle) and attaches the bundle as its referrer.
+ * `<ref>[=os/arch[/variant]]`. References cannot contain `=`, so the first one
+ * starts the platform. `:tag` and `@digest` alone name a manifest in the
+ * index's own repository.
  */
-async function signReference(target, subjectRef, options) {
-    return signManifest(target, await readSubject(target, subjectRef), options);
+function parseIndexSourceArgument(argument, destination) {
+    const eq = argument.indexOf('=');
+    const refText = eq < 0 ? argument : argument.slice(0, eq);
+    const platform = eq < 0 ? undefined : (0,platform_platform/* parsePlatform */.Y8)(argument.slice(eq + 1));
+    let reference;
+    if (refText.startsWith(':'))
+        reference = (0,reference_reference/* withSelector */.eU)(destination, { tag: refText.slice(1) });
+    else if (refText.startsWith('@'))
+        reference = (0,reference_reference/* withSelector */.eU)(destination, { digest: refText.slice(1) });
+    else
+        reference = (0,reference_reference/* parseReference */.F2)(refText);
+    return { reference, ...(platform ? { platform } : {}) };
 }
-/**
- * The manifest to sign, read and checked against its digest (one GET, as cosign
- * does, where a HEAD would do): a layout's manifest whose bytes were changed is
- * refused before anything is signed.
- */
-async function readSubject(target, subjectRef) {
-    return (await target.fetchManifest(subjectRef)).descriptor;
+/** A platform (`os/arch[/variant]`) or a digest, as `index remove` takes them. */
+function parseIndexRemoval(argument) {
+    return (0,digest/* isDigest */.Bc)(argument) ? argument : (0,platform_platform/* parsePlatform */.Y8)(argument);
 }
-/** Signs a manifest the target holds, by descriptor (what `attach --sign` signs: the referrer it just pushed). */
-async function signManifest(target, manifest, options) {
-    const subject = (0,referrer_descriptor/* subjectDescriptor */.Ay)(manifest);
-    const bytes = await signImageDigest(subject, options.signer, options.annotations ? { annotations: options.annotations } : {});
-    return attachBundle(target, subject, bytes, constants/* COSIGN_SIGN_PREDICATE_TYPE */.Z4, options);
-}
-/**
- * `ocikit attest`: an in-toto statement with the predicate about the manifest
- * `subjectRef` names, signed and attached the same way (SLSA provenance, SBOM and
- * vulnerability attestations; what `cosign attest` and actions/attest push).
- */
-async function attestReference(target, subjectRef, options) {
-    checkPredicateSize(options.predicate, options.predicateType);
-    const subject = subjectDescriptor(await readSubject(target, subjectRef));
-    const bytes = await attestStatement(subject, options.predicateType, options.predicate, options.signer, options.subjectName === undefined ? {} : { subjectName: options.subjectName });
-    return attachBundle(target, subject, bytes, options.predicateType, options);
-}
-/**
- * Verifiers refuse bundles over MAX_BUNDLE_BYTES, and the envelope carries the
- * statement in base64 (4/3 of its size). Checked before signing, so no
- * transparency-log entry is made for a bundle that could never be used.
- */
-function checkPredicateSize(predicate, predicateType) {
-    let size;
-    try {
-        size = Buffer.byteLength(JSON.stringify(predicate) ?? '');
-    }
-    catch {
-        return; // not JSON-encodable: the statement builder says so
-    }
-    const room = Math.floor(((MAX_BUNDLE_BYTES - 64 * 1024) * 3) / 4);
-    if (size > room) {
-        throw new OcikitError('SIZE_LIMIT', `the ${predicateType} predicate is ${size} bytes; a signed bundle holds at most about ${room}`, {
-            hint: 'verifiers refuse Sigstore bundles over 4 MiB; attach a large report as a referrer of its own and attest its digest instead',
+/** `ocikit index create <dst-ref> <src-ref>[=platform]...` */
+async function createIndexFromReferences(destination, sources, options = {}) {
+    const to = typeof destination === 'string' ? (0,reference_reference/* parseReference */.F2)(destination) : destination;
+    if (to.digest !== undefined) {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `the index reference names a digest (${to.digest}); an index gets the digest of its content`, {
+            hint: 'name it by tag (registry/app:v1), or by repository alone for :latest',
         });
     }
-}
-/**
- * Pushes a bundle as cosign's `WriteAttestationNewBundleFormat` does: one layer of
- * the bundle titled `sha256-<hex>.sigstore.json`, the empty config, artifactType
- * and layer media type `application/vnd.dev.sigstore.bundle.v0.3+json`, and the
- * `dev.sigstore.bundle.*` annotations. pushArtifact takes files, so the bundle
- * (a few kilobytes) goes through a private temp file named as the title.
- */
-async function attachBundle(target, subject, bytes, predicateType, options) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ocikit-bundle-'));
-    try {
-        const path = (0,external_node_path_.join)(dir, (0,constants/* bundleLayerTitle */.cL)((0,digest/* digestOf */.ol)(bytes)));
-        await (0,promises_.writeFile)(path, bytes, { mode: 0o600 });
-        const created = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
-        const result = await (0,push_artifact/* pushArtifact */.X)(target, {
-            files: [{ path, mediaType: constants/* SIGSTORE_BUNDLE_MEDIA_TYPE */.Ib }],
-            tags: [],
-            artifactType: constants/* SIGSTORE_BUNDLE_MEDIA_TYPE */.Ib,
-            annotations: (0,constants/* bundleReferrerAnnotations */.Qp)(predicateType, created),
-            subject,
-            ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
-            ...(options.progress ? { progress: options.progress } : {}),
-        });
-        const referrers = target instanceof remote_repository/* RemoteRepository */.N ? target.referrersOutcome(result.descriptor.digest) : undefined;
-        return {
-            ...result,
-            subject,
-            bundle: result.manifest.layers[0],
-            predicateType,
-            ...readBundleFacts(bytes),
-            ...(referrers ? { referrers } : {}),
-        };
-    }
-    finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-}
-//# sourceMappingURL=sign-reference.js.map
-
-/***/ }),
-
-/***/ 94438:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ar: () => (/* binding */ signingKeySecrets),
-/* harmony export */   Y: () => (/* binding */ oidcTokenSecrets),
-/* harmony export */   hQ: () => (/* binding */ explainUnreachableRekor),
-/* harmony export */   w$: () => (/* binding */ loadGivenSigningKey)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
-/* harmony import */ var _signing_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13487);
-// The security rules every front end that builds a signer follows the same way:
-// what to mask before anything is printed, how a key the user gave is read,
-// and what to say when the public transparency log cannot be reached. The
-// front ends keep their own wording for their flags or inputs.
-
-
-/** Where a keyless signer finds the CI's OIDC credentials: secrets, masked before anything runs. */
-const OIDC_TOKEN_VARIABLES = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SIGSTORE_ID_TOKEN'];
-/**
- * What of a PEM private key to mask in anything printed: its whole text and
- * each of its base64 lines, so that a path that ever echoed one line of it
- * would show *** there too.
- */
-function signingKeySecrets(pem) {
-    const lines = pem.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 16 && !line.startsWith('-----'));
-    return [pem.trim(), ...lines].filter((value) => value !== '');
-}
-/** The OIDC credentials present in `env`, to mask. */
-function oidcTokenSecrets(env) {
-    return OIDC_TOKEN_VARIABLES.map((name) => env[name]).filter((value) => Boolean(value));
-}
-/**
- * `loadSigningKey` for a key the user gave: a key of another kind (RSA,
- * another curve, cosign-encrypted) is bad input, as an unreadable one is.
- */
-async function loadGivenSigningKey(source) {
-    try {
-        return await (0,_signing_key_js__WEBPACK_IMPORTED_MODULE_0__/* .loadSigningKey */ .fm)(source);
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isOcikitError */ .C)(error, 'UNSUPPORTED'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', error.message, error.hint ? { hint: error.hint } : {});
-        throw error;
-    }
-}
-/**
- * A key signature is recorded in the public Rekor by default, which offline CI
- * cannot reach: when that is what failed, the error gets `howToSignWithout`
- * (in the front end's words: a flag or an input) added to its hint.
- */
-function explainUnreachableRekor(error, signer, howToSignWithout) {
-    if (signer.kind !== 'key' || signer.rekorURL === false || !(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isOcikitError */ .C)(error) || !/\bRekor at \S+ did not record the signature/.test(error.message))
-        return error;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G(error.code, error.message, {
-        ...(error.detail ? { detail: error.detail } : {}),
-        ...(error.status ? { status: error.status } : {}),
-        hint: `${error.hint ? `${error.hint}; ` : ''}${howToSignWithout}`,
-        cause: error,
+    const parsed = sources.map((source) => parseIndexSourceArgument(source, to));
+    const tags = (0,reference_reference/* pushTags */.YP)(to, options.tags); // checked before any request
+    return withPool(options, async (pool) => {
+        const target = await pool.open(to, true);
+        const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
+        const result = await (0,assemble_index/* assembleIndex */.Hw)(target, resolved, tags, options);
+        return { ...result, reference: to };
     });
 }
-//# sourceMappingURL=signer-secrets.js.map
-
-/***/ }),
-
-/***/ 82157:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MO: () => (/* binding */ signingError),
-/* harmony export */   Vp: () => (/* binding */ dsseBundleBuilder),
-/* harmony export */   Ye: () => (/* binding */ keySigner),
-/* harmony export */   k9: () => (/* binding */ keylessSignerFromEnvironment)
-/* harmony export */ });
-/* unused harmony export redact */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8119);
-/* harmony import */ var _signer_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94438);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28432);
-
-
-
-
-function keySigner(key, options = {}) {
-    const signer = { kind: 'key', key, rekorURL: options.rekorURL ?? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REKOR_URL */ .AD, ...pick(options) };
-    if (options.tsaURL)
-        signer.tsaURL = options.tsaURL;
-    return signer;
+/** `ocikit index add <index-ref> <src-ref>[=platform]...` */
+async function addToIndexByReference(index, sources, options = {}) {
+    const at = typeof index === 'string' ? (0,reference_reference/* parseReference */.F2)(index) : index;
+    const parsed = sources.map((source) => parseIndexSourceArgument(source, at));
+    const tags = options.tags?.map((tag) => (0,reference_reference/* extraTag */.d$)(at, tag)); // checked before any request
+    return withPool(options, async (pool) => {
+        const target = await pool.open(at);
+        const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
+        const result = await (0,assemble_index/* addToIndex */.zO)(target, (0,reference_reference/* referenceSelector */.d3)(at), resolved, { ...options, ...(tags ? { tags } : {}) });
+        return { ...result, reference: at };
+    });
+}
+/** `ocikit index remove <index-ref> <platform|digest>...` */
+async function removeFromIndexByReference(index, removals, options = {}) {
+    const at = typeof index === 'string' ? (0,reference_reference/* parseReference */.F2)(index) : index;
+    const remove = removals.map(parseIndexRemoval);
+    const tags = options.tags?.map((tag) => (0,reference_reference/* extraTag */.d$)(at, tag)); // checked before any request
+    return withPool(options, async (pool) => {
+        const target = await pool.open(at);
+        const result = await (0,assemble_index/* removeFromIndex */.nI)(target, (0,reference_reference/* referenceSelector */.d3)(at), remove, { ...options, ...(tags ? { tags } : {}) });
+        return { ...result, reference: at };
+    });
+}
+function source(target, argument) {
+    return { target, selector: (0,reference_reference/* referenceSelector */.d3)(argument.reference), ...(argument.platform ? { platform: argument.platform } : {}) };
 }
 /**
- * A keyless signer for the CI job this runs in. The OIDC token comes from, in this
- * order of presence: GitHub Actions (`ACTIONS_ID_TOKEN_REQUEST_URL` and
- * `_TOKEN`, which need `permissions: id-token: write`), Buildkite, or
- * `SIGSTORE_ID_TOKEN` (GitLab CI's `id_tokens:`, or any CI), always for audience
- * `sigstore` (sigstore-js's CIContextProvider). Fulcio and Rekor default to the
- * public-good instance.
+ * Targets opened for one verb: one per repository or layout, and one client
+ * per registry shared by all of that registry's repositories.
  */
-function keylessSignerFromEnvironment(options = {}) {
-    const env = process.env;
-    let identity;
-    if (options.identityToken !== undefined) {
-        const token = options.identityToken;
-        if (token.trim() === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', 'the identity token given for keyless signing is empty');
-        identity = { getToken: async () => token };
+class TargetPool {
+    options;
+    clients = new Map();
+    targets = new Map();
+    constructor(options) {
+        this.options = options;
     }
-    else {
-        const github = Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-        const buildkite = env.BUILDKITE === 'true';
-        const explicit = Boolean(env.SIGSTORE_ID_TOKEN);
-        if (!github && !buildkite && !explicit) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('UNAUTHORIZED', 'keyless signing needs an OIDC identity token, and this job offers none', {
-                hint: env.GITHUB_ACTIONS === 'true'
-                    ? 'give the job `permissions: id-token: write` (GitHub only offers the token then)'
-                    : 'GitHub Actions: `permissions: id-token: write`; GitLab CI: `id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }`; elsewhere set SIGSTORE_ID_TOKEN, or sign with a key',
-            });
+    open(reference, create = false) {
+        const key = reference.kind === 'registry' ? `${reference.registry}/${reference.repository}` : `oci-layout:${(0,external_node_path_.resolve)(reference.path)}`;
+        let target = this.targets.get(key);
+        if (!target) {
+            let client;
+            if (reference.kind === 'registry') {
+                client = this.clients.get(reference.registry);
+                if (!client) {
+                    client = new registry_client/* RegistryClient */.bP({ ...this.options, registry: reference.registry, endpointHost: (0,reference_reference/* registryEndpointHost */.dU)(reference.registry) });
+                    this.clients.set(reference.registry, client);
+                }
+            }
+            target = (0,open_target/* openTarget */.A)(reference, { ...this.options, ...(client ? { client } : {}), create }).then((opened) => opened.target);
+            this.targets.set(key, target);
         }
-        // sigstore-js's CIContextProvider, loaded when the token is asked for (it picks its source then too).
-        identity = { getToken: async () => new (await loadSigstoreSign()).CIContextProvider('sigstore').getToken() };
+        return target;
     }
-    const rekorURL = options.rekorURL ?? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REKOR_URL */ .AD;
-    if (rekorURL === false && !options.tsaURL) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', 'a keyless signature needs a transparency log (Rekor) or a timestamp authority', {
-            hint: 'its certificate is valid for 10 minutes; only a log entry or a signed timestamp proves it was made in that time',
+    async close() {
+        const opened = await Promise.allSettled([...this.targets.values()]);
+        for (const result of opened)
+            if (result.status === 'fulfilled')
+                await result.value.close();
+        for (const client of this.clients.values())
+            await client.close();
+    }
+}
+async function withPool(options, run) {
+    const pool = new TargetPool(options);
+    try {
+        return await run(pool);
+    }
+    finally {
+        await pool.close();
+    }
+}
+//# sourceMappingURL=index-references.js.map
+// EXTERNAL MODULE: ./packages/core/dist/credentials/credential-chain.js + 2 modules
+var credential_chain = __webpack_require__(32808);
+// EXTERNAL MODULE: ./packages/core/dist/artifact/annotation-arguments.js
+var annotation_arguments = __webpack_require__(89629);
+// EXTERNAL MODULE: ./packages/core/dist/util/source-date-epoch.js
+var source_date_epoch = __webpack_require__(45355);
+// EXTERNAL MODULE: ./packages/core/dist/platform/match.js
+var match = __webpack_require__(3161);
+;// CONCATENATED MODULE: ./packages/core/dist/results/index-result-json.js
+
+
+
+function indexResultJson(result) {
+    return {
+        reference: (0,reference_reference/* pinnedReference */.ct)(result.reference, result.tags[0], result.descriptor.digest),
+        ...result.descriptor,
+        tags: result.tags,
+        manifests: result.index.manifests.map((m) => ({
+            digest: m.digest,
+            mediaType: m.mediaType,
+            ...(m.platform ? { platform: (0,platform_platform/* platformString */.Fd)(m.platform) } : {}),
+            ...((0,match/* isAttestationEntry */.r2)(m) ? { attestation: true } : {}),
+        })),
+        copied: result.copied,
+    };
+}
+//# sourceMappingURL=index-result-json.js.map
+// EXTERNAL MODULE: ./packages/github/dist/inputs.js
+var inputs = __webpack_require__(43345);
+// EXTERNAL MODULE: ./packages/github/dist/outputs.js
+var outputs = __webpack_require__(28796);
+// EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
+var run_action = __webpack_require__(99345);
+// EXTERNAL MODULE: ./packages/github/dist/run-annotations.js
+var run_annotations = __webpack_require__(10912);
+// EXTERNAL MODULE: ./packages/github/dist/summary.js
+var dist_summary = __webpack_require__(52902);
+;// CONCATENATED MODULE: ./packages/github/dist/summaries/index.js
+/** index's job summary: the index, each entry with its platform, and what was copied into its repository. */
+
+
+async function writeIndexSummary(command, json) {
+    const { copied } = json;
+    const summary = core/* summary */.z
+        .addHeading(`ocikit index ${command}`, 3)
+        .addTable([(0,dist_summary/* header */.wx)('Index', 'Media type', 'Tags'), [(0,dist_summary/* code */.aY)(json.reference), (0,dist_summary/* code */.aY)(json.mediaType), json.tags.map(dist_summary/* code */.aY).join(' ') || '(none: by digest)']])
+        .addTable([
+        (0,dist_summary/* header */.wx)('Platform', 'Digest', 'Media type'),
+        ...json.manifests.slice(0, dist_summary/* MAX_ROWS */.pX).map((m) => [m.attestation ? 'attestation' : (m.platform ?? '(none)'), (0,dist_summary/* code */.aY)(m.digest), (0,dist_summary/* code */.aY)(m.mediaType)]),
+    ])
+        .addRaw(`${json.manifests.length} entr${json.manifests.length === 1 ? 'y' : 'ies'}; copied into the repository: ${copied.manifests} manifest(s), ` +
+        `blobs ${copied.blobs.copied} copied, ${copied.blobs.mounted} mounted, ${copied.blobs.skipped} present (${(0,dist_summary/* formatBytes */.z3)(copied.bytes)} sent)`, true);
+    await (0,dist_summary/* writeSummary */.Sy)(summary);
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./packages/github/dist/target-options.js + 2 modules
+var target_options = __webpack_require__(19152);
+;// CONCATENATED MODULE: ./packages/github/dist/actions/index.js
+/**
+ * index: assemble or update a multi-platform image index from manifests pushed
+ * one platform each (matrix jobs), the same core calls as `ocikit index
+ * create|add|remove` (createIndexFromReferences, addToIndexByReference,
+ * removeFromIndexByReference).
+ */
+
+
+
+
+
+
+
+
+const COMMANDS = ['create', 'add', 'remove'];
+async function run(env = process.env) {
+    await (0,run_action/* runAction */.Cs)('index', async (secrets, signal) => {
+        const { progress, connection, reference, command, sources } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
+            const reference = (0,reference_reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('reference', env));
+            const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'create', env);
+            const sources = (0,inputs/* getList */.vS)('sources', {}, env);
+            // create and add read manifests that may live in other repositories or registries; remove names entries.
+            const sourceReferences = command === 'remove' ? [] : sources.map((s) => parseIndexSourceArgument(s, reference).reference);
+            return { reference, command, sources, registries: (0,target_options/* registryHosts */.j$)(reference, ...sourceReferences), givenFor: (0,credential_chain/* givenCredentialRegistries */.Gq)(reference, sourceReferences) };
         });
-    }
-    return { kind: 'keyless', fulcioURL: options.fulcioURL ?? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_FULCIO_URL */ .jl, rekorURL, tsaURL: options.tsaURL, identity, ...pick(options) };
-}
-function pick(options) {
-    const out = {};
-    if (options.retries !== undefined)
-        out.retries = options.retries;
-    if (options.timeoutMs !== undefined)
-        out.timeoutMs = options.timeoutMs;
-    return out;
-}
-function fetchOptions(signer) {
-    return { retry: signer.retries ?? 2, timeout: signer.timeoutMs ?? 30_000 };
-}
-/**
- * @sigstore/sign, loaded on first use: it is the heaviest dependency (about a third
- * of what loading all of core costs), and only signing needs it. Once loaded it is
- * kept, so `signingError` can tell its errors (none can exist before it is loaded).
- */
-let sigstoreSign;
-async function loadSigstoreSign() {
-    sigstoreSign ??= await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(463), __webpack_require__.e(40), __webpack_require__.e(179)]).then(__webpack_require__.t.bind(__webpack_require__, 15179, 19));
-    return sigstoreSign;
-}
-/** @internal The sigstore-js builder that turns a payload into a DSSE bundle for this signer. */
-async function dsseBundleBuilder(signer) {
-    const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = await loadSigstoreSign();
-    const fetch = fetchOptions(signer);
-    const witnesses = [];
-    if (signer.rekorURL !== false) {
-        witnesses.push(new RekorWitness({ rekorBaseURL: trimSlash(signer.rekorURL), entryType: 'dsse', fetchOnConflict: true, ...fetch }));
-    }
-    if (signer.tsaURL)
-        witnesses.push(new TSAWitness({ tsaBaseURL: trimSlash(signer.tsaURL), ...fetch }));
-    let bundleSigner;
-    if (signer.kind === 'key') {
-        const { key } = signer;
-        bundleSigner = {
-            sign: async (data) => ({
-                signature: key.sign(data),
-                key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint },
-            }),
-        };
-    }
-    else {
-        bundleSigner = new FulcioSigner({ fulcioBaseURL: trimSlash(signer.fulcioURL), identityProvider: signer.identity, ...fetch });
-    }
-    /**
-     * sigstore-js puts a key's hint into the DSSE signature's `keyid` too. Go verifiers
-     * (sigstore-go, so `cosign verify`) skip a DSSE signature whose keyid differs from
-     * their own key id for the key (an SSH-style SHA256 fingerprint), so such an
-     * envelope fails there. cosign leaves the keyid empty; so does this builder,
-     * before the envelope is logged. The keyid is not signed (DSSE signs only the
-     * payload type and payload); the hint stays in `verificationMaterial.publicKey`.
-     * (Declared here: its base class is in the lazily loaded @sigstore/sign.)
-     */
-    class CosignDSSEBundleBuilder extends DSSEBundleBuilder {
-        async package(artifact, signature) {
-            const bundle = await super.package(artifact, signature);
-            for (const sig of bundle.content.dsseEnvelope.signatures)
-                sig.keyid = '';
-            return bundle;
+        const userAnnotations = (0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'index');
+        const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
+        if (command === 'remove' && (Object.keys(userAnnotations).length > 0 || artifactType)) {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'inputs "annotations" and "artifact-type" apply to command create and add, not remove');
         }
-    }
-    return new CosignDSSEBundleBuilder({ signer: bundleSigner, witnesses });
+        const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
+        const options = {
+            ...connection,
+            concurrency: (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env),
+            progress,
+            tags: (0,inputs/* getList */.vS)('tags', { comma: true }, env),
+            ...(command === 'remove' ? {} : { annotations: (0,run_annotations/* withRunAnnotations */.i)(userAnnotations, env) }),
+            ...(artifactType ? { artifactType } : {}),
+            ...((0,inputs/* getBoolean */.pW)('allow-duplicates', false, env) ? { allowDuplicates: true } : {}),
+            ...((0,inputs/* getBoolean */.pW)('replace', false, env) ? { replace: true } : {}),
+            ...((0,inputs/* getBoolean */.pW)('anonymous-mount', false, env) ? { anonymousMount: true } : {}),
+            ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+        };
+        const result = command === 'create'
+            ? await createIndexFromReferences(reference, sources, options)
+            : command === 'add'
+                ? await addToIndexByReference(reference, sources, options)
+                : await removeFromIndexByReference(reference, sources, options);
+        const json = indexResultJson(result);
+        core/* info */.pq(`Pushed ${json.reference} (${json.manifests.length} entries)`);
+        (0,outputs/* setOutputs */.n)({ digest: json.digest, reference: json.reference, json });
+        await writeIndexSummary(command, json);
+    });
 }
-function trimSlash(url) {
-    return url.replace(/\/+$/, '');
-}
-/**
- * Turns what sigstore-js throws into an OcikitError naming the service and its
- * answer. OIDC tokens never pass: sigstore-js puts a malformed token into its
- * message, so token errors are described without it, and every service answer is
- * scrubbed of anything shaped like a JWT.
- */
-function signingError(error, signer) {
-    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G)
-        return error;
-    const InternalError = sigstoreSign?.InternalError;
-    if (!InternalError || !(error instanceof InternalError)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('REGISTRY_ERROR', `signing failed: ${redact(String(error?.message ?? error))}`);
-    }
-    const status = httpStatus(error.cause);
-    const answer = serviceAnswer(error.cause);
-    const codeFor = (fallback) => status === 401 || status === 403 ? 'UNAUTHORIZED' : status === undefined ? 'NETWORK' : fallback;
-    switch (error.code) {
-        case 'IDENTITY_TOKEN_READ_ERROR':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('UNAUTHORIZED', 'keyless signing could not get an OIDC identity token from the CI', {
-                hint: 'GitHub Actions: give the job `permissions: id-token: write`; GitLab CI: declare `id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }`',
-            });
-        case 'IDENTITY_TOKEN_PARSE_ERROR':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('UNAUTHORIZED', 'the OIDC identity token is not a JWT with a subject (`sub`, or `email` with `email_verified: true`)', {
-                hint: 'check what provides the token: it must be an OIDC ID token for audience "sigstore"',
-            });
-        case 'CA_CREATE_SIGNING_CERTIFICATE_ERROR':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G(codeFor('REGISTRY_ERROR'), `Fulcio at ${signer.kind === 'keyless' ? signer.fulcioURL : '?'} did not issue a signing certificate`, {
-                detail: answer,
-                status,
-                hint: status === undefined
-                    ? 'Fulcio could not be reached; check the URL and the network, then retry'
-                    : 'Fulcio refuses tokens of issuers it does not know and expired tokens; check the token\'s issuer and audience ("sigstore")',
-            });
-        case 'TLOG_CREATE_ENTRY_ERROR':
-        case 'TLOG_FETCH_ENTRY_ERROR':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G(codeFor('REGISTRY_ERROR'), `Rekor at ${signer.rekorURL || '?'} did not record the signature`, {
-                detail: answer,
-                status,
-                hint: status === undefined ? 'Rekor could not be reached; check the URL and the network, then retry' : 'retry; if it persists, check the Rekor URL',
-            });
-        case 'TSA_CREATE_TIMESTAMP_ERROR':
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G(codeFor('REGISTRY_ERROR'), `the timestamp authority at ${signer.tsaURL ?? '?'} did not timestamp the signature`, {
-                detail: answer,
-                status,
-                hint: status === undefined ? 'it could not be reached; check the URL and the network, then retry' : 'retry; if it persists, check the TSA URL',
-            });
-        default:
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G(codeFor('REGISTRY_ERROR'), `signing failed (${error.code})`, { detail: answer, status });
-    }
-}
-function httpStatus(cause) {
-    const status = cause?.statusCode;
-    return typeof status === 'number' ? status : undefined;
-}
-function serviceAnswer(cause) {
-    if (cause === undefined || cause === null)
-        return undefined;
-    const c = cause;
-    const text = typeof c.message === 'string' ? c.message : typeof c.code === 'string' ? c.code : undefined;
-    return text ? redact(text).slice(0, 500) : undefined;
-}
-/** Anything shaped like a JWT (three base64url parts, the first a JSON header). */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g;
-function redact(text) {
-    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(text.replace(JWT_SHAPE, '[redacted token]'), (0,_signer_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcTokenSecrets */ .Y)(process.env), '[redacted token]');
-}
-//# sourceMappingURL=signers.js.map
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

@@ -2,6 +2,100 @@ export const id = 721;
 export const ids = [721];
 export const modules = {
 
+/***/ 89629:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ parseAnnotationArguments),
+/* harmony export */   O$: () => (/* binding */ parseAnnotationArgumentList),
+/* harmony export */   f8: () => (/* binding */ unprefixedAnnotations),
+/* harmony export */   yp: () => (/* binding */ checkAnnotationPlaces)
+/* harmony export */ });
+/* unused harmony exports ANNOTATION_LEVELS, parseAnnotationArgument */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/* harmony import */ var _platform_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77837);
+/**
+ * `key=value` annotation arguments (`--annotation`, the `annotations` input), with
+ * Docker's level prefixes as docker/metadata-action and buildx write them:
+ * `manifest:`, `index:`, `manifest-descriptor:`, `index-descriptor:`, several at
+ * once (`index,manifest:`) and a platform for a per-platform level
+ * (`manifest[linux/arm64]:`). A prefix says where the annotation goes; a verb
+ * takes it there or refuses it, and never keeps the prefix as part of the key.
+ */
+
+
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+const PREFIX = /^([a-z,-]+)(?:\[([^\]]*)\])?:(.*)$/s;
+/** One `[levels[platforms]:]key=value` argument. */
+function parseAnnotationArgument(text) {
+    const eq = text.indexOf('=');
+    const bad = () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation "${text}" is not key=value`, {
+            hint: `e.g. ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('annotation')} org.opencontainers.image.source=https://github.com/org/repo`,
+        });
+    };
+    if (eq <= 0)
+        bad();
+    const name = text.slice(0, eq);
+    const value = text.slice(eq + 1);
+    const prefixed = PREFIX.exec(name);
+    const words = prefixed?.[1].split(',') ?? [];
+    // A key may hold a colon of its own (`com.example:build`): only Docker's four words make a prefix.
+    if (!prefixed || !words.every((word) => ANNOTATION_LEVELS.includes(word))) {
+        if (/[[\]]/.test(name))
+            bad();
+        return { key: name, value };
+    }
+    const key = prefixed[3];
+    if (key === '')
+        bad();
+    const platforms = prefixed[2]?.split(',').map((p) => (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(p.trim()));
+    return { key, value, levels: [...new Set(words)], ...(platforms ? { platforms } : {}) };
+}
+function parseAnnotationArgumentList(values) {
+    return values.map(parseAnnotationArgument);
+}
+/** The user's map as arguments with no prefix (what a CI run adds, for a verb that takes levels). */
+function unprefixedAnnotations(annotations) {
+    return Object.entries(annotations).map(([key, value]) => ({ key, value }));
+}
+const WHAT_WRITES = {
+    manifest: 'push, attach, sign and release write manifests',
+    index: 'index create and release write an index',
+    'manifest-descriptor': 'release writes an index whose entries are its manifests',
+    'index-descriptor': "no ocikit verb writes a descriptor of an index (it would live in an OCI layout's index.json or a parent index)",
+};
+/** Refuses an argument whose prefix names a level or platform the verb has no place for. */
+function checkAnnotationPlaces(argument, places) {
+    for (const level of argument.levels ?? []) {
+        if (places.levels.includes(level))
+            continue;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation ${level}:${argument.key} has nowhere to go: ${places.verb} writes no ${level.replace('-', ' ')}`, {
+            hint: `${WHAT_WRITES[level]}; drop the ${level}: prefix to annotate what ${places.verb} writes (${places.levels.join(', ')})`,
+        });
+    }
+    if (argument.platforms && !places.perPlatform) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation ${argument.key} names platforms (${argument.platforms.map(_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd).join(', ')}), and ${places.verb} writes one manifest for none`, {
+            hint: 'drop the [platform] part; release writes a manifest per platform',
+        });
+    }
+}
+/**
+ * The annotations of a verb that writes one thing: unprefixed keys and those
+ * prefixed with its level; any other prefix is refused with where it could go.
+ */
+function parseAnnotationArguments(values, verb) {
+    const annotations = {};
+    for (const argument of parseAnnotationArgumentList(values)) {
+        checkAnnotationPlaces(argument, { verb, levels: [verb === 'index' ? 'index' : 'manifest'] });
+        annotations[argument.key] = argument.value;
+    }
+    return annotations;
+}
+//# sourceMappingURL=annotation-arguments.js.map
+
+/***/ }),
+
 /***/ 5721:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -51,7 +145,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/run-annotations.js
 var run_annotations = __webpack_require__(10912);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
@@ -73,7 +167,7 @@ var target_options = __webpack_require__(19152);
 
 
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('push', async (secrets, signal) => {
         const { progress, connection, reference } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const files = (0,inputs/* getList */.vS)('files', {}, env).map((file) => (0,artifact_inputs/* parseFileArgument */.L3)(file));
         const annotations = (0,annotation_arguments/* parseAnnotationArguments */.$I)((0,inputs/* getList */.vS)('annotations', {}, env), 'push');
@@ -82,6 +176,7 @@ async function run(env = process.env) {
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         const platform = (0,inputs/* getString */.AA)('platform', env);
         const chunkSize = (0,inputs/* getPositiveInteger */.o0)('chunk-size', undefined, env);
+        const inlineMax = (0,inputs/* getPositiveInteger */.o0)('inline-max', undefined, env);
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const epoch = (0,source_date_epoch/* sourceDateEpoch */.p)(env);
         const tags = (0,reference_reference/* pushTags */.YP)(reference, (0,inputs/* getList */.vS)('tags', { comma: true }, env));
@@ -98,6 +193,7 @@ async function run(env = process.env) {
                 runAnnotations: (0,run_annotations/* runAnnotations */.c)(env),
                 ...(config ? { config: (0,artifact_inputs/* parseFileArgument */.L3)(config) } : {}),
                 ...(platform ? { platform: (0,platform_platform/* parsePlatform */.Y8)(platform) } : {}),
+                ...(inlineMax ? { inlineMax } : {}),
                 ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
                 concurrency,
                 ...(overwrite ? {} : { noOverwrite: true }),

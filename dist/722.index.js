@@ -34,7 +34,7 @@ function parseFileArgument(argument) {
             return { path: argument.slice(0, colon), mediaType: candidate };
     }
     if (argument === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', 'an empty file argument was given');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', 'an empty file argument was given');
     return { path: argument };
 }
 /**
@@ -56,7 +56,7 @@ function titleForPath(path) {
 function checkTitle(title) {
     const problem = titleProblem(title);
     if (problem) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('UNSAFE_PATH', `refusing layer title "${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(title.slice(0, 200))}": ${problem}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('UNSAFE_PATH', `refusing layer title "${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(title.slice(0, 200))}": ${problem}`, {
             hint: 'the artifact was pushed with a title that would write outside the output directory',
         });
     }
@@ -121,7 +121,7 @@ function parseFileMode(value, title) {
     if (value === undefined)
         return undefined;
     if (!/^0?[0-7]{3}$/.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_MANIFEST', `layer "${title.slice(0, 200)}" has a malformed ${FILE_MODE_ANNOTATION} annotation "${value.slice(0, 20)}"`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_MANIFEST', `layer "${title.slice(0, 200)}" has a malformed ${FILE_MODE_ANNOTATION} annotation "${value.slice(0, 20)}"`, {
             hint: 'expected octal permission bits such as 0755',
         });
     }
@@ -144,9 +144,9 @@ function parseFileMode(value, title) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71403);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8649);
-/* harmony import */ var _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43901);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71403);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8649);
+/* harmony import */ var _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43901);
 /**
  * Extracts a tar or tar+gzip stream without trusting it. Anything unsafe is refused,
  * never silently rewritten (a stripped "../" or "/" would put files where nobody
@@ -168,7 +168,7 @@ function parseFileMode(value, title) {
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
 /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
 const MAX_ENTRIES = 1_000_000;
-const LIMIT_HINT = 'if the artifact really is this large, raise the limit (ocikit pull --max-unpack-bytes <bytes>)';
+const LIMIT_HINT = `if the artifact really is this large, raise the limit (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .optionRef */ .$j)('max-unpack-bytes')})`;
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
  * capped too (else a gzip of zeros after the end marker is an endless read), with
@@ -222,16 +222,16 @@ function components(path) {
     return path.split('/').filter((part) => part !== '' && part !== '.');
 }
 async function extractTarSafely(source, outDir, options = {}) {
-    source.on('error', _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .keepForConsumer */ .FT); // read below, after the awaits that set up the staging directory
+    source.on('error', _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .keepForConsumer */ .FT); // read below, after the awaits that set up the staging directory
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const expected = options.expectedTarDigest;
-    const hash = expected === undefined ? undefined : (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .createDigester */ .QC)((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDigest */ .m)(expected).algorithm);
+    const hash = expected === undefined ? undefined : (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .createDigester */ .QC)((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(expected).algorithm);
     const out = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(outDir).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(outDir));
     const existing = await lstatIfExists(out);
     if (existing && !existing.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_INPUT', `${outDir} exists and is not a directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_INPUT', `${outDir} exists and is not a directory`);
     // Staging beside outDir: same filesystem, so the final renames are cheap and atomic.
-    const staging = (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .tempPathFor */ .FD)(out);
+    const staging = (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .tempPathFor */ .FD)(out);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(out, '..'), { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { mode: 0o700 });
     // node-tar is loaded here, not with the module: most verbs never extract.
@@ -260,8 +260,8 @@ async function extractTarSafely(source, outDir, options = {}) {
         });
     });
     // Unknown entry types and oversized pax headers: node-tar would skip them quietly.
-    parser.on('ignoredEntry', (entry) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)));
-    parser.on('error', (error) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `not a valid tar archive: ${error.message}`, { cause: error })));
+    parser.on('ignoredEntry', (entry) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)));
+    parser.on('error', (error) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `not a valid tar archive: ${error.message}`, { cause: error })));
     let sawEof = false;
     parser.on('eof', () => (sawEof = true));
     const parsed = new Promise((done) => parser.on('end', done));
@@ -275,12 +275,12 @@ async function extractTarSafely(source, outDir, options = {}) {
             if (magic.length < 2) {
                 magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
                 if (magic[0] === 0x1f && magic[1] === 0x8b) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
                 }
             }
             streamBytes += chunk.length;
             if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte unpack limit (plus framing): a decompression bomb, or a bigger artifact than allowed`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte unpack limit (plus framing): a decompression bomb, or a bigger artifact than allowed`, {
                     hint: LIMIT_HINT,
                 });
             }
@@ -299,14 +299,14 @@ async function extractTarSafely(source, outDir, options = {}) {
         if (failure !== undefined)
             throw failure;
         if (!sawEof) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
                 hint: 'the download was probably cut short; retry',
             });
         }
         if (hash && expected !== undefined) {
-            const actual = `${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDigest */ .m)(expected).algorithm}:${hash.digest('hex')}`;
+            const actual = `${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(expected).algorithm}:${hash.digest('hex')}`;
             if (actual !== expected) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('DIGEST_MISMATCH', 'tar archive does not match its expected digest', {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('DIGEST_MISMATCH', 'tar archive does not match its expected digest', {
                     detail: `expected ${expected}, got ${actual}`,
                     hint: 'the registry returned other content than the manifest describes; retry, and report it if it persists',
                 });
@@ -392,8 +392,8 @@ class Extraction {
     async handle(entry) {
         const path = this.checkedPath(entry.path);
         if (this.kinds.size >= this.maxEntries) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
-                hint: 'ocikit unpacks at most this many files, directories and links from one layer (--max-unpack-bytes does not change it); push the directory as fewer, larger files',
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
+                hint: `ocikit unpacks at most this many files, directories and links from one layer (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .optionRef */ .$j)('max-unpack-bytes')} does not change it); push the directory as fewer, larger files`,
             });
         }
         const type = entry.type;
@@ -410,7 +410,7 @@ class Extraction {
         const existing = this.kinds.get(path);
         // A later directory entry for an existing directory is harmless (all dirs are 0755).
         if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
         }
         await this.makeParents(path, entry.path);
         const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.staging, path);
@@ -454,9 +454,9 @@ class Extraction {
             case 'CharacterDevice':
             case 'BlockDevice':
             case 'FIFO':
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
             default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
         }
     }
     /** The normalized form of an archive path (no "." or empty parts), or a refusal. */
@@ -475,7 +475,7 @@ class Extraction {
             if (kind === 'symlink')
                 throw unsafe(entryName, `passes through the symlink "${parent}"`);
             if (kind === 'file')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
             if (kind === undefined)
                 await this.makeDir(parent);
         }
@@ -511,13 +511,13 @@ class Extraction {
         }
     }
     tooBig(entryName) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
             hint: LIMIT_HINT,
         });
     }
 }
 function unsafe(entryName, reason) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
 }
 /**
  * Moves staged top-level entries into `out`. Directories that already exist are
@@ -529,7 +529,7 @@ async function commit(staging, out, overwrite) {
     const conflicts = [];
     await planMoves(staging, out, '', moves, conflicts);
     if (conflicts.length > 0 && !overwrite) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_INPUT', `refusing to overwrite "${conflicts[0]}" in ${out}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_INPUT', `refusing to overwrite "${conflicts[0]}" in ${out}`, {
             detail: conflicts.length > 1 ? `${conflicts.length} paths already exist: ${conflicts.slice(0, 10).join(', ')}` : undefined,
             hint: 'extract into an empty directory, or allow overwriting',
         });
@@ -574,11 +574,11 @@ async function planMoves(from, to, rel, moves, conflicts) {
 /** An error of zlib itself (`Z_BUF_ERROR`, `Z_DATA_ERROR`...), not one that came through it from the source. */
 function isZlibError(error) {
     const code = error?.code;
-    return !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G) && typeof code === 'string' && code.startsWith('Z_');
+    return !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu) && typeof code === 'string' && code.startsWith('Z_');
 }
 function gzipError(error) {
     const cut = error.code === 'Z_BUF_ERROR';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
         hint: cut ? 'the layer was cut short when it was pushed, or is corrupt; push it again' : 'the layer is corrupt, or not the tar+gzip its media type says; push it again',
         cause: error,
     });
@@ -617,7 +617,7 @@ const OS_VERSION = /^[A-Za-z0-9_.-]+$/;
  */
 function parsePlatform(value) {
     const bad = (reason) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `"${value.slice(0, 100)}" is not a platform: ${reason}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `"${value.slice(0, 100)}" is not a platform: ${reason}`, {
             hint: 'write os/architecture[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7, darwin/arm64',
         });
     };

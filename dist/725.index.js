@@ -150,12 +150,12 @@ class FetchedBlobSource {
         }
     }
     tooShort() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} ended early`, {
             detail: `expected ${this.descriptor.size} bytes, got ${this.position}`,
         });
     }
     tooLong() {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `blob ${this.descriptor.digest} from ${this.target.name} is longer than its descriptor`, {
             detail: `expected ${this.descriptor.size} bytes`,
         });
     }
@@ -348,7 +348,7 @@ const OS_VERSION = /^[A-Za-z0-9_.-]+$/;
  */
 function parsePlatform(value) {
     const bad = (reason) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `"${value.slice(0, 100)}" is not a platform: ${reason}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `"${value.slice(0, 100)}" is not a platform: ${reason}`, {
             hint: 'write os/architecture[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7, darwin/arm64',
         });
     };
@@ -625,7 +625,7 @@ function defaultZstdLimiter() {
 }
 function checkZstdLevel(level) {
     if (!Number.isSafeInteger(level) || level < MIN_ZSTD_LEVEL || level > MAX_ZSTD_LEVEL) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `zstd level ${level} is out of range`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `zstd level ${level} is out of range`, {
             hint: `use a whole number from ${MIN_ZSTD_LEVEL} (fastest) to ${MAX_ZSTD_LEVEL} (smallest); ${DEFAULT_ZSTD_LEVEL} is zstd's default`,
         });
     }
@@ -764,7 +764,7 @@ var platform_platform = __webpack_require__(77837);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/dist/registry/registry-client.js + 4 modules
-var registry_client = __webpack_require__(8742);
+var registry_client = __webpack_require__(310);
 // EXTERNAL MODULE: ./packages/core/dist/target/open-target.js
 var open_target = __webpack_require__(55232);
 // EXTERNAL MODULE: ./packages/core/dist/copy/fetched-blob-source.js
@@ -773,6 +773,8 @@ var fetched_blob_source = __webpack_require__(97193);
 var oci_manifest = __webpack_require__(24075);
 // EXTERNAL MODULE: ./packages/core/dist/oci/media-types.js
 var media_types = __webpack_require__(87536);
+// EXTERNAL MODULE: ./packages/core/dist/progress/progress.js
+var progress_progress = __webpack_require__(39273);
 // EXTERNAL MODULE: ./packages/core/dist/registry/read-bounded.js
 var read_bounded = __webpack_require__(68218);
 // EXTERNAL MODULE: ./packages/core/dist/util/map-concurrent.js
@@ -877,8 +879,6 @@ function ociDescriptor(descriptor) {
 //# sourceMappingURL=layer-types.js.map
 // EXTERNAL MODULE: ./packages/core/dist/oci/digest.js
 var digest = __webpack_require__(8649);
-// EXTERNAL MODULE: ./packages/core/dist/progress/progress.js
-var progress_progress = __webpack_require__(39273);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1004,7 +1004,7 @@ const GUNZIP_PIECE = 1024 * 1024;
  */
 async function recompressLayer(source, destination, layer, options = {}) {
     const { progress, signal } = options;
-    progress?.start?.(layer, (0,progress_progress/* displayName */.Q)(layer));
+    progress?.start?.(layer, (0,progress_progress/* displayName */.QC)(layer), 'recompress');
     const download = await source.fetchBlob(layer, signal ? { signal } : {});
     // The download and the upload session open now; the bytes wait for this layer's turn to
     // decompress, so the next layer is ready to flow the moment the one before it is decompressed.
@@ -1046,14 +1046,14 @@ async function recompressLayer(source, destination, layer, options = {}) {
         download.destroy();
         throw layerError(error, layer, source);
     }
-    progress?.done?.(layer, 'uploaded');
+    // Reported done once committed (recompress.ts), with the zstd blob's digest and size: not yet stored.
     return { source: layer, staged, diffId: tar.digest, uncompressedSize: tar.size };
 }
 /** zlib's terse errors, as a sentence about the layer. */
 function layerError(error, layer, source) {
     const code = error.code;
     if (typeof code === 'string' && code.startsWith('Z_')) {
-        return new errors/* OcikitError */.G('INVALID_INPUT', `layer ${layer.digest} of ${source.name} is not valid gzip data`, {
+        return new errors/* OcikitError */.Gu('INVALID_INPUT', `layer ${layer.digest} of ${source.name} is not valid gzip data`, {
             detail: `${code}: ${error.message}`,
             hint: 'the blob is not what its media type (tar+gzip) says; rebuild or push the image again',
             cause: error,
@@ -1075,6 +1075,7 @@ function gunzipSlots(cores) {
 }
 //# sourceMappingURL=recompress-layer.js.map
 ;// CONCATENATED MODULE: ./packages/core/dist/compress/recompress.js
+
 
 
 
@@ -1169,15 +1170,15 @@ class Recompression {
         const plan = await this.planImage(descriptor, manifest, undefined);
         const selectors = this.options.platforms ?? [];
         if (plan.kind === 'image' && !this.selected(plan.config.platform)) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for --platform ${selectors.map(platform_platform/* platformString */.Fd).join(', ')}`, {
-                hint: 'leave out --platform for a single image, or name its platform',
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${this.source.name} is a single image for ${describePlatform(plan.config.platform)}, not for ${(0,errors/* optionRef */.$j)('platform')} ${selectors.map(platform_platform/* platformString */.Fd).join(', ')}`, {
+                hint: `leave out ${(0,errors/* optionRef */.$j)('platform')} for a single image, or name its platform`,
             });
         }
         return plan;
     }
     async planIndex(descriptor, manifest, depth) {
         if (depth >= MAX_DEPTH) {
-            throw new errors/* OcikitError */.G('INVALID_MANIFEST', `${this.source.name}: indexes nested more than ${MAX_DEPTH} deep at ${descriptor.digest}`);
+            throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${this.source.name}: indexes nested more than ${MAX_DEPTH} deep at ${descriptor.digest}`);
         }
         const children = await (0,map_concurrent/* mapConcurrent */._)(manifest.manifests, this.concurrency, (entry) => this.planEntry(entry, depth + 1));
         return { kind: 'index', descriptor, manifest, children };
@@ -1223,7 +1224,7 @@ class Recompression {
             return carried;
         const config = await this.readConfig(manifest.config, descriptor);
         if (config.diffIds.length !== manifest.layers.length) {
-            throw new errors/* OcikitError */.G('INVALID_MANIFEST', `image ${descriptor.digest} in ${this.source.name} has ${manifest.layers.length} layers but its config lists ${config.diffIds.length} diff_ids`, {
+            throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `image ${descriptor.digest} in ${this.source.name} has ${manifest.layers.length} layers but its config lists ${config.diffIds.length} diff_ids`, {
                 hint: 'the config does not describe these layers; rebuild the image',
             });
         }
@@ -1233,7 +1234,7 @@ class Recompression {
     async readConfig(config, image) {
         const what = `config ${config.digest} of image ${image.digest} in ${this.source.name}`;
         if (config.size > MAX_CONFIG_BYTES)
-            throw new errors/* OcikitError */.G('SIZE_LIMIT', `${what} is ${config.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit`);
+            throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `${what} is ${config.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit`);
         const stream = await this.source.fetchBlob(config, this.options.signal ? { signal: this.options.signal } : {});
         const bytes = await (0,read_bounded/* readBounded */.C)(stream, MAX_CONFIG_BYTES, what); // the stream verifies the digest before it ends
         let parsed;
@@ -1241,11 +1242,11 @@ class Recompression {
             parsed = JSON.parse(bytes.toString('utf8'));
         }
         catch (error) {
-            throw new errors/* OcikitError */.G('INVALID_MANIFEST', `${what} is not JSON`, { detail: error.message });
+            throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${what} is not JSON`, { detail: error.message });
         }
         const diffIds = parsed?.rootfs?.diff_ids;
         if (!Array.isArray(diffIds) || diffIds.some((id) => typeof id !== 'string')) {
-            throw new errors/* OcikitError */.G('INVALID_MANIFEST', `${what} has no rootfs.diff_ids`, {
+            throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${what} has no rootfs.diff_ids`, {
                 hint: 'an image config lists the digest of each uncompressed layer; this one does not, so its layers cannot be checked',
             });
         }
@@ -1306,7 +1307,7 @@ class Recompression {
             for (const use of uses.get(layer.digest) ?? []) {
                 if (recompressed.diffId === use.diffId)
                     continue;
-                throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `layer ${use.index + 1} (${layer.digest}) of image ${use.image.digest} in ${this.source.name} does not match its config`, {
+                throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `layer ${use.index + 1} (${layer.digest}) of image ${use.image.digest} in ${this.source.name} does not match its config`, {
                     detail: `its uncompressed tar is ${recompressed.diffId}, the config's rootfs.diff_ids[${use.index}] says ${use.diffId}`,
                     hint: 'the layer is corrupt or the config does not describe it; nothing was pushed. Rebuild the image, or push it again from a good copy',
                 });
@@ -1449,7 +1450,11 @@ class Recompression {
             await (0,map_concurrent/* mapConcurrent */._)(blobs, this.concurrency, (blob) => this.copyBlob(blob));
             await (0,map_concurrent/* mapConcurrent */._)([...this.treesToCopy.values()], this.concurrency, (tree) => this.copyTree(tree, 0));
         }
-        await (0,map_concurrent/* mapConcurrent */._)(this.staged, this.concurrency, (layer) => layer.staged.commit());
+        await (0,map_concurrent/* mapConcurrent */._)(this.staged, this.concurrency, async (layer) => {
+            const outcome = await layer.staged.commit();
+            // What was stored is the zstd blob: its digest and size, not the gzip layer's that started the transfer.
+            this.options.progress?.done?.(layer.source, outcome === 'skipped' ? outcome : (0,progress_progress/* storedOutcome */.Kh)(this.destination.storing), layer.staged.descriptor);
+        });
         signal?.throwIfAborted();
         // Children before parents: a registry refuses an index whose children it does not hold.
         for (const [i, node] of this.toPush.entries()) {
@@ -1505,7 +1510,7 @@ class Recompression {
         if (!copy) {
             copy = (async () => {
                 if (depth >= MAX_DEPTH)
-                    throw new errors/* OcikitError */.G('INVALID_MANIFEST', `${this.source.name}: manifests nested more than ${MAX_DEPTH} deep at ${descriptor.digest}`);
+                    throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${this.source.name}: manifests nested more than ${MAX_DEPTH} deep at ${descriptor.digest}`);
                 if (await this.destination.exists(descriptor))
                     return;
                 const fetched = await this.source.fetchManifest(descriptor);
@@ -1590,7 +1595,7 @@ async function recompressReference(source, destination, options = {}) {
     const from = typeof source === 'string' ? (0,reference/* parseReference */.F2)(source) : source;
     const given = destination === undefined ? undefined : typeof destination === 'string' ? (0,reference/* parseReference */.F2)(destination) : destination;
     if (given?.digest !== undefined) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `the destination ${given.kind === 'registry' ? `${given.registry}/${given.repository}` : given.path}@${given.digest} names a digest`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `the destination ${given.kind === 'registry' ? `${given.registry}/${given.repository}` : given.path}@${given.digest} names a digest`, {
             hint: 'recompressed manifests get new digests; give the destination a tag, or none to take the source tag',
         });
     }
@@ -1665,7 +1670,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var dist_summary = __webpack_require__(52902);
 ;// CONCATENATED MODULE: ./packages/github/dist/summaries/recompress.js
@@ -1713,7 +1718,7 @@ var target_options = __webpack_require__(19152);
 
 const MODES = ['replace', 'add'];
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('recompress', async (secrets, signal) => {
         const { progress, connection, source, destination } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
             const source = (0,reference/* parseReference */.F2)((0,inputs/* getRequired */.kA)('source', env));
             const destinationText = (0,inputs/* getString */.AA)('destination', env);
@@ -1725,7 +1730,19 @@ async function run(env = process.env) {
         const platforms = (0,inputs/* getList */.vS)('platforms', { comma: true }, env).map((platform) => (0,platform_platform/* parsePlatform */.Y8)(platform));
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const carryReferrers = (0,inputs/* getBoolean */.pW)('referrers', false, env);
-        const result = await recompressReference(source, destination, { ...connection, level, mode, platforms, concurrency, carryReferrers, progress });
+        const tempDir = (0,inputs/* getString */.AA)('temp-dir', env);
+        const chunkSize = (0,inputs/* getPositiveInteger */.o0)('chunk-size', undefined, env);
+        const result = await recompressReference(source, destination, {
+            ...connection,
+            level,
+            mode,
+            platforms,
+            concurrency,
+            carryReferrers,
+            progress,
+            ...(tempDir ? { tempDir } : {}),
+            ...(chunkSize ? { chunkSize } : {}),
+        });
         const json = recompressResultJson(result);
         core/* info */.pq(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);
         (0,outputs/* setOutputs */.n)({ digest: json.digest, reference: json.reference, changed: String(json.changed), json });

@@ -35,19 +35,19 @@ async function fileBlobSource(path, descriptor) {
     try {
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
         if (!info.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${path} is not a regular file`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${path} is not a regular file`);
         size = info.size;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, {
             hint: 'check the path; it is relative to the working directory',
         });
     }
     const { digest, hashed } = await hashFile(path);
     if (hashed !== size)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${path} changed while it was being read`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${path} changed while it was being read`);
     const { mediaType, ...rest } = descriptor;
     // Field order as the image spec lists it, so manifests read the way peers write them.
     return knownFileBlobSource(path, { mediaType, digest, size, ...rest });
@@ -116,9 +116,9 @@ async function hashFile(path) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71403);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8649);
-/* harmony import */ var _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43901);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71403);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8649);
+/* harmony import */ var _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43901);
 /**
  * Extracts a tar or tar+gzip stream without trusting it. Anything unsafe is refused,
  * never silently rewritten (a stripped "../" or "/" would put files where nobody
@@ -140,7 +140,7 @@ async function hashFile(path) {
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
 /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
 const MAX_ENTRIES = 1_000_000;
-const LIMIT_HINT = 'if the artifact really is this large, raise the limit (ocikit pull --max-unpack-bytes <bytes>)';
+const LIMIT_HINT = `if the artifact really is this large, raise the limit (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .optionRef */ .$j)('max-unpack-bytes')})`;
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
  * capped too (else a gzip of zeros after the end marker is an endless read), with
@@ -194,16 +194,16 @@ function components(path) {
     return path.split('/').filter((part) => part !== '' && part !== '.');
 }
 async function extractTarSafely(source, outDir, options = {}) {
-    source.on('error', _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .keepForConsumer */ .FT); // read below, after the awaits that set up the staging directory
+    source.on('error', _fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .keepForConsumer */ .FT); // read below, after the awaits that set up the staging directory
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const expected = options.expectedTarDigest;
-    const hash = expected === undefined ? undefined : (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .createDigester */ .QC)((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDigest */ .m)(expected).algorithm);
+    const hash = expected === undefined ? undefined : (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .createDigester */ .QC)((0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(expected).algorithm);
     const out = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(outDir).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(outDir));
     const existing = await lstatIfExists(out);
     if (existing && !existing.isDirectory())
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_INPUT', `${outDir} exists and is not a directory`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_INPUT', `${outDir} exists and is not a directory`);
     // Staging beside outDir: same filesystem, so the final renames are cheap and atomic.
-    const staging = (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .tempPathFor */ .FD)(out);
+    const staging = (0,_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .tempPathFor */ .FD)(out);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(out, '..'), { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(staging, { mode: 0o700 });
     // node-tar is loaded here, not with the module: most verbs never extract.
@@ -232,8 +232,8 @@ async function extractTarSafely(source, outDir, options = {}) {
         });
     });
     // Unknown entry types and oversized pax headers: node-tar would skip them quietly.
-    parser.on('ignoredEntry', (entry) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)));
-    parser.on('error', (error) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `not a valid tar archive: ${error.message}`, { cause: error })));
+    parser.on('ignoredEntry', (entry) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${entry.type}`)));
+    parser.on('error', (error) => fail(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `not a valid tar archive: ${error.message}`, { cause: error })));
     let sawEof = false;
     parser.on('eof', () => (sawEof = true));
     const parsed = new Promise((done) => parser.on('end', done));
@@ -247,12 +247,12 @@ async function extractTarSafely(source, outDir, options = {}) {
             if (magic.length < 2) {
                 magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
                 if (magic[0] === 0x1f && magic[1] === 0x8b) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
                 }
             }
             streamBytes += chunk.length;
             if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte unpack limit (plus framing): a decompression bomb, or a bigger artifact than allowed`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `tar stream exceeds the ${maxBytes}-byte unpack limit (plus framing): a decompression bomb, or a bigger artifact than allowed`, {
                     hint: LIMIT_HINT,
                 });
             }
@@ -271,14 +271,14 @@ async function extractTarSafely(source, outDir, options = {}) {
         if (failure !== undefined)
             throw failure;
         if (!sawEof) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
                 hint: 'the download was probably cut short; retry',
             });
         }
         if (hash && expected !== undefined) {
-            const actual = `${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseDigest */ .m)(expected).algorithm}:${hash.digest('hex')}`;
+            const actual = `${(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(expected).algorithm}:${hash.digest('hex')}`;
             if (actual !== expected) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('DIGEST_MISMATCH', 'tar archive does not match its expected digest', {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('DIGEST_MISMATCH', 'tar archive does not match its expected digest', {
                     detail: `expected ${expected}, got ${actual}`,
                     hint: 'the registry returned other content than the manifest describes; retry, and report it if it persists',
                 });
@@ -364,8 +364,8 @@ class Extraction {
     async handle(entry) {
         const path = this.checkedPath(entry.path);
         if (this.kinds.size >= this.maxEntries) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
-                hint: 'ocikit unpacks at most this many files, directories and links from one layer (--max-unpack-bytes does not change it); push the directory as fewer, larger files',
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
+                hint: `ocikit unpacks at most this many files, directories and links from one layer (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .optionRef */ .$j)('max-unpack-bytes')} does not change it); push the directory as fewer, larger files`,
             });
         }
         const type = entry.type;
@@ -382,7 +382,7 @@ class Extraction {
         const existing = this.kinds.get(path);
         // A later directory entry for an existing directory is harmless (all dirs are 0755).
         if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
         }
         await this.makeParents(path, entry.path);
         const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.staging, path);
@@ -426,9 +426,9 @@ class Extraction {
             case 'CharacterDevice':
             case 'BlockDevice':
             case 'FIFO':
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": ${type} entries are not extracted`);
             default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entry.path}": unsupported entry type ${type}`);
         }
     }
     /** The normalized form of an archive path (no "." or empty parts), or a refusal. */
@@ -447,7 +447,7 @@ class Extraction {
             if (kind === 'symlink')
                 throw unsafe(entryName, `passes through the symlink "${parent}"`);
             if (kind === 'file')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
             if (kind === undefined)
                 await this.makeDir(parent);
         }
@@ -483,13 +483,13 @@ class Extraction {
         }
     }
     tooBig(entryName) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
             hint: LIMIT_HINT,
         });
     }
 }
 function unsafe(entryName, reason) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
 }
 /**
  * Moves staged top-level entries into `out`. Directories that already exist are
@@ -501,7 +501,7 @@ async function commit(staging, out, overwrite) {
     const conflicts = [];
     await planMoves(staging, out, '', moves, conflicts);
     if (conflicts.length > 0 && !overwrite) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_INPUT', `refusing to overwrite "${conflicts[0]}" in ${out}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_INPUT', `refusing to overwrite "${conflicts[0]}" in ${out}`, {
             detail: conflicts.length > 1 ? `${conflicts.length} paths already exist: ${conflicts.slice(0, 10).join(', ')}` : undefined,
             hint: 'extract into an empty directory, or allow overwriting',
         });
@@ -546,11 +546,11 @@ async function planMoves(from, to, rel, moves, conflicts) {
 /** An error of zlib itself (`Z_BUF_ERROR`, `Z_DATA_ERROR`...), not one that came through it from the source. */
 function isZlibError(error) {
     const code = error?.code;
-    return !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G) && typeof code === 'string' && code.startsWith('Z_');
+    return !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu) && typeof code === 'string' && code.startsWith('Z_');
 }
 function gzipError(error) {
     const cut = error.code === 'Z_BUF_ERROR';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OcikitError */ .G('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .Gu('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
         hint: cut ? 'the layer was cut short when it was pushed, or is corrupt; push it again' : 'the layer is corrupt, or not the tar+gzip its media type says; push it again',
         cause: error,
     });
@@ -625,7 +625,7 @@ function sourceDateEpoch(env = process.env) {
     const seconds = Number(value);
     // Whole seconds that a Date can hold (±8.64e12 s); anything else would make an invalid timestamp.
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value.slice(0, 40)}" is not a number of seconds`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value.slice(0, 40)}" is not a number of seconds`, {
             hint: 'set it to e.g. $(git log -1 --format=%ct)',
         });
     }
@@ -666,6 +666,8 @@ var digest = __webpack_require__(8649);
 var oci_manifest = __webpack_require__(24075);
 // EXTERNAL MODULE: ./packages/core/dist/oci/media-types.js
 var media_types = __webpack_require__(87536);
+// EXTERNAL MODULE: ./packages/core/dist/progress/progress.js
+var progress = __webpack_require__(39273);
 // EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
 var reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/registry/read-bounded.js
@@ -700,9 +702,9 @@ const MAX_CHART_EXPANDED_BYTES = 100 * 1024 * 1024;
 const MAX_CHART_FILE_BYTES = 5 * 1024 * 1024;
 /** The chart's own files of interest, or an error saying why this is not a chart archive. */
 async function readChartArchive(path) {
-    const notAChart = (reason, hint = 'package the chart with `helm package <chart-dir>`, which writes <name>-<version>.tgz') => new errors/* OcikitError */.G('INVALID_INPUT', `${path} is not a Helm chart archive: ${reason}`, { hint });
+    const notAChart = (reason, hint = 'package the chart with `helm package <chart-dir>`, which writes <name>-<version>.tgz') => new errors/* OcikitError */.Gu('INVALID_INPUT', `${path} is not a Helm chart archive: ${reason}`, { hint });
     const info = await (0,promises_.stat)(path).catch((error) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path of the chart archive' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, { hint: 'check the path of the chart archive' });
     });
     if (info.isDirectory())
         throw notAChart('it is a directory', 'helm push takes the packaged chart: run `helm package <dir>` first');
@@ -827,7 +829,7 @@ function parseChartMetadata(chartYaml, requirementsYaml, where) {
             raw.dependencies = requirements.dependencies;
     }
     const bad = (reason, hint) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${where}: Chart.yaml ${reason}`, hint ? { hint } : {});
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${where}: Chart.yaml ${reason}`, hint ? { hint } : {});
     };
     const field = new FieldReader(bad);
     const metadata = {};
@@ -969,12 +971,12 @@ function loadYamlMapping(bytes, what) {
         });
     }
     catch (error) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${what} is not valid YAML`, { detail: error.message.split('\n')[0] });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${what} is not valid YAML`, { detail: error.message.split('\n')[0] });
     }
     if (value === null || value === undefined)
         return {};
     if (typeof value !== 'object' || Array.isArray(value))
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${what} is not a YAML mapping`);
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${what} is not a YAML mapping`);
     return value;
 }
 /** Reads fields with Go's conversions (sigs.k8s.io/yaml turns scalars into strings for string fields). */
@@ -1107,6 +1109,7 @@ function dependency(value, i, field, bad) {
 
 
 
+
 const HelmMediaType = {
     Config: 'application/vnd.cncf.helm.config.v1+json',
     ChartContent: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
@@ -1122,13 +1125,13 @@ const MAX_HELM_CONFIG_BYTES = 4 * 1024 * 1024;
 function parseHelmRemote(remote) {
     const text = remote.replace(/^oci:\/\//, '').replace(/\/+$/, '');
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-        throw new errors/* OcikitError */.G('INVALID_REFERENCE', `"${remote}" is not an OCI registry location`, { hint: 'write oci://<registry>/<namespace>, e.g. oci://ghcr.io/org/charts' });
+        throw new errors/* OcikitError */.Gu('INVALID_REFERENCE', `"${remote}" is not an OCI registry location`, { hint: 'write oci://<registry>/<namespace>, e.g. oci://ghcr.io/org/charts' });
     }
     const slash = text.indexOf('/');
     const registry = slash < 0 ? text : text.slice(0, slash);
     const namespace = slash < 0 ? '' : text.slice(slash + 1);
     if (registry === '')
-        throw new errors/* OcikitError */.G('INVALID_REFERENCE', `"${remote}" names no registry`, { hint: 'write oci://<registry>/<namespace>' });
+        throw new errors/* OcikitError */.Gu('INVALID_REFERENCE', `"${remote}" names no registry`, { hint: 'write oci://<registry>/<namespace>' });
     return { registry, namespace };
 }
 /**
@@ -1139,14 +1142,14 @@ function parseHelmRemote(remote) {
 function helmChartReference(remote, name, version) {
     const { registry, namespace } = parseHelmRemote(remote);
     if (/[:@]/.test(namespace)) {
-        throw new errors/* OcikitError */.G('INVALID_REFERENCE', `"${remote}" has a tag or digest; helm push takes the namespace only`, {
+        throw new errors/* OcikitError */.Gu('INVALID_REFERENCE', `"${remote}" has a tag or digest; helm push takes the namespace only`, {
             hint: 'the tag is the chart version: write oci://<registry>/<namespace>',
         });
     }
     const repository = namespace ? `${namespace}/${name}` : name;
     const tag = version.replaceAll('+', '_');
     if (!isValidComponent(name)) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `chart name "${name}" is not a valid repository name component, so it cannot be pushed to ${registry}/${repository}`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `chart name "${name}" is not a valid repository name component, so it cannot be pushed to ${registry}/${repository}`, {
             hint: 'OCI repository components are lowercase letters and digits, separated by ".", "_", "__" or "-": rename the chart (e.g. my-chart)',
         });
     }
@@ -1156,7 +1159,7 @@ function helmChartReference(remote, name, version) {
         parsed = (0,reference/* parseRegistryReference */.qq)(`localhost/${repository}:${tag}`);
     }
     catch (error) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `chart ${name} ${version} cannot be pushed to ${registry}/${repository}:${tag}`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `chart ${name} ${version} cannot be pushed to ${registry}/${repository}:${tag}`, {
             detail: error.message,
             hint: 'check the namespace after oci://<registry>/: lowercase components separated by /',
         });
@@ -1183,10 +1186,10 @@ async function prepareHelmChart(chartPath, remote, options = {}) {
     let provenance;
     if (options.provenance !== undefined) {
         const info = await (0,promises_.stat)(options.provenance).catch((error) => {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot read the provenance file ${options.provenance}: ${error.code ?? error.message}`);
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot read the provenance file ${options.provenance}: ${error.code ?? error.message}`);
         });
         if (!info.isFile() || info.size === 0 || info.size > MAX_PROVENANCE_BYTES) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${options.provenance} is not a provenance file (${info.isFile() ? `${info.size} bytes` : 'not a file'})`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${options.provenance} is not a provenance file (${info.isFile() ? `${info.size} bytes` : 'not a file'})`, {
                 hint: '`helm package --sign` writes <chart>.tgz.prov next to the chart',
             });
         }
@@ -1206,9 +1209,9 @@ async function pushPreparedChart(target, prepared, options = {}) {
         await target.pushBlob(source, options.progress ? { progress: options.progress } : {});
     }
     const { descriptor, bytes } = prepared.manifest;
-    options.progress?.start?.(descriptor, `chart ${prepared.metadata.name}:${prepared.reference.tag}`);
+    options.progress?.start?.(descriptor, `chart ${prepared.metadata.name}:${prepared.reference.tag}`, target.storing);
     await target.pushManifest(descriptor, bytes, prepared.reference.tag);
-    options.progress?.done?.(descriptor, 'uploaded');
+    options.progress?.done?.(descriptor, (0,progress/* storedOutcome */.Kh)(target.storing));
     return {
         descriptor,
         reference: prepared.reference,
@@ -1233,16 +1236,16 @@ async function pushHelmChart(chartPath, remote, options = {}) {
 async function pullHelmChart(remote, options = {}) {
     const { registry, namespace } = parseHelmRemote(remote);
     if (namespace === '') {
-        throw new errors/* OcikitError */.G('INVALID_REFERENCE', `"${remote}" names no chart`, { hint: 'write oci://<registry>/<namespace>/<chart name>' });
+        throw new errors/* OcikitError */.Gu('INVALID_REFERENCE', `"${remote}" names no chart`, { hint: 'write oci://<registry>/<namespace>/<chart name>' });
     }
     const at = (0,reference/* parseRegistryReference */.qq)(`localhost/${namespace}`);
     if (at.digest !== undefined)
-        throw new errors/* OcikitError */.G('INVALID_REFERENCE', `${remote}: pull a chart by its version, not by digest`, { hint: 'use --version' });
+        throw new errors/* OcikitError */.Gu('INVALID_REFERENCE', `${remote}: pull a chart by its version, not by digest`, { hint: `use ${(0,errors/* optionRef */.$j)('version')}` });
     if (at.tag !== undefined && options.version !== undefined && at.tag !== options.version.replaceAll('+', '_')) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${remote} names version ${at.tag}, but --version says ${options.version}`);
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${remote} names version ${at.tag}, but ${(0,errors/* optionRef */.$j)('version')} says ${options.version}`);
     }
     if (options.version !== undefined && !isSemVer(options.version)) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `--version "${options.version}" is not a SemVer 2 version`, { hint: 'give the exact chart version, e.g. 1.2.3' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${(0,errors/* optionRef */.$j)('version')} "${options.version}" is not a SemVer 2 version`, { hint: 'give the exact chart version, e.g. 1.2.3' });
     }
     const repository = { kind: 'registry', registry: parseHelmRegistry(registry), repository: at.repository };
     const target = new remote_repository/* RemoteRepository */.N(repository, options);
@@ -1260,13 +1263,13 @@ async function pullHelmChart(remote, options = {}) {
             throw notAChart(target.name, tag, `it has no ${HelmMediaType.ChartContent} layer`);
         const provLayer = manifest.layers.find((l) => l.mediaType === HelmMediaType.Provenance);
         if (options.provenance && !provLayer) {
-            throw new errors/* OcikitError */.G('NOT_FOUND', `${target.name}:${tag} has no provenance layer`, { hint: 'pull without --prov, or push the chart with its .prov file' });
+            throw new errors/* OcikitError */.Gu('NOT_FOUND', `${target.name}:${tag} has no provenance layer`, { hint: `pull without ${(0,errors/* optionRef */.$j)('prov')}, or push the chart with its .prov file` });
         }
         const meta = await readHelmConfig(target, config, `${target.name}:${tag}`);
         const fileName = `${meta.name}-${meta.version}.tgz`;
         const outputDir = options.outputDir ?? '.';
         const path = (0,external_node_path_.join)(outputDir, fileName);
-        options.progress?.start?.(chartLayer, fileName);
+        options.progress?.start?.(chartLayer, fileName, 'download');
         await (0,atomic_write/* writeStreamAtomic */.Zs)(path, await target.fetchBlob(chartLayer));
         options.progress?.done?.(chartLayer, 'downloaded');
         let provenancePath;
@@ -1294,7 +1297,7 @@ async function latestVersionTag(target) {
         .map((tag) => ({ tag, version: tag.replaceAll('_', '+') }))
         .filter((t) => isSemVer(t.version) && !/^[^+]*-/.test(t.version));
     if (versions.length === 0) {
-        throw new errors/* OcikitError */.G('NOT_FOUND', `${target.name} has no chart version tags`, { hint: 'push a chart first, or pass --version' });
+        throw new errors/* OcikitError */.Gu('NOT_FOUND', `${target.name} has no chart version tags`, { hint: `push a chart first, or pass ${(0,errors/* optionRef */.$j)('version')}` });
     }
     versions.sort((a, b) => compareSemVer(b.version, a.version));
     return versions[0].tag;
@@ -1310,7 +1313,7 @@ function compareSemVer(a, b) {
 }
 async function readHelmConfig(target, config, what) {
     if (config.size > MAX_HELM_CONFIG_BYTES)
-        throw new errors/* OcikitError */.G('SIZE_LIMIT', `the config of ${what} is over ${MAX_HELM_CONFIG_BYTES} bytes`);
+        throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `the config of ${what} is over ${MAX_HELM_CONFIG_BYTES} bytes`);
     const bytes = await (0,read_bounded/* readBounded */.C)(await target.fetchBlob(config), MAX_HELM_CONFIG_BYTES, `config of ${what}`);
     let meta;
     try {
@@ -1328,7 +1331,7 @@ async function readHelmConfig(target, config, what) {
     return { name, version };
 }
 function notAChart(name, tag, reason) {
-    return new errors/* OcikitError */.G('INVALID_MANIFEST', `${name}:${tag} is not a Helm chart: ${reason}`, {
+    return new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${name}:${tag} is not a Helm chart: ${reason}`, {
         hint: 'pull it with `ocikit pull`, or check the repository',
     });
 }
@@ -1387,7 +1390,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var summary = __webpack_require__(52902);
 ;// CONCATENATED MODULE: ./packages/github/dist/summaries/helm.js
@@ -1432,7 +1435,7 @@ var target_options = __webpack_require__(19152);
 
 const COMMANDS = ['push', 'pull'];
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('helm', async (secrets, signal) => {
         const { progress, connection, command, repository, chart } = (0,target_options/* startStep */.bP)(env, secrets, signal, () => {
             const command = (0,inputs/* getChoice */.m)('command', COMMANDS, 'push', env);
             const repository = (0,inputs/* getRequired */.kA)('repository', env).replace(/\/+$/, '');

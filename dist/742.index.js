@@ -62,7 +62,7 @@ function credentialFromAuthEntry(entry, where) {
     if (typeof entry.auth === 'string' && entry.auth !== '') {
         const decoded = decodeAuth(entry.auth);
         if (!decoded) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${where}: "auth" is not base64 of user:password`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${where}: "auth" is not base64 of user:password`, {
                 hint: 'log in again (ocikit login or docker login) to rewrite it',
             });
         }
@@ -74,7 +74,7 @@ function credentialFromAuthEntry(entry, where) {
     if (!username && !password)
         return undefined;
     if (!username || !password) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${where} has a ${username ? 'username without a password' : 'password without a username'}`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${where} has a ${username ? 'username without a password' : 'password without a username'}`, {
             hint: 'log in again (ocikit login or docker login) to rewrite it',
         });
     }
@@ -170,7 +170,7 @@ async function credentialHelperGet(helper, serverAddress, options = {}) {
     }
     catch {
         // The output may be a secret in a format we do not know: never repeat it.
-        throw new errors/* OcikitError */.G('UNAUTHORIZED', `${credentialHelperProgram(helper)} get answered for ${serverAddress} with something that is not JSON`, {
+        throw new errors/* OcikitError */.Gu('UNAUTHORIZED', `${credentialHelperProgram(helper)} get answered for ${serverAddress} with something that is not JSON`, {
             hint: `check the helper with: echo ${serverAddress} | ${credentialHelperProgram(helper)} get`,
         });
     }
@@ -181,7 +181,7 @@ async function credentialHelperGet(helper, serverAddress, options = {}) {
     if (username === IDENTITY_TOKEN_USERNAME)
         return { identityToken: secret };
     if (username === '') {
-        throw new errors/* OcikitError */.G('UNAUTHORIZED', `${credentialHelperProgram(helper)} get answered for ${serverAddress} with a secret but no username`);
+        throw new errors/* OcikitError */.Gu('UNAUTHORIZED', `${credentialHelperProgram(helper)} get answered for ${serverAddress} with a secret but no username`);
     }
     return { username, password: secret };
 }
@@ -203,7 +203,7 @@ async function credentialHelperErase(helper, serverAddress, options = {}) {
 function runHelper(helper, action, input, options) {
     // The name becomes part of a command: a `/` would run any path the config names.
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
-        return Promise.reject(new errors/* OcikitError */.G('INVALID_INPUT', `the credential helper name "${helper.slice(0, 100)}" is not valid`, {
+        return Promise.reject(new errors/* OcikitError */.Gu('INVALID_INPUT', `the credential helper name "${helper.slice(0, 100)}" is not valid`, {
             hint: 'credsStore and credHelpers name a helper, e.g. "pass" for docker-credential-pass',
         }));
     }
@@ -230,18 +230,18 @@ function runHelper(helper, action, input, options) {
         child.on('error', (error) => {
             clearTimeout(timer);
             reject(error.code === 'ENOENT'
-                ? new errors/* OcikitError */.G('INVALID_INPUT', `the credential helper ${program} is not installed (not found on PATH)`, {
+                ? new errors/* OcikitError */.Gu('INVALID_INPUT', `the credential helper ${program} is not installed (not found on PATH)`, {
                     hint: `install ${program}, or remove "${helper}" from credsStore / credHelpers in the registry config`,
                     cause: error,
                 })
-                : new errors/* OcikitError */.G('UNAUTHORIZED', `could not run the credential helper ${program}: ${error.code ?? error.message}`, { cause: error }));
+                : new errors/* OcikitError */.Gu('UNAUTHORIZED', `could not run the credential helper ${program}: ${error.code ?? error.message}`, { cause: error }));
         });
         child.on('close', (code, signal) => {
             clearTimeout(timer);
             const out = Buffer.concat(stdout).toString('utf8').trim();
             const err = Buffer.concat(stderr).toString('utf8').trim();
             if (timedOut) {
-                reject(new errors/* OcikitError */.G('UNAUTHORIZED', `the credential helper ${program} ${action} did not answer within ${timeoutMs / 1000} s`, {
+                reject(new errors/* OcikitError */.Gu('UNAUTHORIZED', `the credential helper ${program} ${action} did not answer within ${timeoutMs / 1000} s`, {
                     hint: 'a helper that waits for a prompt or an unlocked keychain cannot run unattended in CI',
                 }));
                 return;
@@ -257,7 +257,7 @@ function helperFailed(helper, action, serverAddress, message) {
     const program = credentialHelperProgram(helper);
     // The helper's own words go in the message: `detail` is shown as the registry's answer.
     const said = message.replace(/\s+/g, ' ').slice(0, 300);
-    return new errors/* OcikitError */.G('UNAUTHORIZED', `the credential helper ${program} failed to ${action} the credential for ${serverAddress}: ${said}`, {
+    return new errors/* OcikitError */.Gu('UNAUTHORIZED', `the credential helper ${program} failed to ${action} the credential for ${serverAddress}: ${said}`, {
         hint: `check that ${program} works (echo ${serverAddress} | ${program} get), or remove "${helper}" from credsStore / credHelpers in the registry config`,
     });
 }
@@ -314,13 +314,13 @@ function givenCredential(given = {}, env = process.env) {
     const username = given.username || env.OCIKIT_USERNAME || '';
     const password = given.password || env.OCIKIT_PASSWORD || '';
     if (password && !username) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', 'a password was given without a username', {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'a password was given without a username', {
             hint: 'give the username too (-u <username>, or OCIKIT_USERNAME)',
         });
     }
     if (username && !password) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `a username (${username}) was given without a password`, {
-            hint: 'give the password or token too (-p <password>, --password-stdin, or OCIKIT_PASSWORD)',
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `a username (${username}) was given without a password`, {
+            hint: `give the password or token too (${(0,errors/* optionRef */.$j)('password-stdin')}, or OCIKIT_PASSWORD)`,
         });
     }
     return username ? { username, password } : undefined;
@@ -414,7 +414,7 @@ async function readDockerConfig(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .G('INVALID_INPUT', `cannot read the registry config ${path}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .Gu('INVALID_INPUT', `cannot read the registry config ${path}`, {
             detail: error.code ?? String(error),
             cause: error,
         });
@@ -435,8 +435,8 @@ function parseDockerConfig(text, source) {
     catch (error) {
         // V8's message quotes the text around the fault, which may be a password: keep only where.
         const where = /at position \d+(?: \(line \d+ column \d+\))?/.exec(String(error.message))?.[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .G('INVALID_INPUT', `the registry config ${source} is not valid JSON${where ? ` (${where})` : ''}`, {
-            hint: 'fix or remove the file, or point --registry-config at another one',
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .Gu('INVALID_INPUT', `the registry config ${source} is not valid JSON${where ? ` (${where})` : ''}`, {
+            hint: `fix or remove the file, or point ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .optionRef */ .$j)('registry-config')} at another one`,
         });
     }
     return checkShape(parsed, source);
@@ -460,7 +460,7 @@ async function writeDockerConfig(path, config) {
     await writeFileAtomic(target, `${JSON.stringify(config, null, '\t')}\n`, 0o600);
 }
 function checkShape(parsed, path) {
-    const problem = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .G('INVALID_INPUT', `the registry config ${path} is not a Docker config file: ${what}`, {
+    const problem = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OcikitError */ .Gu('INVALID_INPUT', `the registry config ${path} is not a Docker config file: ${what}`, {
         hint: 'it should look like {"auths": {"<host>": {"auth": "<base64 user:password>"}}}',
     });
     if (!isObject(parsed))
@@ -556,9 +556,12 @@ function parseRegistryHost(input) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ isOcikitError),
-/* harmony export */   G: () => (/* binding */ OcikitError)
+/* harmony export */   $j: () => (/* binding */ optionRef),
+/* harmony export */   $k: () => (/* binding */ inFrontEndWords),
+/* harmony export */   CI: () => (/* binding */ isOcikitError),
+/* harmony export */   Gu: () => (/* binding */ OcikitError)
 /* harmony export */ });
+/* unused harmony export CLI_WORDS */
 class OcikitError extends Error {
     name = 'OcikitError';
     code;
@@ -577,14 +580,25 @@ class OcikitError extends Error {
      * registry said" only when a registry answered (an HTTP status); a local failure's
      * evidence (a digest mismatch, a refused connection) is just detail.
      */
-    describe() {
-        const lines = [this.message];
+    describe(words = CLI_WORDS) {
+        const lines = [inFrontEndWords(this.message, words)];
         if (this.detail)
             lines.push(`  ${this.status === undefined ? 'detail' : 'registry said'}: ${this.detail}`);
         if (this.hint)
-            lines.push(`  hint: ${this.hint}`);
+            lines.push(`  hint: ${inFrontEndWords(this.hint, words)}`);
         return lines.join('\n');
     }
+}
+/** The CLI's words: the flag itself, `--name` (`--no-overwrite` as written). */
+const CLI_WORDS = { option: (name) => `--${name}` };
+const OPTION_REF = /\{\{option:([a-z0-9-]+)\}\}/g;
+/** An option named in a message or hint, for each front end to say in its own words. */
+function optionRef(name) {
+    return `{{option:${name}}}`;
+}
+/** Text with every optionRef in the front end's words. */
+function inFrontEndWords(text, words = CLI_WORDS) {
+    return text.replace(OPTION_REF, (_, name) => words.option(name));
 }
 function isOcikitError(error, code) {
     return error instanceof OcikitError && (code === undefined || error.code === code);
@@ -714,10 +728,10 @@ function parseDigest(value) {
     const hex = value.slice(colon + 1);
     const known = ALGORITHMS[algorithm];
     if (colon < 0 || !known) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_REFERENCE', `"${value}" is not a digest: expected sha256:<64 hex> or sha512:<128 hex>`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_REFERENCE', `"${value}" is not a digest: expected sha256:<64 hex> or sha512:<128 hex>`);
     }
     if (hex.length !== known.hexLength || !/^[a-f0-9]+$/.test(hex)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_REFERENCE', `"${value}" is not a valid ${algorithm} digest: expected ${known.hexLength} lowercase hex characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_REFERENCE', `"${value}" is not a valid ${algorithm} digest: expected ${known.hexLength} lowercase hex characters`);
     }
     return { algorithm: algorithm, hex };
 }
@@ -741,7 +755,7 @@ function verifyBytes(bytes, expected, what) {
     const { algorithm } = parseDigest(expected);
     const actual = digestOf(bytes, algorithm);
     if (actual !== expected) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('DIGEST_MISMATCH', `${what}: content does not match its digest`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `${what}: content does not match its digest`, {
             detail: `expected ${expected}, got ${actual}`,
             hint: 'the registry or store returned other bytes than were asked for; retry, and report it if it persists',
         });
@@ -771,7 +785,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     _transform(chunk, _encoding, callback) {
         this.count += chunk.length;
         if (this.count > this.expected.size) {
-            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('DIGEST_MISMATCH', `${this.what}: more bytes than its descriptor's size`, {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `${this.what}: more bytes than its descriptor's size`, {
                 detail: `expected ${this.expected.size} bytes, got at least ${this.count}`,
             }));
             return;
@@ -784,13 +798,13 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
         const { algorithm } = parseDigest(this.expected.digest);
         const actual = `${algorithm}:${this.hash.digest('hex')}`;
         if (this.count !== this.expected.size) {
-            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('DIGEST_MISMATCH', `${this.what}: size does not match its descriptor`, {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `${this.what}: size does not match its descriptor`, {
                 detail: `expected ${this.expected.size} bytes, got ${this.count}`,
                 hint: 'the transfer was cut short or the content changed; retry',
             }));
         }
         else if (actual !== this.expected.digest) {
-            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('DIGEST_MISMATCH', `${this.what}: content does not match its digest`, {
+            callback(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('DIGEST_MISMATCH', `${this.what}: content does not match its digest`, {
                 detail: `expected ${this.expected.digest}, got ${actual}`,
                 hint: 'the registry or store returned other bytes than were asked for; retry, and report it if it persists',
             }));
@@ -869,7 +883,7 @@ function describeManifest(manifest, bytes) {
     return descriptor;
 }
 function fail(what, problem) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_MANIFEST', `${what} is not a valid OCI manifest: ${problem}`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_MANIFEST', `${what} is not a valid OCI manifest: ${problem}`, {
         hint: 'the content is not what its media type claims; check what pushed it',
     });
 }
@@ -919,7 +933,7 @@ function validateDescriptor(value, where, what) {
  */
 function parseManifest(bytes, what, expectedMediaType) {
     if (bytes.length > MAX_MANIFEST_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('SIZE_LIMIT', `${what} is ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES}-byte manifest limit`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('SIZE_LIMIT', `${what} is ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES}-byte manifest limit`);
     }
     let value;
     try {
@@ -1028,16 +1042,37 @@ function isValidMediaType(value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ displayName)
+/* harmony export */   Kh: () => (/* binding */ storedOutcome),
+/* harmony export */   QC: () => (/* binding */ displayName)
 /* harmony export */ });
 /* unused harmony export silentProgress */
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69172);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87536);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69172);
 
+
+/** The outcome that says a store now holds what was stored into it. */
+function storedOutcome(kind) {
+    return kind === 'write' ? 'written' : 'uploaded';
+}
 const silentProgress = {};
-/** The title a person recognises a blob by: its file name, else a short digest. */
+/** Configs whose media type says so; any other blob without a title is shown by its digest. */
+const CONFIG_MEDIA_TYPES = new Set([
+    _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.Empty,
+    _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.ImageConfig,
+    _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .MediaType */ .zu.DockerConfig,
+    'application/vnd.cncf.helm.config.v1+json',
+    // What oras writes when it is given no config type.
+    'application/vnd.unknown.config.v1+json',
+]);
+/**
+ * The name a person recognises a blob by: its file name, `config` for a config,
+ * else a short digest.
+ */
 function displayName(descriptor) {
     const title = descriptor.annotations?.['org.opencontainers.image.title'];
-    return title === undefined ? descriptor.digest.slice(0, 19) : (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(title);
+    if (title !== undefined)
+        return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(title);
+    return CONFIG_MEDIA_TYPES.has(descriptor.mediaType) ? 'config' : descriptor.digest.slice(0, 19);
 }
 //# sourceMappingURL=progress.js.map
 
@@ -1112,7 +1147,7 @@ function parseReference(input) {
     if (scheme === 'http' || scheme === 'https') {
         fail(subject, {
             reason: `a reference has no ${scheme}:// in front`,
-            hint: `write ${show(input.slice(scheme.length + 3))}${scheme === 'http' ? ' and add --plain-http (loopback registries use HTTP by themselves)' : ''}`,
+            hint: `write ${show(input.slice(scheme.length + 3))}${scheme === 'http' ? ` and add ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .optionRef */ .$j)('plain-http')} (loopback registries use HTTP by themselves)` : ''}`,
         });
     }
     return parseRegistry(input, subject);
@@ -1120,7 +1155,7 @@ function parseReference(input) {
 function parseRegistryReference(input) {
     const ref = parseReference(input);
     if (ref.kind !== 'registry') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_REFERENCE', `invalid reference ${show(input)}: expected a registry reference, not an OCI layout`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_REFERENCE', `invalid reference ${show(input)}: expected a registry reference, not an OCI layout`, {
             hint: 'this needs host/repository[:tag][@digest]',
         });
     }
@@ -1250,7 +1285,7 @@ function tagProblem(tag) {
 function checkTag(tag) {
     const reason = tag === '' ? 'tag is empty' : tagProblem(tag);
     if (reason)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_REFERENCE', reason, { hint: 'a tag is up to 128 letters, digits, "_", "." and "-", and does not start with "." or "-"' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_REFERENCE', reason, { hint: 'a tag is up to 128 letters, digits, "_", "." and "-", and does not start with "." or "-"' });
 }
 function selectorProblem(tag, digest) {
     if (tag !== undefined) {
@@ -1270,7 +1305,7 @@ function selectorProblem(tag, digest) {
             (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDigest */ .m)(digest);
         }
         catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G))
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu))
                 throw error;
             return { reason: `digest ${error.message}`, hint: DIGEST_HINT };
         }
@@ -1330,7 +1365,7 @@ function extraTag(ref, given) {
         return given;
     }
     const refused = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `the extra tag ${show(given)} ${why}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `the extra tag ${show(given)} ${why}`, {
             hint: `give bare tags (v1.2.3, latest): they go to ${formatReference(withSelector(ref, {}))}`,
         });
     };
@@ -1362,7 +1397,7 @@ function defined(tag, digest) {
 }
 function fail(subject, problem) {
     if (problem) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_REFERENCE', `${subject}: ${problem.reason}`, problem.hint === undefined ? {} : { hint: problem.hint });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_REFERENCE', `${subject}: ${problem.reason}`, problem.hint === undefined ? {} : { hint: problem.hint });
     }
 }
 /** Quotes (escaping control characters) and shortens what a message repeats back. */
@@ -1422,7 +1457,7 @@ function referrersIndex(manifests) {
 function parseReferrersList(bytes, what) {
     const manifest = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(bytes, what);
     if (!(0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(manifest)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_MANIFEST', `${what} is a ${manifest.mediaType}, not an image index of referrers`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_MANIFEST', `${what} is a ${manifest.mediaType}, not an image index of referrers`);
     }
     return manifest.manifests.filter((d) => (0,_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isManifestMediaType */ .CM)(d.mediaType));
 }
@@ -1519,7 +1554,7 @@ function parseLegacyReferrerTag(tag) {
 /* harmony export */ });
 /* unused harmony export parseReferrersMode */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71403);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71403);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8649);
 /* harmony import */ var _oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24075);
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87536);
@@ -1530,7 +1565,7 @@ function parseLegacyReferrerTag(tag) {
 /* harmony import */ var _registry_scope_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47648);
 /* harmony import */ var _util_map_concurrent_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49307);
 /* harmony import */ var _referrer_descriptor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31386);
-/* harmony import */ var _referrers_tag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16056);
+/* harmony import */ var _referrers_tag_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16056);
 
 
 
@@ -1630,7 +1665,7 @@ class RemoteReferrers {
         let update;
         if (this.mode === 'api') {
             if (!ociSubject)
-                this.warnOnce('no-oci-subject', `${this.repository.name} did not confirm the subject of ${descriptor.digest} (no OCI-Subject header); with --referrers-mode api no sha256-<hex> tag is written`);
+                this.warnOnce('no-oci-subject', `${this.repository.name} did not confirm the subject of ${descriptor.digest} (no OCI-Subject header); with ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .optionRef */ .$j)('referrers-mode')} api no sha256-<hex> tag is written`);
             update = { via: 'api' };
         }
         else if (this.mode === 'auto' && ociSubject && (await this.probeApi(subject))) {
@@ -1638,7 +1673,7 @@ class RemoteReferrers {
         }
         else {
             if (this.mode === 'auto' && ociSubject) {
-                this.warnOnce('oci-subject-without-api', `${this.repository.name} answered OCI-Subject but has no referrers API; keeping the ${(0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .referrersTag */ .L)(subject.digest)} tag index too`);
+                this.warnOnce('oci-subject-without-api', `${this.repository.name} answered OCI-Subject but has no referrers API; keeping the ${(0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_5__/* .referrersTag */ .L)(subject.digest)} tag index too`);
             }
             update = await this.enqueue(subject, { add: (0,_referrer_descriptor_js__WEBPACK_IMPORTED_MODULE_3__/* .referrerDescriptor */ .xh)(descriptor, manifest) });
         }
@@ -1673,9 +1708,9 @@ class RemoteReferrers {
         const standard = [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ImageConfig, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.DockerConfig];
         if (!type || standard.includes(type))
             return error;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('UNSUPPORTED', `${this.repository.name} refused the manifest as invalid (MANIFEST_INVALID): the registry does not accept the artifact type "${type}"`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('UNSUPPORTED', `${this.repository.name} refused the manifest as invalid (MANIFEST_INVALID): the registry does not accept the artifact type "${type}"`, {
             detail: error.detail,
-            hint: 'some registries (GitLab among them) accept only artifact types on an allow-list; use one it accepts (--artifact-type, or the file\'s media type), ' +
+            hint: `some registries (GitLab among them) accept only artifact types on an allow-list; use one it accepts (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .optionRef */ .$j)('artifact-type')}, or the file's media type), ` +
                 'ask its operator to allow this one, or push to a registry that takes any (GHCR, Docker Hub, Harbor, zot)',
             status: 400,
             cause: error,
@@ -1721,10 +1756,10 @@ class RemoteReferrers {
                 throw await (0,_registry_registry_error_js__WEBPACK_IMPORTED_MODULE_8__/* .registryError */ .e)(`listing ${what}`, response.status, response.body);
             }
             const bytes = await (0,_registry_read_bounded_js__WEBPACK_IMPORTED_MODULE_9__/* .readBounded */ .C)(response.body, REFERRERS_PAGE_LIMIT, what).catch((error) => {
-                if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isOcikitError */ .C)(error, 'SIZE_LIMIT'))
+                if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isOcikitError */ .CI)(error, 'SIZE_LIMIT'))
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('SIZE_LIMIT', error.message, {
-                    hint: `the registry answered with more than a page may hold instead of pages (distribution-spec: Link rel="next"); list them from the tag schema with --referrers-mode tag, or ask its operator`,
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('SIZE_LIMIT', error.message, {
+                    hint: `the registry answered with more than a page may hold instead of pages (distribution-spec: Link rel="next"); list them from the tag schema with ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .optionRef */ .$j)('referrers-mode')} tag, or ask its operator`,
                     cause: error,
                 });
             });
@@ -1734,7 +1769,7 @@ class RemoteReferrers {
             }
             catch (error) {
                 // A 200 that is no image index (a web page behind a catch-all route): no API here.
-                if (page === 0 && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isOcikitError */ .C)(error, 'INVALID_MANIFEST') && this.mode === 'auto')
+                if (page === 0 && (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .isOcikitError */ .CI)(error, 'INVALID_MANIFEST') && this.mode === 'auto')
                     return 'no-api';
                 throw error;
             }
@@ -1783,14 +1818,14 @@ class RemoteReferrers {
         });
     }
     noApi(subject) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('UNSUPPORTED', `${this.repository.name} has no referrers API (GET /v2/${this.repo}/referrers/${subject.digest} is not answered)`, {
-            hint: 'use --referrers-mode auto or tag (the sha256-<hex> tag schema; oras: --distribution-spec v1.1-referrers-tag)',
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('UNSUPPORTED', `${this.repository.name} has no referrers API (GET /v2/${this.repo}/referrers/${subject.digest} is not answered)`, {
+            hint: `use ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .optionRef */ .$j)('referrers-mode')} auto or tag (the sha256-<hex> tag schema; oras: --distribution-spec v1.1-referrers-tag)`,
         });
     }
     // --- The tag schema -----------------------------------------------------------
     /** Reads the index under the subject's referrers tag, telling an index from what some registries answer instead. */
     async readTagIndex(subject) {
-        const tag = (0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .referrersTag */ .L)(subject.digest);
+        const tag = (0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_5__/* .referrersTag */ .L)(subject.digest);
         const response = await this.repository.client.send({
             method: 'GET',
             url: `/v2/${this.repo}/manifests/${tag}`,
@@ -1861,7 +1896,7 @@ class RemoteReferrers {
      * manifests deleted where the registry allows it.
      */
     async updateTagIndex(subject, changes) {
-        const tag = (0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_4__/* .referrersTag */ .L)(subject.digest);
+        const tag = (0,_referrers_tag_js__WEBPACK_IMPORTED_MODULE_5__/* .referrersTag */ .L)(subject.digest);
         const adds = new Map();
         const removes = new Set();
         for (const change of changes) {
@@ -1887,7 +1922,7 @@ class RemoteReferrers {
                     this.warnOnce(`foreign-${tag}`, `${problem}; left as it is`);
                     return { via: 'tag', tag };
                 }
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('REGISTRY_ERROR', `cannot list ${[...adds.keys()].join(', ')} as a referrer: ${problem}`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('REGISTRY_ERROR', `cannot list ${[...adds.keys()].join(', ')} as a referrer: ${problem}`, {
                     hint: `the referrer itself was pushed; the tag ${tag} is reserved for the referrers index of ${subject.digest}: remove or move what is there, then attach again`,
                 });
             }
@@ -1908,7 +1943,7 @@ class RemoteReferrers {
                 };
             }
             if (attempt > maxAttempts || Date.now() > deadline) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('REGISTRY_ERROR', `could not update the referrers index ${this.repository.name}:${tag}: other writers kept replacing it (${attempt - 1} attempts)`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('REGISTRY_ERROR', `could not update the referrers index ${this.repository.name}:${tag}: other writers kept replacing it (${attempt - 1} attempts)`, {
                     hint: 'the referrers themselves were pushed; attach again (ocikit adds what is missing), run fewer attaches to one subject at once, or use a registry with the OCI 1.1 referrers API',
                 });
             }
@@ -1924,7 +1959,7 @@ class RemoteReferrers {
                 const missing = await this.missingEntries(next);
                 for (const digest of adds.keys()) {
                     if (missing.has(digest))
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G('NOT_FOUND', `${this.repository.name}@${digest} is no longer in the repository; it cannot be listed as a referrer`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu('NOT_FOUND', `${this.repository.name}@${digest} is no longer in the repository; it cannot be listed as a referrer`);
                 }
                 if (missing.size === 0)
                     throw put.error;
@@ -1963,7 +1998,7 @@ class RemoteReferrers {
             return { outcome: 'conflict' };
         }
         const answer = await (0,_registry_registry_error_js__WEBPACK_IMPORTED_MODULE_8__/* .registryAnswer */ .U)(response.status, response.body);
-        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .OcikitError */ .G(response.status === 401 ? 'UNAUTHORIZED' : response.status === 403 ? 'DENIED' : 'REGISTRY_ERROR', `writing the referrers index ${this.repository.name}:${tag} failed (HTTP ${response.status})`, {
+        const error = new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OcikitError */ .Gu(response.status === 401 ? 'UNAUTHORIZED' : response.status === 403 ? 'DENIED' : 'REGISTRY_ERROR', `writing the referrers index ${this.repository.name}:${tag} failed (HTTP ${response.status})`, {
             detail: answer,
             hint: 'the referrer itself was pushed; the tag schema needs push access to the repository',
             status: response.status,
@@ -2157,12 +2192,12 @@ class PageWalk {
     }
     check(url) {
         if (new URL(url).origin !== this.origin.origin) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('REGISTRY_ERROR', `${this.what}: the registry's next page is on another host (${new URL(url).origin}); not followed`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('REGISTRY_ERROR', `${this.what}: the registry's next page is on another host (${new URL(url).origin}); not followed`, {
                 hint: 'a registry links only to its own pages; ocikit reads lists only from the registry itself. Report it to the registry operator',
             });
         }
         if (this.visited.has(url) || this.visited.size >= this.limits.pages) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('REGISTRY_ERROR', `${this.what}: the registry's pages do not come to an end`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('REGISTRY_ERROR', `${this.what}: the registry's pages do not come to an end`, {
                 detail: `page ${this.visited.size + 1} would be ${url}${this.visited.has(url) ? ', which was read already' : ` (the limit is ${this.limits.pages} pages)`}`,
                 hint: 'the registry paginates wrongly; report it to its operator',
             });
@@ -2171,8 +2206,8 @@ class PageWalk {
         return url;
     }
     limitError(bound) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('SIZE_LIMIT', `${this.what}: the list has ${bound}; ocikit stopped reading it`, {
-            hint: 'a list this long is more than ocikit holds in memory; narrow it where the command allows (--last, --artifact-type) or clean up the repository',
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('SIZE_LIMIT', `${this.what}: the list has ${bound}; ocikit stopped reading it`, {
+            hint: `a list this long is more than ocikit holds in memory; narrow it where the command allows (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('last')}, ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('artifact-type')}) or clean up the repository`,
         });
     }
 }
@@ -2203,7 +2238,7 @@ async function readBounded(body, limit, what) {
         total += chunk.length;
         if (total > limit) {
             body.destroy();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('SIZE_LIMIT', `${what} is larger than the ${limit}-byte limit for it`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('SIZE_LIMIT', `${what} is larger than the ${limit}-byte limit for it`, {
                 hint: 'the server sent more than a valid answer can hold; check the registry URL',
             });
         }
@@ -2215,7 +2250,7 @@ async function readBounded(body, limit, what) {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 310:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2235,11 +2270,8 @@ var errors = __webpack_require__(71403);
 var reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/core/dist/util/printable.js
 var printable = __webpack_require__(69172);
-;// CONCATENATED MODULE: ./packages/core/dist/version.js
-/** Kept equal to package.json's version by a test. */
-const OCIKIT_VERSION = '0.1.0';
-const USER_AGENT = `ocikit/${OCIKIT_VERSION}`;
-//# sourceMappingURL=version.js.map
+// EXTERNAL MODULE: ./packages/core/dist/version.js
+var version = __webpack_require__(32098);
 // EXTERNAL MODULE: ./packages/core/dist/registry/credentials.js
 var credentials = __webpack_require__(55770);
 // EXTERNAL MODULE: ./packages/core/dist/util/text.js
@@ -2254,7 +2286,7 @@ var util_text = __webpack_require__(28432);
 function requestDeadline(ms, what) {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-        controller.abort(new errors/* OcikitError */.G('NETWORK', `${what}: no complete answer within ${Math.round(ms / 1000)} s`, {
+        controller.abort(new errors/* OcikitError */.Gu('NETWORK', `${what}: no complete answer within ${Math.round(ms / 1000)} s`, {
             hint: 'the server is stalled or very slow; retry later, or raise the request timeout of this command or step (OCIKIT_REQUEST_TIMEOUT, in seconds)',
         }));
     }, ms);
@@ -2356,7 +2388,7 @@ class Authenticator {
                 return true;
             const credential = await this.lookupCredential();
             if (!credential || !(0,credentials/* isBasicCredential */.G)(credential)) {
-                throw new errors/* OcikitError */.G('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {
+                throw new errors/* OcikitError */.Gu('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {
                     hint: 'provide a username and password or token: the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`',
                     status: 401,
                 });
@@ -2364,7 +2396,7 @@ class Authenticator {
             this.basicHeader = basicAuthorization(credential.username, credential.password);
             return true;
         }
-        throw new errors/* OcikitError */.G('UNAUTHORIZED', `${what}: ${this.options.registry} asked for an authentication scheme ocikit does not speak`, {
+        throw new errors/* OcikitError */.Gu('UNAUTHORIZED', `${what}: ${this.options.registry} asked for an authentication scheme ocikit does not speak`, {
             detail: challenges.map((c) => c.scheme).join(', ') || 'no WWW-Authenticate challenge',
             status: 401,
         });
@@ -2445,7 +2477,7 @@ class Authenticator {
         if (response.statusCode !== 200) {
             const answer = (0,util_text/* redactSecrets */.f)(await (0,registry_error/* registryAnswer */.U)(response.statusCode, response.body), secrets);
             const refused = response.statusCode === 401 || response.statusCode === 403;
-            const error = new errors/* OcikitError */.G(refused ? 'UNAUTHORIZED' : 'REGISTRY_ERROR', `${what} failed (HTTP ${response.statusCode})`, {
+            const error = new errors/* OcikitError */.Gu(refused ? 'UNAUTHORIZED' : 'REGISTRY_ERROR', `${what} failed (HTTP ${response.statusCode})`, {
                 detail: answer,
                 hint: credential
                     ? 'the token service refused these credentials; check the username and password or token'
@@ -2460,7 +2492,7 @@ class Authenticator {
         const answer = parseTokenAnswer(await (0,read_bounded/* readBounded */.C)(response.body, TOKEN_RESPONSE_LIMIT, 'token response'), what);
         const value = typeof answer.token === 'string' && answer.token ? answer.token : answer.access_token;
         if (typeof value !== 'string' || !value) {
-            throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the token service answered without a token`, {
+            throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the token service answered without a token`, {
                 hint: 'the realm the registry names may not be a token service; check the registry configuration',
             });
         }
@@ -2482,11 +2514,11 @@ class Authenticator {
         }
         catch (error) {
             deadline.clear();
-            if (error instanceof errors/* OcikitError */.G)
+            if (error instanceof errors/* OcikitError */.Gu)
                 throw error;
             const code = error.code;
             // The cause keeps the network code, so an idempotent request is retried as for the registry itself.
-            throw new errors/* OcikitError */.G('NETWORK', `getting a token for ${this.options.registry}: could not reach the token service ${url.origin}`, {
+            throw new errors/* OcikitError */.Gu('NETWORK', `getting a token for ${this.options.registry}: could not reach the token service ${url.origin}`, {
                 detail: `${code ?? ''} ${error.message ?? String(error)}`.trim(),
                 hint: 'the registry sends clients to this address for tokens; check the network, or the registry configuration',
                 cause: error,
@@ -2499,12 +2531,12 @@ class Authenticator {
             url = new URL(realm);
         }
         catch {
-            throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${this.options.registry} named a token realm that is not a URL: "${realm.slice(0, 200)}"`);
+            throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${this.options.registry} named a token realm that is not a URL: "${realm.slice(0, 200)}"`);
         }
         const plainOk = this.options.allowPlainHttpRealm || this.options.isLoopbackHost(url.host);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainOk)) {
-            throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${this.options.registry} asked for credentials to be sent to ${url.origin} without TLS; refused`, {
-                hint: 'use --plain-http only for registries you trust on a private network',
+            throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${this.options.registry} asked for credentials to be sent to ${url.origin} without TLS; refused`, {
+                hint: `use ${(0,errors/* optionRef */.$j)('plain-http')} only for registries you trust on a private network`,
             });
         }
         return url;
@@ -2519,7 +2551,7 @@ function parseTokenAnswer(bytes, what) {
     catch {
         // reported below
     }
-    throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the token service answered something that is not a JSON object`, {
+    throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the token service answered something that is not a JSON object`, {
         detail: bytes.toString('utf8').slice(0, 200),
     });
 }
@@ -2543,6 +2575,101 @@ function basicAuthorization(username, password) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 //# sourceMappingURL=authenticator.js.map
+;// CONCATENATED MODULE: ./packages/core/dist/registry/http-exchange.js
+/**
+ * Query parameters of the distribution API and the token protocol, whose values say
+ * what a request is about and are kept. Every other value is replaced: pre-signed
+ * object storage URLs carry their credential in the query (`X-Amz-Signature`,
+ * `X-Amz-Credential`, `X-Goog-Signature`, Azure's `sig`, CloudFront's `Signature`,
+ * Docker Hub's `verify`) and a token may travel as `token=` or `access_token=`;
+ * keeping a list of the known-harmless is safer than chasing every vendor's name.
+ */
+const PLAIN_QUERY_PARAMETERS = new Set(['n', 'last', 'digest', 'mount', 'from', 'artifactType', 'service', 'scope']);
+const REDACTED = '***';
+/** `url` fit for a log: query values other than the OCI API's own, and any user:password@, replaced by `***`. */
+function redactedUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return REDACTED;
+    }
+    if (parsed.username)
+        parsed.username = REDACTED;
+    if (parsed.password)
+        parsed.password = REDACTED;
+    if (!parsed.search)
+        return parsed.href;
+    // The query as it was written (`sha256:` stays as it was sent), value by value.
+    const query = parsed.search
+        .slice(1)
+        .split('&')
+        .map((pair) => {
+        const name = pair.split('=', 1)[0];
+        return PLAIN_QUERY_PARAMETERS.has(safeDecode(name)) ? pair : `${name}=${REDACTED}`;
+    })
+        .join('&');
+    return `${parsed.origin}${parsed.pathname}?${query}`;
+}
+/** What a registry client sends its requests through (registry-client.ts's RequestDispatcher). */
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text.replace(/\+/g, ' '));
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * `dispatcher` with every request reported to `listener` once its answer's headers
+ * are in (or it failed). A listener that throws changes nothing about the request.
+ */
+function observedDispatcher(dispatcher, listener) {
+    const report = (exchange) => {
+        try {
+            listener(exchange);
+        }
+        catch {
+            // a debug log must not break a transfer
+        }
+    };
+    const request = async (options) => {
+        const startedAt = Date.now();
+        const authorization = headerValue(options.headers, 'authorization')?.split(' ')[0];
+        const base = {
+            method: options.method,
+            url: redactedUrl(new URL(options.path, String(options.origin))),
+            ...(authorization ? { authorization } : {}),
+        };
+        try {
+            const response = await dispatcher.request(options);
+            const location = response.headers.location;
+            report({
+                ...base,
+                status: response.statusCode,
+                ...(response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string'
+                    ? { location: redactedUrl(new URL(location, String(options.origin))) }
+                    : {}),
+                durationMs: Date.now() - startedAt,
+            });
+            return response;
+        }
+        catch (error) {
+            const code = error.code;
+            report({ ...base, durationMs: Date.now() - startedAt, error: typeof code === 'string' ? code : (error?.name ?? 'failed') });
+            throw error;
+        }
+    };
+    return { request, close: () => dispatcher.close() };
+}
+function headerValue(headers, name) {
+    if (!headers || Array.isArray(headers) || typeof headers[Symbol.iterator] === 'function')
+        return undefined;
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+//# sourceMappingURL=http-exchange.js.map
 // EXTERNAL MODULE: ./packages/core/dist/registry/retry-policy.js
 var retry_policy = __webpack_require__(41121);
 ;// CONCATENATED MODULE: ./packages/core/dist/registry/www-authenticate.js
@@ -2631,6 +2758,7 @@ function parseChallenges(scanner) {
 
 
 
+
 const DEFAULT_TIMEOUTS = { headersMs: 300_000, bodyMs: 60_000, requestMs: 600_000, minBytesPerSecond: 256 * 1024 };
 /** How long a cleanup request (deleting an abandoned upload session) may take. */
 const CLEANUP_TIMEOUT_MS = 5_000;
@@ -2678,14 +2806,15 @@ class RegistryClient {
         const plain = options.plainHttp || (0,reference/* isLoopbackRegistry */.jW)(options.registry);
         this.baseUrl = new URL(`${plain ? 'http' : 'https'}://${options.endpointHost ?? options.registry}`);
         this.ownsDispatcher = !options.dispatcher;
-        this.dispatcher = options.dispatcher ?? lazyDispatcher(options);
+        const dispatcher = options.dispatcher ?? lazyDispatcher(options);
+        this.dispatcher = options.onHttp ? observedDispatcher(dispatcher, options.onHttp) : dispatcher;
         this.retry = { ...retry_policy/* DEFAULT_RETRY_POLICY */.cO, ...options.retry };
         this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
         this.auth = new Authenticator({
             registry: options.registry,
             credentials: options.credentials ?? credentials/* noCredentials */.gT,
             dispatcher: this.dispatcher,
-            userAgent: USER_AGENT,
+            userAgent: version/* USER_AGENT */._,
             allowPlainHttpRealm: Boolean(options.plainHttp),
             isLoopbackHost: reference/* isLoopbackRegistry */.jW,
             requestTimeoutMs: this.timeouts.requestMs,
@@ -2698,7 +2827,17 @@ class RegistryClient {
      */
     async send(given) {
         const signal = this.signalFor(given);
-        const request = signal ? { ...given, signal } : given;
+        // `signal` stops the request from (re)starting; the transfer under way stops with `lingering` (the grace after it).
+        const lingering = signal && given.abortGraceMs ? linger(signal, given.abortGraceMs) : undefined;
+        const request = signal ? { ...given, signal: lingering?.signal ?? signal } : given;
+        try {
+            return await this.sendAttempts(request, signal);
+        }
+        finally {
+            lingering?.dispose();
+        }
+    }
+    async sendAttempts(request, signal) {
         const startedAt = Date.now();
         let authAttempts = 0;
         for (let attempt = 1;; attempt++) {
@@ -2713,14 +2852,14 @@ class RegistryClient {
                 const delay = request.idempotent && !request.cleanup && (0,retry_policy/* isRetryableError */.$d)(error) ? (0,retry_policy/* nextDelay */.rM)(this.retry, attempt, startedAt) : undefined;
                 if (delay === undefined)
                     throw this.networkError(error, request);
-                await this.pause(delay, request.signal, request);
+                await this.pause(delay, signal, request);
                 continue;
             }
             if (response.status === 401 && response.url.origin !== this.baseUrl.origin) {
                 // A host the registry sent us to (a blob redirect, an upload Location) refusing
                 // us: its challenge is not the registry's, and the registry's login never goes there.
                 await dump(response);
-                throw new errors/* OcikitError */.G('UNAUTHORIZED', `${describeRequest(request, this.registry)}: ${response.url.origin}, where the registry sent this request, refused it (HTTP 401)`, {
+                throw new errors/* OcikitError */.Gu('UNAUTHORIZED', `${describeRequest(request, this.registry)}: ${response.url.origin}, where the registry sent this request, refused it (HTTP 401)`, {
                     hint: `ocikit sends ${this.registry}'s credentials only to ${this.baseUrl.origin}; the registry's redirect or upload location must work without them (a pre-signed URL). Report it to the registry operator`,
                     status: 401,
                 });
@@ -2749,7 +2888,7 @@ class RegistryClient {
                 const delay = (0,retry_policy/* nextDelay */.rM)(this.retry, attempt, startedAt, (0,retry_policy/* parseRetryAfter */.mu)(response.headers['retry-after']));
                 if (delay !== undefined) {
                     await dump(response);
-                    await this.pause(delay, request.signal, request);
+                    await this.pause(delay, signal, request);
                     continue;
                 }
             }
@@ -2790,7 +2929,7 @@ class RegistryClient {
     async sendFollowingRedirects(request) {
         let url = new URL(request.url, this.baseUrl);
         for (let hop = 0;; hop++) {
-            const headers = { 'user-agent': USER_AGENT, ...request.headers };
+            const headers = { 'user-agent': version/* USER_AGENT */._, ...request.headers };
             // Credentials go only to the registry itself, never to a redirect or upload target elsewhere.
             if (url.origin === this.baseUrl.origin) {
                 const authorization = await this.auth.authorize(request.scope);
@@ -2828,11 +2967,11 @@ class RegistryClient {
             if (request.followRedirects && [301, 302, 303, 307, 308].includes(response.status) && typeof location === 'string') {
                 await dump(response);
                 if (hop >= MAX_REDIRECTS) {
-                    throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: more than ${MAX_REDIRECTS} redirects`);
+                    throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: more than ${MAX_REDIRECTS} redirects`);
                 }
                 url = new URL(location, url);
                 if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-                    throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: redirected to an unsupported URL scheme ${url.protocol}`);
+                    throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${describeRequest(request, this.registry)}: redirected to an unsupported URL scheme ${url.protocol}`);
                 }
                 continue;
             }
@@ -2859,15 +2998,15 @@ class RegistryClient {
         }
     }
     networkError(error, request) {
-        if (error instanceof errors/* OcikitError */.G || error?.name === 'AbortError')
+        if (error instanceof errors/* OcikitError */.Gu || error?.name === 'AbortError')
             return error;
         const code = error.code ?? error.cause?.code;
-        return new errors/* OcikitError */.G('NETWORK', `${describeRequest(request, this.registry)}: could not reach ${this.baseUrl.origin}`, {
+        return new errors/* OcikitError */.Gu('NETWORK', `${describeRequest(request, this.registry)}: could not reach ${this.baseUrl.origin}`, {
             detail: `${code ?? ''} ${error.message ?? String(error)}`.trim(),
             hint: code === 'ECONNREFUSED'
                 ? 'nothing is listening there; check the registry address and port'
                 : this.baseUrl.protocol === 'https:' && /SSL|TLS|certificate|EPROTO/i.test(String(error.message))
-                    ? 'TLS failed: for a registry without TLS use --plain-http; for a self-signed certificate use --insecure'
+                    ? `TLS failed: for a registry without TLS use ${(0,errors/* optionRef */.$j)('plain-http')}; for a self-signed certificate use ${(0,errors/* optionRef */.$j)('insecure')}`
                     : 'check the network and the registry address; ocikit retried what was safe to retry',
             cause: error,
         });
@@ -2878,9 +3017,9 @@ class RegistryClient {
  * (the CLI aborts with one that says SIGINT), else a CANCELLED error naming the request.
  */
 function cancelled(signal, request, registry) {
-    if (signal.reason instanceof errors/* OcikitError */.G)
+    if (signal.reason instanceof errors/* OcikitError */.Gu)
         return signal.reason;
-    return new errors/* OcikitError */.G('CANCELLED', `${request ? `${describeRequest(request, registry)}: ` : ''}cancelled`, {
+    return new errors/* OcikitError */.Gu('CANCELLED', `${request ? `${describeRequest(request, registry)}: ` : ''}cancelled`, {
         detail: signal.reason instanceof Error ? signal.reason.message : undefined,
         cause: signal.reason,
     });
@@ -2901,6 +3040,25 @@ async function dump(response) {
 function anySignal(signals) {
     const present = signals.filter((s) => s !== undefined);
     return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+/** `signal`, firing `ms` after it does (with its reason); `dispose` disarms it once the request is done. */
+function linger(signal, ms) {
+    const controller = new AbortController();
+    let timer;
+    const arm = () => {
+        timer = setTimeout(() => controller.abort(signal.reason), ms);
+    };
+    if (signal.aborted)
+        arm();
+    else
+        signal.addEventListener('abort', arm, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            signal.removeEventListener('abort', arm);
+            clearTimeout(timer);
+        },
+    };
 }
 //# sourceMappingURL=registry-client.js.map
 
@@ -2958,12 +3116,12 @@ const HINT_BY_STATUS = {
     401: 'check the username and password or token (the username and password options of this command or step, or a login stored by `ocikit login` / `docker login`); the token needs read and write access to this repository',
     403: 'the credentials are valid but lack permission for this repository; grant write access (for GHCR, a token with write:packages)',
     404: 'check the registry, repository and tag; `ocikit tags <repo>` lists what is there',
-    429: 'the registry is throttling requests; retry later or lower --concurrency',
+    429: `the registry is throttling requests; retry later or lower ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .optionRef */ .$j)('concurrency')}`,
 };
 /** An OcikitError for an unexpected registry response: what we tried, what it said, what to try. */
 async function registryError(what, status, body) {
     const answer = await registryAnswer(status, body);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G(CODE_BY_STATUS[status] ?? 'REGISTRY_ERROR', `${what} failed (HTTP ${status})`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu(CODE_BY_STATUS[status] ?? 'REGISTRY_ERROR', `${what} failed (HTTP ${status})`, {
         detail: answer,
         hint: HINT_BY_STATUS[status] ?? (status >= 500 ? 'the registry had an internal error; retry later' : undefined),
         status,
@@ -3047,7 +3205,10 @@ class ResumeBudget {
     }
 }
 //# sourceMappingURL=resume-budget.js.map
+// EXTERNAL MODULE: ./packages/core/dist/util/interrupt.js
+var interrupt = __webpack_require__(71076);
 ;// CONCATENATED MODULE: ./packages/core/dist/registry/upload-session.js
+
 
 
 
@@ -3071,15 +3232,44 @@ function sessionOf(response, what) {
     const minChunk = Number(response.headers['oci-chunk-min-length'] ?? 0) || 0;
     return { location: uploadLocation(response, what), minChunk };
 }
-/** Deletes an upload session, once and quickly, ignoring failures: an abandoned one expires on the registry's schedule. */
-async function deleteSession(context, location) {
+/**
+ * Deletes an upload session, once and quickly, at its newest `location` (the
+ * last answer's: distribution's `_state` there must match the bytes it stored).
+ * Never throws: an abandoned session expires on the registry's schedule. After an
+ * interruption, what came of it is noted for the interrupt's report, which says
+ * which sessions were cancelled and which were not, with the registry's answer.
+ * `what`: the blob and repository the session was for.
+ */
+async function deleteSession(context, location, what) {
+    const outcome = cancelSession(context, location, what);
+    (0,interrupt/* noteCleanup */.j)(context.client.signal, outcome);
+    await outcome;
+}
+/** The session's `DELETE`, and what came of it in one line. */
+async function cancelSession(context, location, what) {
+    const session = `the upload session of ${what} (upload ${location.pathname.split('/').pop()})`;
+    let response;
     try {
-        const response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: false, cleanup: true });
+        response = await context.client.send({ method: 'DELETE', url: location, scope: context.scope, idempotent: false, cleanup: true });
+    }
+    catch (error) {
+        // A clean-up ignores the interrupt: CANCELLED here is its own deadline passing.
+        const reason = !(error instanceof errors/* OcikitError */.Gu)
+            ? String(error)
+            : error.code === 'CANCELLED'
+                ? 'the registry did not answer in time'
+                : `${error.message}${error.detail ? ` (${error.detail})` : ''}`;
+        return `could not cancel ${session}: ${reason}; the registry may keep what it received until it expires the session`;
+    }
+    if (response.status >= 200 && response.status < 300) {
         await response.body.resume();
+        return `cancelled ${session}`;
     }
-    catch {
-        // best effort
+    const answer = await (0,registry_error/* registryAnswer */.U)(response.status, response.body);
+    if (response.status === 404 && /BLOB_UPLOAD_UNKNOWN/.test(answer)) {
+        return `${session} was gone already: the registry answered HTTP 404 (${answer})`;
     }
+    return `could not cancel ${session}: the registry answered HTTP ${response.status} (${answer}); it may keep what it received until it expires the session`;
 }
 /**
  * One request that carries an upload forward. Not retried by the client (it is
@@ -3092,7 +3282,7 @@ async function sendUploadStep(context, phase, request, what, signal) {
         response = await context.client.send({ ...request, scope: context.scope, idempotent: false, signal });
     }
     catch (error) {
-        if (error instanceof errors/* OcikitError */.G && error.code === 'NETWORK')
+        if (error instanceof errors/* OcikitError */.Gu && error.code === 'NETWORK')
             return { failure: { kind: 'network', phase, error } };
         throw error;
     }
@@ -3102,6 +3292,15 @@ async function sendUploadStep(context, phase, request, what, signal) {
     const error = await (0,registry_error/* registryError */.e)(`${what}: ${phase === 'put' ? 'completing the upload' : 'sending bytes'}`, response.status, response.body);
     return { failure: { kind: 'status', phase, error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) } };
 }
+/**
+ * How long a `PATCH` under way may still finish after an interruption. Its answer
+ * is the only way to learn the session's new state: distribution signs the byte
+ * count into the upload URL (`_state`) and refuses every request, the `DELETE`
+ * too, whose count differs from what it stored, so a `PATCH` cut mid-body leaves
+ * a session no one can cancel (it expires, a week later by default). Short: the
+ * interrupted wait for it, and a CI runner's second signal comes 7.5 s after the first.
+ */
+const PATCH_ABORT_GRACE_MS = 2_000;
 /**
  * `PATCH` of bytes `offset` to `end` (inclusive). The registry may keep only
  * part of them (`held` below `end + 1`: the rest goes next); holding none of
@@ -3116,18 +3315,23 @@ async function patchChunk(context, location, range, body, what, onWrongBytes, si
         url: location,
         headers: { 'content-type': 'application/octet-stream', 'content-length': String(end - offset + 1), 'content-range': `${offset}-${end}` },
         body,
+        abortGraceMs: PATCH_ABORT_GRACE_MS,
     }, what, signal);
     if ('failure' in sent)
         return sent;
     const { response } = sent;
-    if (response.status !== 202)
-        throw await (0,registry_error/* registryError */.e)(`${what}: sending bytes ${offset}-${end}`, response.status, response.body);
+    if (response.status !== 202) {
+        const error = await (0,registry_error/* registryError */.e)(`${what}: sending bytes ${offset}-${end}`, response.status, response.body);
+        if (response.status === 404 && /BLOB_UPLOAD_(UNKNOWN|INVALID)/.test(error.detail ?? ''))
+            return { failure: { kind: 'lost', phase: 'patch', error } };
+        throw error;
+    }
     await response.body.resume();
     const next = uploadLocation(response, what);
     const held = heldBytes(response) ?? end + 1;
     if (held > offset && held <= end + 1)
         return { location: next, held };
-    const error = new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
+    const error = new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the registry holds ${held} bytes after a chunk that ended at ${end + 1}`, {
         hint: `the registry mishandled a chunked upload; retry, or ${onWrongBytes}`,
     });
     return { failure: { kind: 'content', phase: 'patch', error } };
@@ -3143,7 +3347,7 @@ async function sessionStatus(context, location, what, signal) {
         response = await context.client.send({ method: 'GET', url: location, scope: context.scope, idempotent: true, signal });
     }
     catch (error) {
-        if (error instanceof errors/* OcikitError */.G && error.code === 'NETWORK')
+        if (error instanceof errors/* OcikitError */.Gu && error.code === 'NETWORK')
             return undefined;
         throw error;
     }
@@ -3191,7 +3395,7 @@ function digestUrl(location, descriptor) {
 function checkReportedDigest(response, descriptor, what) {
     const reported = response.headers['docker-content-digest'];
     if (typeof reported === 'string' && reported !== descriptor.digest) {
-        throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `${what}: the registry stored a different digest`, {
+        throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `${what}: the registry stored a different digest`, {
             detail: `sent ${descriptor.digest}, registry says ${reported}`,
         });
     }
@@ -3199,14 +3403,14 @@ function checkReportedDigest(response, descriptor, what) {
 function uploadLocation(response, what) {
     const location = response.headers.location;
     if (typeof location !== 'string' || !location) {
-        throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the registry answered without an upload Location`);
+        throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the registry answered without an upload Location`);
     }
     return new URL(location, response.url);
 }
 /** The error an upload gives up with: the last failure's, with how many came in a row. */
 function gaveUp(failure, attempts, what) {
     const { error } = failure;
-    return new errors/* OcikitError */.G(error.code, error.message, {
+    return new errors/* OcikitError */.Gu(error.code, error.message, {
         detail: `${error.detail ? `${error.detail}; ` : ''}gave up after ${attempts} attempts in a row without progress`,
         hint: error.hint ?? `${what} kept failing; check the network and the registry, then run again`,
         ...(error.status === undefined ? {} : { status: error.status }),
@@ -3220,6 +3424,8 @@ function failureReason(failure) {
         return `HTTP ${error.status ?? '?'}`;
     if (failure.kind === 'content')
         return error.detail?.split(';')[0] ?? error.message;
+    if (failure.kind === 'lost')
+        return 'the registry no longer knew the upload session';
     const detail = error.detail ?? '';
     return /TIMEOUT/.test(detail) ? 'the registry stalled' : 'the connection dropped';
 }
@@ -3312,13 +3518,17 @@ class ResumableUpload {
         catch (error) {
             // Interrupted or given up: the registry need not keep what we sent.
             if (this.session)
-                await deleteSession(this.context, this.session.location);
+                await deleteSession(this.context, this.session.location, this.sessionFor);
             this.session = undefined;
             throw error;
         }
     }
     get descriptor() {
         return this.source.descriptor;
+    }
+    /** What the session is for, as a report of its clean-up names it. */
+    get sessionFor() {
+        return `${this.descriptor.digest} to ${this.context.client.registry}/${this.context.repository}`;
     }
     get signal() {
         return this.options.signal;
@@ -3341,7 +3551,7 @@ class ResumableUpload {
             const offset = this.offset;
             const end = Math.min(size, offset + chunkSize) - 1;
             const body = () => requestBody(this.source.open(offset, end), this.counter.tap(offset));
-            const receipt = await patchChunk(this.context, session.location, { offset, end }, body, this.what, 'leave out --chunk-size to send each blob in one request', this.signal);
+            const receipt = await patchChunk(this.context, session.location, { offset, end }, body, this.what, `leave out ${(0,errors/* optionRef */.$j)('chunk-size')} to send each blob in one request`, this.signal);
             if ('failure' in receipt)
                 return receipt.failure;
             session.location = receipt.location;
@@ -3390,7 +3600,7 @@ class ResumableUpload {
         }
         const chunkSize = this.session && this.chunkSize(this.session);
         const chunked = chunkSize !== undefined && this.descriptor.size > chunkSize;
-        const status = failure.kind === 'content' || !chunked || !this.session ? undefined : await sessionStatus(this.context, this.session.location, this.what, this.signal);
+        const status = failure.kind === 'content' || failure.kind === 'lost' || !chunked || !this.session ? undefined : await sessionStatus(this.context, this.session.location, this.what, this.signal);
         if (status === undefined || status.bytes > this.descriptor.size) {
             await this.restart();
         }
@@ -3406,7 +3616,7 @@ class ResumableUpload {
     /** Drops the session (best effort) so the next attempt opens a new one from byte 0. */
     async restart() {
         if (this.session)
-            await deleteSession(this.context, this.session.location);
+            await deleteSession(this.context, this.session.location, this.sessionFor);
         this.session = undefined;
         this.offset = 0;
     }
@@ -3423,7 +3633,7 @@ class ResumableUpload {
             return response.status === 200 && Number(response.headers['content-length'] ?? this.descriptor.size) === this.descriptor.size;
         }
         catch (error) {
-            if (error instanceof errors/* OcikitError */.G && error.code === 'NETWORK')
+            if (error instanceof errors/* OcikitError */.Gu && error.code === 'NETWORK')
                 return false;
             throw error;
         }
@@ -3493,15 +3703,16 @@ async function stageStreamUpload(context, stream, options) {
     let location = session.location;
     const chunkSize = Math.max(options.chunkSize ?? DEFAULT_STREAM_CHUNK_SIZE, session.minChunk, 1);
     const budget = new ResumeBudget(context.client.retryPolicy);
-    // Sent even after an interruption (a cleanup request ignores the client's signal).
-    const abortSession = () => deleteSession(context, location);
+    // Sent even after an interruption (a cleanup request ignores the client's signal), at
+    // the newest location: `location` follows every answered PATCH.
+    const abortSession = (blob = `a ${options.mediaType} blob`) => deleteSession(context, location, `${blob} to ${target}`);
     /** Sends `parts` (one chunk) as the bytes from `offset` on, resuming from the registry's count if a send fails. */
     const sendChunk = async (parts, offset) => {
         const end = offset + parts.reduce((sum, part) => sum + part.length, 0) - 1;
         let from = offset;
         while (from <= end) {
             const body = skip(parts, from - offset);
-            const receipt = await patchChunk(context, location, { offset: from, end }, () => external_node_stream_.Readable.from(body), what, 'pass --temp-dir to upload each blob in one request', signal);
+            const receipt = await patchChunk(context, location, { offset: from, end }, () => external_node_stream_.Readable.from(body), what, `pass ${(0,errors/* optionRef */.$j)('temp-dir')} to upload each blob in one request`, signal);
             if (!('failure' in receipt)) {
                 location = receipt.location;
                 from = receipt.held; // all of the chunk, or the part the registry kept: the rest goes next
@@ -3527,7 +3738,7 @@ async function stageStreamUpload(context, stream, options) {
                 from = 0;
             }
             else {
-                throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the upload cannot be resumed after a failed chunk`, {
+                throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the upload cannot be resumed after a failed chunk`, {
                     detail: `the chunk was bytes ${offset}-${end}; ${held ? `the registry holds ${held.bytes}` : 'the session is gone or does not say what it holds'}; the failure: ${failure.error.message}`,
                     hint: 'this upload is produced as it streams and cannot be replayed into a new session; run the command again',
                 });
@@ -3587,7 +3798,7 @@ async function stageStreamUpload(context, stream, options) {
             if (state !== 'staged')
                 return;
             state = 'aborted';
-            await abortSession();
+            await abortSession(descriptor.digest);
         },
     };
 }
@@ -3621,7 +3832,7 @@ var page_walk = __webpack_require__(78795);
 // EXTERNAL MODULE: ./packages/core/dist/registry/read-bounded.js
 var read_bounded = __webpack_require__(68218);
 // EXTERNAL MODULE: ./packages/core/dist/registry/registry-client.js + 4 modules
-var registry_client = __webpack_require__(8742);
+var registry_client = __webpack_require__(310);
 // EXTERNAL MODULE: ./packages/core/dist/registry/scope.js
 var registry_scope = __webpack_require__(47648);
 ;// CONCATENATED MODULE: ./packages/core/dist/registry/remote-repository.js
@@ -3655,12 +3866,15 @@ class RemoteRepository {
     reference;
     options;
     name;
+    storing = 'upload';
     client;
     ownsClient;
     pullScope;
     pushScope;
     /** Referrers: the OCI 1.1 API where the registry has it, the sha256-<hex> tag schema where not. */
     referrersSupport;
+    /** Whether the registry takes several tags in one manifest PUT; undefined until a push finds out. */
+    tagsInOnePut;
     constructor(reference, options = {}) {
         this.reference = reference;
         this.options = options;
@@ -3697,7 +3911,7 @@ class RemoteRepository {
             return (await this.fetchManifest(reference)).descriptor;
         }
         if ((0,oci_digest/* isDigest */.Bc)(reference) && reference !== digest) {
-            throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `${this.name}@${reference}: the registry answered for another digest`, { detail: digest });
+            throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `${this.name}@${reference}: the registry answered for another digest`, { detail: digest });
         }
         return { mediaType, digest: digest, size };
     }
@@ -3729,7 +3943,7 @@ class RemoteRepository {
         const inline = inlineData(descriptor);
         if (inline)
             return external_node_stream_.Readable.from([inline]).pipe(verifier);
-        const what = `downloading ${(0,progress/* displayName */.Q)(descriptor)} (${descriptor.digest}) from ${this.name}`;
+        const what = `downloading ${(0,progress/* displayName */.QC)(descriptor)} (${descriptor.digest}) from ${this.name}`;
         const request = (offset) => this.client.send({
             method: 'GET',
             url: `/v2/${this.repository}/blobs/${descriptor.digest}`,
@@ -3757,7 +3971,7 @@ class RemoteRepository {
         const selector = typeof reference === 'string' ? reference : reference.digest;
         if (typeof reference !== 'string') {
             if (reference.size > oci_manifest/* MAX_MANIFEST_BYTES */.ZJ) {
-                throw new errors/* OcikitError */.G('SIZE_LIMIT', `manifest ${reference.digest} in ${this.name} is ${reference.size} bytes, over the 4 MiB limit`);
+                throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `manifest ${reference.digest} in ${this.name} is ${reference.size} bytes, over the 4 MiB limit`);
             }
             const inline = inlineData(reference);
             if (inline) {
@@ -3782,7 +3996,7 @@ class RemoteRepository {
         const declared = Number(header(response, 'content-length'));
         if (declared > oci_manifest/* MAX_MANIFEST_BYTES */.ZJ) {
             response.body.destroy();
-            throw new errors/* OcikitError */.G('SIZE_LIMIT', `manifest ${this.name}:${selector} is ${declared} bytes, over the 4 MiB limit`);
+            throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `manifest ${this.name}:${selector} is ${declared} bytes, over the 4 MiB limit`);
         }
         const bytes = await (0,read_bounded/* readBounded */.C)(response.body, oci_manifest/* MAX_MANIFEST_BYTES */.ZJ, `manifest ${this.name}:${selector}`);
         const what = `manifest ${this.name}:${selector}`;
@@ -3795,13 +4009,13 @@ class RemoteRepository {
         const manifest = (0,oci_manifest/* parseManifest */.Ng)(bytes, what, mediaType);
         const descriptor = { mediaType: manifest.mediaType, digest: digest, size: bytes.length };
         if (typeof reference !== 'string' && reference.mediaType !== manifest.mediaType) {
-            throw new errors/* OcikitError */.G('INVALID_MANIFEST', `${what} is a ${manifest.mediaType}, but was referenced as ${reference.mediaType}`);
+            throw new errors/* OcikitError */.Gu('INVALID_MANIFEST', `${what} is a ${manifest.mediaType}, but was referenced as ${reference.mediaType}`);
         }
         return { descriptor: typeof reference === 'string' ? descriptor : reference, bytes };
     }
     async pushBlob(source, options = {}) {
         const { descriptor } = source;
-        options.progress?.start?.(descriptor, (0,progress/* displayName */.Q)(descriptor));
+        options.progress?.start?.(descriptor, (0,progress/* displayName */.QC)(descriptor), this.storing);
         if (await this.exists(descriptor)) {
             options.progress?.done?.(descriptor, 'skipped');
             return 'skipped';
@@ -3848,14 +4062,41 @@ class RemoteRepository {
         return stageStreamUpload(context, stream, { ...options, ...(this.options.chunkSize ? { chunkSize: this.options.chunkSize } : {}) });
     }
     async pushManifest(descriptor, bytes, tag) {
+        await this.putManifest(descriptor, bytes, tag);
+    }
+    /**
+     * One manifest under several tags. Where the registry takes them in one `PUT`
+     * (`?tag=a&tag=b`, distribution-spec 1.1+: it confirms each in an `OCI-Tag`
+     * header), one request; a tag it did not confirm, and every tag on a registry
+     * that ignores or refuses the query (learnt once per repository), by a `PUT` each.
+     */
+    async pushManifestTags(descriptor, bytes, tags) {
+        let left = [...new Set(tags)];
+        if (left.length > 1 && this.tagsInOnePut !== false) {
+            const confirmed = await this.putManifest(descriptor, bytes, undefined, left).catch((error) => {
+                // A registry that does not know the query may refuse it: the tags go one by one, which
+                // repeats any refusal that was not about the query.
+                if (error instanceof errors/* OcikitError */.Gu && error.status !== undefined && error.status >= 400 && error.status < 500)
+                    return new Set();
+                throw error;
+            });
+            this.tagsInOnePut = confirmed.size > 0;
+            left = left.filter((tag) => !confirmed.has(tag));
+        }
+        for (const tag of left)
+            await this.putManifest(descriptor, bytes, tag);
+    }
+    /** PUT by `tag` (or by digest, with `queryTags` in the query); returns the tags the registry confirmed (`OCI-Tag`). */
+    async putManifest(descriptor, bytes, tag, queryTags = []) {
         (0,oci_digest/* verifyBytes */.RV)(bytes, descriptor.digest, `manifest ${descriptor.digest}`);
         const manifest = parsedOrUndefined(bytes, descriptor);
         const selector = tag ?? descriptor.digest;
+        const query = queryTags.length > 0 ? `?${queryTags.map((t) => `tag=${encodeURIComponent(t)}`).join('&')}` : '';
         let response;
         for (let attempt = 1;; attempt++) {
             response = await this.client.send({
                 method: 'PUT',
-                url: `/v2/${this.repository}/manifests/${selector}`,
+                url: `/v2/${this.repository}/manifests/${selector}${query}`,
                 // The registry refuses a Content-Type other than the manifest's own mediaType.
                 headers: { 'content-type': descriptor.mediaType },
                 body: () => bytes,
@@ -3876,13 +4117,15 @@ class RemoteRepository {
         await response.body.resume();
         const reported = header(response, 'docker-content-digest');
         if (reported && reported.startsWith(`${(0,oci_digest/* parseDigest */.m)(descriptor.digest).algorithm}:`) && reported !== descriptor.digest) {
-            throw new errors/* OcikitError */.G('DIGEST_MISMATCH', `pushing manifest ${this.name}:${selector}: the registry stored a different digest`, {
+            throw new errors/* OcikitError */.Gu('DIGEST_MISMATCH', `pushing manifest ${this.name}:${selector}: the registry stored a different digest`, {
                 detail: `sent ${descriptor.digest}, registry says ${reported}`,
             });
         }
         // A manifest with a subject is a referrer: list it where the registry does not (the sha256-<hex> tag schema).
         if (manifest?.subject)
             await this.referrersSupport.afterPush(descriptor, manifest, header(response, 'oci-subject'));
+        const confirmed = [response.headers['oci-tag'] ?? []].flat().flatMap((value) => value.split(',').map((t) => t.trim()));
+        return new Set(confirmed.filter((t) => queryTags.includes(t)));
     }
     /** The referrers of `subject`: from the referrers API, else the `sha256-<hex>` tag schema. */
     referrers(subject, query) {
@@ -3958,7 +4201,7 @@ class RemoteRepository {
         }
         const error = await (0,registry_error/* registryError */.e)(what, response.status, response.body);
         if (response.status === 405) {
-            throw new errors/* OcikitError */.G('UNSUPPORTED', `${what}: the registry does not allow deleting`, {
+            throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${what}: the registry does not allow deleting`, {
                 ...(error.detail ? { detail: error.detail } : {}),
                 hint: 'deletes are switched off on this registry (distribution: storage.delete.enabled); ask its operator',
                 status: 405,
@@ -3978,13 +4221,13 @@ class RemoteRepository {
             return manifest?.subject ? manifest : undefined;
         }
         catch (error) {
-            if (error instanceof errors/* OcikitError */.G && error.code === 'NOT_FOUND')
+            if (error instanceof errors/* OcikitError */.Gu && error.code === 'NOT_FOUND')
                 return undefined;
             throw error;
         }
     }
     notFound(selector) {
-        return new errors/* OcikitError */.G('NOT_FOUND', `${this.name}:${selector} not found`.replace(':sha', '@sha'), {
+        return new errors/* OcikitError */.Gu('NOT_FOUND', `${this.name}:${selector} not found`.replace(':sha', '@sha'), {
             hint: 'check the repository and tag; `ocikit tags <repo>` lists what is there',
             status: 404,
         });
@@ -4021,7 +4264,7 @@ async function* resumingBody(current, size, request, client, what, signal) {
         }
         catch (error) {
             response.body.destroy();
-            if (error instanceof errors/* OcikitError */.G || signal?.aborted || client.signal?.aborted || !(0,retry_policy/* isRetryableError */.$d)(error) || received >= size) {
+            if (error instanceof errors/* OcikitError */.Gu || signal?.aborted || client.signal?.aborted || !(0,retry_policy/* isRetryableError */.$d)(error) || received >= size) {
                 if (signal?.aborted)
                     throw (0,registry_client/* cancelled */.KW)(signal, undefined, what);
                 if (client.signal?.aborted)
@@ -4042,7 +4285,7 @@ async function* resumingBody(current, size, request, client, what, signal) {
             }
             else {
                 const refused = response.status === 206
-                    ? new errors/* OcikitError */.G('REGISTRY_ERROR', `${what}: the registry answered a resumed download with another range`, {
+                    ? new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what}: the registry answered a resumed download with another range`, {
                         detail: `asked for bytes ${received}- of ${size}, got ${header(response, 'content-range') ?? 'no Content-Range'}`,
                     })
                     : await (0,registry_error/* registryError */.e)(`${what} (resuming at byte ${received})`, response.status, response.body);
@@ -4061,11 +4304,11 @@ function parseContentRange(response) {
 }
 /** A body that broke off mid-transfer (undici: "other side closed"), as an error that names the download. */
 function bodyError(error, what, attempts) {
-    if (error instanceof errors/* OcikitError */.G || error.name === 'AbortError')
+    if (error instanceof errors/* OcikitError */.Gu || error.name === 'AbortError')
         return error;
     const code = error.code;
     const stalled = code === 'UND_ERR_BODY_TIMEOUT';
-    return new errors/* OcikitError */.G('NETWORK', `${what}: ${stalled ? 'the registry stopped sending' : 'the connection broke off'} before the whole blob arrived`, {
+    return new errors/* OcikitError */.Gu('NETWORK', `${what}: ${stalled ? 'the registry stopped sending' : 'the connection broke off'} before the whole blob arrived`, {
         detail: `${code ?? ''} ${error.message}`.trim() + (attempts ? `; gave up after ${attempts} attempts in a row without progress` : ''),
         hint: 'the network or the registry cut the download short; retry',
         cause: error,
@@ -4097,13 +4340,13 @@ function parseTagList(bytes, what) {
         body = JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what} is not JSON`, { detail: error.message });
+        throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what} is not JSON`, { detail: error.message });
     }
     const tags = body?.tags;
     if (tags === undefined || tags === null)
         return []; // distribution sends null for a repository without tags
     if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'string')) {
-        throw new errors/* OcikitError */.G('REGISTRY_ERROR', `${what} is not {"tags": [strings]}`, { detail: bytes.toString('utf8').slice(0, 200) });
+        throw new errors/* OcikitError */.Gu('REGISTRY_ERROR', `${what} is not {"tags": [strings]}`, { detail: bytes.toString('utf8').slice(0, 200) });
     }
     return tags;
 }
@@ -4241,6 +4484,73 @@ function actionsByResource(...scopes) {
 
 /***/ }),
 
+/***/ 71076:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ noteCleanup),
+/* harmony export */   p: () => (/* binding */ interruptOn)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+
+/** The clean-ups each interrupt's signal set off: one line each, as the person at the log reads it. */
+const cleanupsBySignal = new WeakMap();
+/**
+ * Tells the interrupt behind `signal`, if it fired, of a clean-up it set off (an
+ * upload session's `DELETE`): `outcome` says, in one line, what came of it. A
+ * signal that is no interrupt's, or has not fired, takes no note.
+ */
+function noteCleanup(signal, outcome) {
+    if (signal?.aborted)
+        cleanupsBySignal.get(signal)?.push(outcome.catch((error) => `a clean-up failed: ${String(error)}`));
+}
+/**
+ * Process signals as an AbortSignal, for the front ends (a Ctrl-C, a CI
+ * runner cancelling the job): the first stops whatever takes the signal (its
+ * requests aborted, upload sessions deleted where the registry lets them be,
+ * temp files removed) and fails it with a `CANCELLED` error (`report`); a
+ * second one calls `onSecond`.
+ */
+function interruptOn(names, options) {
+    const controller = new AbortController();
+    const cleanups = [];
+    cleanupsBySignal.set(controller.signal, cleanups);
+    let received;
+    const onSignal = (name) => {
+        if (received !== undefined) {
+            options.onSecond(name);
+            return;
+        }
+        received = name;
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('CANCELLED', `interrupted by ${name}`, { hint: options.hint }));
+    };
+    for (const name of names)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        async report() {
+            // Each clean-up is bounded (a DELETE gets a few seconds); one noted while waiting is waited for too.
+            let lines = [];
+            while (lines.length < cleanups.length)
+                lines = await Promise.all(cleanups);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('CANCELLED', `interrupted by ${received ?? 'a signal'}`, {
+                ...(lines.length > 0 ? { detail: lines.join('\n    ') } : {}),
+                hint: options.hint,
+            });
+        },
+        dispose() {
+            for (const name of names)
+                process.off(name, onSignal);
+        },
+    };
+}
+//# sourceMappingURL=interrupt.js.map
+
+/***/ }),
+
 /***/ 49307:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4365,6 +4675,20 @@ function redactSecrets(text, secrets, mask = '***') {
 
 /***/ }),
 
+/***/ 32098:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   l: () => (/* binding */ OCIKIT_VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version by a test. */
+const OCIKIT_VERSION = '0.1.0';
+const USER_AGENT = `ocikit/${OCIKIT_VERSION}`;
+//# sourceMappingURL=version.js.map
+
+/***/ }),
+
 /***/ 43345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4399,7 +4723,7 @@ function getString(name, env = process.env) {
 function getRequired(name, env = process.env) {
     const value = getString(name, env);
     if (value === '') {
-        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `input "${name}" is required`, { hint: `add \`${name}:\` under \`with:\` in the step` });
+        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `input "${name}" is required`, { hint: `add \`${name}:\` under \`with:\` in the step` });
     }
     return value;
 }
@@ -4424,7 +4748,7 @@ function getBoolean(name, fallback, env = process.env) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `input "${name}" is "${value}", not a boolean`, { hint: 'use true or false' });
+    throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `input "${name}" is "${value}", not a boolean`, { hint: 'use true or false' });
 }
 /** One of a fixed set of words (`command: push`, `mode: add`); absent or empty gives `fallback`. */
 function getChoice(name, choices, fallback, env = process.env) {
@@ -4432,7 +4756,7 @@ function getChoice(name, choices, fallback, env = process.env) {
     if (value === '')
         return fallback;
     if (!choices.includes(value)) {
-        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `input "${name}" is "${value}", not one of ${choices.join(', ')}`);
+        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `input "${name}" is "${value}", not one of ${choices.join(', ')}`);
     }
     return value;
 }
@@ -4443,7 +4767,7 @@ function getPositiveInteger(name, fallback, env = process.env) {
         return fallback;
     const n = Number(value);
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n <= 0) {
-        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `input "${name}" is "${value}", not a positive whole number`);
+        throw new _ocikit_core__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `input "${name}" is "${value}", not a positive whole number`);
     }
     return n;
 }
@@ -4474,7 +4798,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 66501:
+/***/ 99345:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4518,39 +4842,23 @@ function preferThroughputGc() {
     (0,external_node_v8_.setFlagsFromString)('--no-incremental-marking');
 }
 //# sourceMappingURL=throughput-gc.js.map
-;// CONCATENATED MODULE: ./packages/core/dist/util/interrupt.js
-
-/**
- * Process signals as an AbortSignal, for the front ends (a Ctrl-C, a CI
- * runner cancelling the job): the first stops whatever takes the signal (its
- * requests aborted, upload sessions deleted, temp files removed) and fails it
- * with a `CANCELLED` error; a second one calls `onSecond`.
- */
-function interruptOn(names, options) {
-    const controller = new AbortController();
-    let received;
-    const onSignal = (name) => {
-        if (received !== undefined) {
-            options.onSecond(name);
-            return;
-        }
-        received = name;
-        controller.abort(new errors/* OcikitError */.G('CANCELLED', `interrupted by ${name}`, { hint: options.hint }));
-    };
-    for (const name of names)
-        process.on(name, onSignal);
-    return {
-        signal: controller.signal,
-        get received() {
-            return received;
-        },
-        dispose() {
-            for (const name of names)
-                process.off(name, onSignal);
-        },
-    };
-}
-//# sourceMappingURL=interrupt.js.map
+// EXTERNAL MODULE: ./packages/core/dist/util/interrupt.js
+var util_interrupt = __webpack_require__(71076);
+;// CONCATENATED MODULE: ./packages/github/dist/front-end-words.js
+const SPELLINGS = {
+    'no-overwrite': '`overwrite: false`',
+    'no-tlog': '`tlog: false`',
+    'password-stdin': 'the `password` input (from a secret)',
+    password: 'the `password` input (from a secret)',
+    'registry-config': 'a Docker config (docker/login-action writes one)',
+    annotation: 'the `annotations` input',
+    'media-type': 'the `media-types` input',
+    output: 'the `path` input',
+    prov: 'the `provenance` input',
+    tag: 'the `tags` input',
+};
+const ACTION_WORDS = { option: (name) => SPELLINGS[name] ?? `the \`${name}\` input` };
+//# sourceMappingURL=front-end-words.js.map
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var summary = __webpack_require__(52902);
 ;// CONCATENATED MODULE: ./packages/github/dist/run-action.js
@@ -4560,6 +4868,7 @@ var summary = __webpack_require__(52902);
  * with OcikitError.describe() (what failed, the registry's answer, what to try),
  * every known secret redacted as the last line of defence.
  */
+
 
 
 
@@ -4586,16 +4895,18 @@ function actionProgress(secrets) {
         start(descriptor, name) {
             names.set(descriptor.digest, name);
         },
-        done(descriptor, outcome) {
+        done(descriptor, outcome, stored) {
             const name = names.get(descriptor.digest);
             names.delete(descriptor.digest);
             if (name === undefined)
                 return;
-            transfers.push({ name, descriptor, outcome });
-            core/* info */.pq(`${outcome.padEnd(10)} ${name} ${(0,summary/* formatBytes */.z3)(descriptor.size)} ${descriptor.digest}`);
+            // What landed (recompress: the zstd blob made from the gzip layer `descriptor`).
+            const landed = stored ?? descriptor;
+            transfers.push({ name, descriptor: landed, outcome });
+            core/* info */.pq(`${outcome.padEnd(10)} ${name}${stored ? ' ->' : ''} ${(0,summary/* formatBytes */.z3)(landed.size)} ${landed.digest}`);
         },
         warning(message) {
-            core/* warning */.$e(secrets.redact(message));
+            core/* warning */.$e(secrets.redact((0,errors/* inFrontEndWords */.$k)(message, ACTION_WORDS)));
         },
     };
 }
@@ -4606,9 +4917,10 @@ const ACTION_HINTS = {
 };
 /** The message a step fails with. */
 function failureMessage(error, secrets) {
-    if ((0,errors/* isOcikitError */.C)(error)) {
+    if ((0,errors/* isOcikitError */.CI)(error)) {
         const hint = ACTION_HINTS[error.code];
-        return secrets.redact(hint ? `${error.describe()}\n  ${hint}` : error.describe());
+        const described = error.describe(ACTION_WORDS);
+        return secrets.redact(hint ? `${described}\n  ${hint}` : described);
     }
     const message = error instanceof Error ? error.message : String(error);
     return secrets.redact(`unexpected error: ${message}`);
@@ -4617,15 +4929,18 @@ function failureMessage(error, secrets) {
  * Runs an action body; a failure becomes `core.setFailed` (exit code 1) and never
  * an unhandled rejection. Returns normally either way, so an entry is `await run()`.
  * A cancelled job (the runner sends SIGINT, then SIGTERM 7.5 s later) aborts the
- * body's `signal`: its requests stop, upload sessions are deleted and temp files
- * removed, and the step fails with "interrupted by SIGINT"; a second signal exits at once.
+ * body's `signal`: its requests stop, open upload sessions are deleted and temp
+ * files removed, and the step fails with "interrupted by SIGINT" and each session
+ * cancelled or not, with the registry's answer; a second signal exits at once.
+ * A failed step's job summary says what failed, as the log does: the summary is
+ * where a person looks first.
  */
-async function runAction(body) {
+async function runAction(verb, body) {
     // An action's process is ours alone, a batch job moving bulk data (see core's throughput-gc.ts).
     preferThroughputGc();
     const secrets = new Secrets();
-    const interrupt = interruptOn(['SIGINT', 'SIGTERM'], {
-        hint: 'the step was cancelled: open upload sessions were cancelled and temp files removed; nothing was tagged',
+    const interrupt = (0,util_interrupt/* interruptOn */.p)(['SIGINT', 'SIGTERM'], {
+        hint: 'the step was cancelled: temp files removed; nothing was tagged',
         onSecond: () => process.exit(1),
     });
     try {
@@ -4634,14 +4949,21 @@ async function runAction(body) {
     }
     catch (error) {
         // Whatever broke first, the interruption is the story.
-        const reason = interrupt.signal.aborted ? interrupt.signal.reason : error;
-        if (!(0,errors/* isOcikitError */.C)(reason) && reason instanceof Error && reason.stack)
+        const reason = interrupt.signal.aborted ? await interrupt.report() : error;
+        if (!(0,errors/* isOcikitError */.CI)(reason) && reason instanceof Error && reason.stack)
             core/* debug */.Yz(secrets.redact(reason.stack));
-        core/* setFailed */.C1(failureMessage(reason, secrets));
+        const message = failureMessage(reason, secrets);
+        core/* setFailed */.C1(message);
+        await writeFailureSummary(verb, message);
     }
     finally {
         interrupt.dispose();
     }
+}
+/** The job summary of a failed step: the failure as the log gives it (already redacted), escaped. */
+async function writeFailureSummary(verb, message) {
+    core/* summary */.z.emptyBuffer();
+    await (0,summary/* writeSummary */.Sy)(core/* summary */.z.addHeading(`ocikit ${(0,summary/* escapeHtml */.ZD)(verb)} failed`, 3).addRaw(`<pre>${(0,summary/* escapeHtml */.ZD)(message)}</pre>`, true));
 }
 //# sourceMappingURL=run-action.js.map
 
@@ -4800,7 +5122,7 @@ const REQUEST_TIMEOUT_VARIABLE = 'OCIKIT_REQUEST_TIMEOUT';
 function parseRequestTimeout(value, source) {
     const seconds = Number(value.trim());
     if (!value.trim() || !Number.isFinite(seconds) || seconds <= 0 || seconds > 7 * 24 * 3600) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${source} "${value}" is not a number of seconds`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${source} "${value}" is not a number of seconds`, {
             hint: 'give the seconds one request may take, its answer included, e.g. 600',
         });
     }
@@ -4863,14 +5185,14 @@ function readAuthInputs(env, mask) {
 function chooseCredentials(registries, inputs, env, mask, givenFor = registries) {
     const hosts = [...new Set(registries.map(registry_host/* canonicalRegistryHost */.M7))];
     if (inputs.password !== '' && inputs.username === '') {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', 'input "password" was given without "username"', { hint: 'add `username:` to the step' });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'input "password" was given without "username"', { hint: 'add `username:` to the step' });
     }
     const ghcrToken = hosts.includes(GHCR) && inputs.githubToken !== '' && (inputs.password === '' || hosts.length > 1)
         ? { username: (hosts.length > 1 ? '' : inputs.username) || inputs.actor || 'github-actions', password: inputs.githubToken }
         : undefined;
     const needingGiven = hosts.filter((host) => !(host === GHCR && ghcrToken));
     if (needingGiven.length > 0 && inputs.username !== '' && inputs.password === '' && !env.OCIKIT_PASSWORD) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `input "username" (${inputs.username}) was given without "password"`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `input "username" (${inputs.username}) was given without "password"`, {
             hint: 'add `password: ${{ secrets.<NAME> }}` to the step',
         });
     }
@@ -4906,7 +5228,7 @@ function chooseCredentials(registries, inputs, env, mask, givenFor = registries)
 }
 //# sourceMappingURL=auth.js.map
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 ;// CONCATENATED MODULE: ./packages/github/dist/target-options.js
 /**
  * The inputs every action that talks to a registry shares (`username`,

@@ -28,7 +28,7 @@ const MAX_NODES = 10_000;
  */
 async function discoverReferrers(target, reference, options = {}) {
     if (!target.referrers)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('UNSUPPORTED', `${target.name} cannot list referrers`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('UNSUPPORTED', `${target.name} cannot list referrers`);
     const resolved = await target.resolve(reference);
     const subject = { mediaType: resolved.mediaType, digest: resolved.digest, size: resolved.size, ...(resolved.artifactType ? { artifactType: resolved.artifactType } : {}) };
     const [result] = await discoverReferrersOf(target, [subject], options);
@@ -45,7 +45,7 @@ async function discoverReferrers(target, reference, options = {}) {
 async function discoverReferrersOf(target, subjects, options = {}) {
     const listReferrers = target.referrers?.bind(target);
     if (!listReferrers)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('UNSUPPORTED', `${target.name} cannot list referrers`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('UNSUPPORTED', `${target.name} cannot list referrers`);
     const maxDepth = Math.min(options.depth ?? MAX_DEPTH, MAX_DEPTH);
     const concurrency = Math.max(1, options.concurrency ?? 8);
     const legacyTags = options.legacy === false ? new Map() : await legacyTagsOf(target, options.progress);
@@ -86,7 +86,7 @@ async function discoverReferrersOf(target, subjects, options = {}) {
         total += next.length;
         if (total > MAX_NODES) {
             const what = subjects.length === 1 ? `${target.name}@${subjects[0].digest} has` : `the ${subjects.length} manifests of ${target.name} have`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: 'narrow it with --artifact-type or --depth' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('SIZE_LIMIT', `${what} more than ${MAX_NODES} referrers`, { hint: `narrow it with ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('artifact-type')} or ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('depth')}` });
         }
         level = next;
     }
@@ -140,7 +140,7 @@ async function legacyDescriptor(target, legacy) {
         return descriptor;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G && error.code === 'NOT_FOUND')
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu && error.code === 'NOT_FOUND')
             return undefined; // deleted since the tag list was read
         throw error;
     }
@@ -154,13 +154,18 @@ async function legacyDescriptor(target, legacy) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H4: () => (/* binding */ referrersGraphJson),
+/* harmony export */   ND: () => (/* binding */ renderReferrers),
 /* harmony export */   R5: () => (/* binding */ referrerKindName),
-/* harmony export */   lj: () => (/* binding */ renderReferrersTree),
+/* harmony export */   V0: () => (/* binding */ DISCOVER_FORMATS),
 /* harmony export */   yr: () => (/* binding */ renderReferrersMermaid)
 /* harmony export */ });
+/* unused harmony exports parseDiscoverFormat, renderReferrersTable, renderReferrersTree */
 /* harmony import */ var _oci_annotations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98034);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69172);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69172);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28432);
 /* harmony import */ var _content_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84251);
+
+
 
 
 
@@ -183,6 +188,38 @@ const KIND_NAMES = {
 function referrerKindName(artifactType) {
     return artifactType === undefined ? undefined : KIND_NAMES[artifactType];
 }
+/** How discover prints the graph: the same names in the CLI (--format), the action and the component (format). */
+const DISCOVER_FORMATS = ['tree', 'table', 'json', 'mermaid'];
+function parseDiscoverFormat(value, named = optionRef('format')) {
+    if (DISCOVER_FORMATS.includes(value))
+        return value;
+    throw new OcikitError('INVALID_INPUT', `${named} ${value} is not a discover format`, { hint: `use one of ${DISCOVER_FORMATS.join(', ')}` });
+}
+/** The graph in a format for a person (JSON goes through referrersGraphJson, for each front end's JSON writer). */
+function renderReferrers(result, name, format) {
+    return format === 'mermaid' ? renderReferrersMermaid(result, name) : format === 'table' ? renderReferrersTable(result, name) : renderReferrersTree(result, name);
+}
+/**
+ * The graph as a table, a row a referrer at any depth (its referrers indented
+ * under it): digest, what it is, artifact type, size, when it was made.
+ */
+function renderReferrersTable(result, name) {
+    const rows = [['DIGEST', 'KIND', 'ARTIFACT TYPE', 'SIZE', 'CREATED']];
+    const walk = (nodes, depth) => {
+        for (const node of nodes) {
+            const d = node.descriptor;
+            const type = d.artifactType ?? d.mediaType;
+            const legacy = node.legacy ? ` [cosign tag ${node.legacy.tag}]` : '';
+            rows.push([`${'  '.repeat(depth)}${d.digest}`, referrerKindName(type) ?? '-', `${type}${legacy}`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(d.size), d.annotations?.[_oci_annotations_js__WEBPACK_IMPORTED_MODULE_2__/* .Annotation */ .Y.Created] ?? '-'].map(_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g));
+            walk(node.referrers, depth + 1);
+        }
+    };
+    walk(result.referrers, 0);
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+    const lines = rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
+    const head = `${name}@${result.subject.digest}: ${rows.length === 1 ? 'no referrers' : `${rows.length - 1} referrer(s)`}`;
+    return rows.length === 1 ? `${head}\n` : `${head}\n${lines.join('\n')}\n`;
+}
 /**
  * The graph as `oras discover -o tree` draws it: the subject, then per artifact
  * type its referrers by digest, each with its own below. Cosign's legacy tags
@@ -194,11 +231,11 @@ function renderReferrersTree(result, name) {
         const groups = groupByType(nodes);
         groups.forEach(([type, members], g) => {
             const lastGroup = g === groups.length - 1;
-            lines.push(`${prefix}${lastGroup ? '└── ' : '├── '}${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(type)}`);
+            lines.push(`${prefix}${lastGroup ? '└── ' : '├── '}${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(type)}`);
             const inner = prefix + (lastGroup ? '    ' : '│   ');
             members.forEach((node, m) => {
                 const last = m === members.length - 1;
-                const tag = node.legacy ? `  [cosign tag ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(node.legacy.tag)}]` : '';
+                const tag = node.legacy ? `  [cosign tag ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(node.legacy.tag)}]` : '';
                 lines.push(`${inner}${last ? '└── ' : '├── '}${node.descriptor.digest}${tag}`);
                 walk(node.referrers, inner + (last ? '    ' : '│   '));
             });
@@ -291,6 +328,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./packages/core/dist/referrers/render.js
+var render = __webpack_require__(70845);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/remote-referrers.js
 var remote_referrers = __webpack_require__(58162);
 // EXTERNAL MODULE: ./packages/core/dist/errors.js
@@ -299,8 +338,6 @@ var errors = __webpack_require__(71403);
 var open_target = __webpack_require__(55232);
 // EXTERNAL MODULE: ./packages/core/dist/referrers/discover.js
 var discover = __webpack_require__(30882);
-// EXTERNAL MODULE: ./packages/core/dist/referrers/render.js
-var render = __webpack_require__(70845);
 // EXTERNAL MODULE: ./packages/core/dist/reference/reference.js
 var reference_reference = __webpack_require__(37473);
 // EXTERNAL MODULE: ./packages/github/dist/inputs.js
@@ -308,7 +345,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var dist_summary = __webpack_require__(52902);
 // EXTERNAL MODULE: ./packages/github/dist/summaries/referrers-graph.js
@@ -345,19 +382,18 @@ var target_options = __webpack_require__(19152);
 
 
 
-const FORMATS = ['tree', 'json', 'mermaid'];
 async function run(env = process.env) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('discover', async (secrets, signal) => {
         const { progress, connection, reference: subject } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const artifactType = (0,inputs/* getString */.AA)('artifact-type', env);
         const depth = (0,inputs/* getPositiveInteger */.o0)('depth', undefined, env);
-        const format = (0,inputs/* getChoice */.m)('format', FORMATS, 'tree', env);
+        const format = (0,inputs/* getChoice */.m)('format', render/* DISCOVER_FORMATS */.V0, 'tree', env);
         const legacy = (0,inputs/* getBoolean */.pW)('legacy', true, env);
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         // Lists are small: read at least 8 at once, as the CLI does.
         const concurrency = Math.max((0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env), 8);
         if (subject.kind === 'oci-layout' && subject.tag === undefined && subject.digest === undefined) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${(0,inputs/* getRequired */.kA)('reference', env)} names no tag or digest`, { hint: 'add :<tag> or @<digest>' });
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${(0,inputs/* getRequired */.kA)('reference', env)} names no tag or digest`, { hint: 'add :<tag> or @<digest>' });
         }
         const { target, reference, selector } = await (0,open_target/* openTarget */.A)(subject, { ...connection, referrersMode });
         try {
@@ -369,7 +405,7 @@ async function run(env = process.env) {
                 progress,
             });
             const json = (0,render/* referrersGraphJson */.H4)(result, target.name);
-            const graph = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : format === 'mermaid' ? (0,render/* renderReferrersMermaid */.yr)(result, target.name) : (0,render/* renderReferrersTree */.lj)(result, target.name);
+            const graph = format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : (0,render/* renderReferrers */.ND)(result, target.name, format);
             core/* info */.pq(graph.trimEnd());
             const pinned = (0,reference_reference/* pinnedReference */.ct)(reference, reference.tag, result.subject.digest);
             (0,outputs/* setOutputs */.n)({ digest: result.subject.digest, reference: pinned, count: String((0,referrers_graph/* flattenReferrers */.DM)(result.referrers).length), graph, json });

@@ -43,7 +43,7 @@ var referrer_descriptor = __webpack_require__(31386);
  */
 async function selectReferrer(target, subjectRef, artifactType, options = {}) {
     if (!target.referrers)
-        throw new errors/* OcikitError */.G('UNSUPPORTED', `${target.name} cannot list referrers`);
+        throw new errors/* OcikitError */.Gu('UNSUPPORTED', `${target.name} cannot list referrers`);
     const resolved = await target.resolve(subjectRef);
     const subject = { mediaType: resolved.mediaType, digest: resolved.digest, size: resolved.size };
     const listing = await target.referrers(subject, { artifactType });
@@ -52,7 +52,7 @@ async function selectReferrer(target, subjectRef, artifactType, options = {}) {
     if (!chosen) {
         const all = await target.referrers(subject);
         const types = [...new Set(all.manifests.map((d) => d.artifactType ?? d.mediaType))];
-        throw new errors/* OcikitError */.G('NOT_FOUND', `${target.name}@${subject.digest} has no referrer of type ${artifactType}`, {
+        throw new errors/* OcikitError */.Gu('NOT_FOUND', `${target.name}@${subject.digest} has no referrer of type ${artifactType}`, {
             hint: types.length ? `its referrers are of type ${types.join(', ')}; \`ocikit discover\` shows them` : 'it has no referrers at all; attach one with `ocikit attach`',
         });
     }
@@ -101,7 +101,7 @@ var inputs = __webpack_require__(43345);
 // EXTERNAL MODULE: ./packages/github/dist/outputs.js
 var outputs = __webpack_require__(28796);
 // EXTERNAL MODULE: ./packages/github/dist/run-action.js + 2 modules
-var run_action = __webpack_require__(66501);
+var run_action = __webpack_require__(99345);
 // EXTERNAL MODULE: ./packages/github/dist/summary.js
 var summary = __webpack_require__(52902);
 // EXTERNAL MODULE: ./packages/github/dist/target-options.js + 2 modules
@@ -132,15 +132,16 @@ const loadActionsCache = async () => Promise.all(/* import() */[__webpack_requir
 /**
  * The cache key for a pull: the manifest digest, plus a hash of what changes which
  * files land from it: the media-type filter, and for an index the platform whose
- * entry is pulled. Keys hold no commas and stay far below the service's 512 characters.
+ * entry is pulled (and whether a compatible one may be). Keys hold no commas and stay far below the service's 512 characters.
  */
-function pullCacheKey(digest, mediaTypes, platform) {
+function pullCacheKey(digest, mediaTypes, platform, compatiblePlatforms = false) {
     // v2: an entry holds the artifact's blobs as an OCI layout (v1 held the pulled files, unverifiable).
     const base = `ocikit-pull-v2-${digest.replace(':', '-')}`;
     const filter = [...new Set(mediaTypes)].sort();
     if (filter.length === 0 && platform === undefined)
         return base;
-    const parts = platform === undefined ? filter : [...filter, `platform=${platform}`];
+    // With compatible platforms, the entry for linux/arm/v7 may be arm/v6's: another key than the exact one.
+    const parts = platform === undefined ? filter : [...filter, `platform=${platform}`, ...(compatiblePlatforms ? ['compatible'] : [])];
     return `${base}-${(0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex').slice(0, 16)}`;
 }
 /**
@@ -156,7 +157,7 @@ async function planCache(filter, target, wanted, known, env, dependencies) {
     // Resolve first: the key is the digest, whatever tag named it; from an index, the platform picks the files.
     const descriptor = known ?? (await target.resolve(wanted));
     const platform = (0,media_types/* isIndexMediaType */.$$)(descriptor.mediaType) ? (filter.platform ?? (0,platform_platform/* platformString */.Fd)((0,platform_platform/* hostPlatform */.ol)())) : undefined;
-    const key = pullCacheKey(descriptor.digest, filter.mediaTypes, platform);
+    const key = pullCacheKey(descriptor.digest, filter.mediaTypes, platform, filter.compatiblePlatforms);
     return { service, digest: descriptor.digest, key, layout: (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'ocikit-pull-cache', key) };
 }
 /** Pulls from the cache's layout: by the key's digest, so every manifest and blob is checked against it. */
@@ -194,7 +195,7 @@ async function pullThroughCache(target, cache, options, secrets) {
 }
 const message = (error) => String(error?.message ?? error);
 async function run(env = process.env, dependencies = {}) {
-    await (0,run_action/* runAction */.Cs)(async (secrets, signal) => {
+    await (0,run_action/* runAction */.Cs)('pull', async (secrets, signal) => {
         const { progress, connection, reference: parsed } = (0,target_options/* startStep */.bP)(env, secrets, signal, (0,target_options/* referenceInput */.Ie)(env, 'reference'));
         const directory = (0,inputs/* getString */.AA)('path', env) || '.';
         const mediaTypes = (0,inputs/* getList */.vS)('media-types', { comma: true }, env);
@@ -204,6 +205,8 @@ async function run(env = process.env, dependencies = {}) {
         const platform = (0,inputs/* getString */.AA)('platform', env);
         if (platform)
             (0,platform_platform/* parsePlatform */.Y8)(platform); // refused now, before any request
+        const compatiblePlatforms = (0,inputs/* getBoolean */.pW)('compatible-platforms', false, env);
+        const maxUnpackedBytes = (0,inputs/* getPositiveInteger */.o0)('max-unpack-bytes', undefined, env);
         const referrersMode = (0,inputs/* getChoice */.m)('referrers-mode', remote_referrers/* REFERRERS_MODES */.kz, 'auto', env);
         const concurrency = (0,inputs/* getPositiveInteger */.o0)('concurrency', 3, env);
         const { target, reference, selector } = await (0,open_target/* openTarget */.A)(parsed, { ...connection, referrersMode });
@@ -211,8 +214,17 @@ async function run(env = process.env, dependencies = {}) {
             // "The SBOM of app:v1": a referrer of the reference, picked by artifact type (the newest of several).
             const referrer = artifactType ? await selectReferrer(target, selector, artifactType, { progress }) : undefined;
             const wanted = referrer ? referrer.chosen.digest : selector;
-            const cache = useCache ? await planCache({ mediaTypes, platform: platform || undefined }, target, wanted, referrer?.chosen, env, dependencies) : undefined;
-            const options = { outputDir: directory, mediaTypes, keepOldFiles, concurrency, progress, ...(platform ? { platform } : {}) };
+            const cache = useCache ? await planCache({ mediaTypes, platform: platform || undefined, compatiblePlatforms }, target, wanted, referrer?.chosen, env, dependencies) : undefined;
+            const options = {
+                outputDir: directory,
+                mediaTypes,
+                keepOldFiles,
+                concurrency,
+                progress,
+                ...(platform ? { platform } : {}),
+                ...(compatiblePlatforms ? { compatiblePlatforms: true } : {}),
+                ...(maxUnpackedBytes ? { maxUnpackedBytes } : {}),
+            };
             let result;
             let cacheHit = false;
             let entryBroken = false;

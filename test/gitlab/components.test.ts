@@ -245,6 +245,9 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
     const log = await result.jobLog('push-wrong-password');
     expect(log).toMatch(/error: .*(401|unauthorized|denied|credentials)/i);
     expect(log).not.toMatch(/^push: /m);
+    // The advice is the component's (its inputs, DOCKER_AUTH_CONFIG), not the CLI's flags.
+    expect(log).toContain('in the component: the `username` and `password` inputs');
+    expect(log).not.toContain('--password-stdin');
     expectCleanLog(log);
     expectCleanLog(result.output);
   });

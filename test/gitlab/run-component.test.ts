@@ -103,7 +103,7 @@ async function runJob(verb: string, inputs: Record<string, unknown>, options: Jo
           call.configMode = statSync(args[at + 1]!).mode & 0o777;
         }
         calls.push(call);
-        const output = args.indexOf('--output');
+        const output = args.includes('--format') ? args.indexOf('--format') : args.indexOf('--output');
         const printed = args.includes('--json')
           ? JSON.stringify(options.json ?? { digest: 'sha256:1234', reference: 'r@sha256:1234' })
           : `the ${output >= 0 ? args[output + 1] : 'text'} output\n`;
@@ -301,10 +301,10 @@ describe('the verb parts', () => {
     const json = { reference: `${CI_HOST}/group/app@sha256:1`, digest: 'sha256:1', via: 'tag', referrers: [{ digest: 'sha256:2', referrers: [{ digest: 'sha256:3', referrers: [] }] }] };
     const result = await runJob('discover', { reference: `${CI_HOST}/group/app:v1`, depth: 2, legacy: false }, { env: ciJob, json });
     expect(result.code).toBe(0);
-    expect(result.calls.map((c) => c.args.filter((a) => ['--json', 'mermaid', 'tree', '--no-legacy', '--depth'].includes(a)))).toEqual([
+    expect(result.calls.map((c) => c.args.filter((a) => ['--json', '--format', 'mermaid', 'tree', '--no-legacy', '--depth'].includes(a)))).toEqual([
       ['--no-legacy', '--depth', '--json'],
-      ['--no-legacy', 'mermaid', '--depth'],
-      ['--no-legacy', 'tree', '--depth'],
+      ['--no-legacy', '--format', 'mermaid', '--depth'],
+      ['--no-legacy', '--format', 'tree', '--depth'],
     ]);
     for (const call of result.calls) expect(call.args).toEqual(expect.arrayContaining(['--password', SECRET]));
     expect(await readFile(join(result.dir, 'ocikit-referrers.md'), 'utf8')).toBe(
@@ -390,6 +390,94 @@ describe('the verb parts', () => {
   });
 });
 
+describe("the inputs that are the CLI's options (scripts/front-ends.ts, docs/front-ends.md)", () => {
+  /** The options of the one CLI run, before the shared ones: what the inputs became. */
+  const optionsOf = (run: JobRun): string[] => {
+    expect(run.code).toBe(0);
+    const args = run.calls[0]!.args;
+    return args.slice(0, args.indexOf('--json'));
+  };
+
+  it('push and release: platform, overwrite: false, inline-max; none of them at their defaults', async () => {
+    const pushed = await runJob('push', { reference: 'oci-layout:./out:v1', files: 'app.txt', platform: 'linux/arm64', overwrite: false, 'inline-max': 1024 });
+    expect(optionsOf(pushed)).toEqual(expect.arrayContaining(['--platform', 'linux/arm64', '--no-overwrite', '--inline-max', '1024']));
+    const plain = optionsOf(await runJob('push', { reference: 'oci-layout:./out:v1', files: 'app.txt' }));
+    for (const flag of ['--platform', '--no-overwrite', '--inline-max', '--debug']) expect(plain).not.toContain(flag);
+    const released = await runJob('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64', overwrite: false });
+    expect(optionsOf(released)).toContain('--no-overwrite');
+    expect(optionsOf(await runJob('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64' }))).not.toContain('--no-overwrite');
+  });
+
+  it('pull: artifact-type, platform, compatible-platforms, max-unpack-bytes, referrers-mode', async () => {
+    const pulled = await runJob('pull', {
+      reference: 'oci-layout:./in:v1',
+      'artifact-type': 'application/spdx+json',
+      platform: 'linux/arm/v7',
+      'compatible-platforms': true,
+      'max-unpack-bytes': 4096,
+      'referrers-mode': 'tag',
+    });
+    expect(optionsOf(pulled)).toEqual([
+      'pull', '--output', 'pulled', '--platform', 'linux/arm/v7', '--artifact-type', 'application/spdx+json', '--referrers-mode', 'tag',
+      '--compatible-platforms', '--max-unpack-bytes', '4096', '--concurrency', '3',
+    ]);
+    expect(optionsOf(await runJob('pull', { reference: 'oci-layout:./in:v1' }))).toEqual(['pull', '--output', 'pulled', '--concurrency', '3']);
+  });
+
+  it('attach: inline-max, and sign with the signing inputs (refused without sign: true)', async () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\n${OTHER_SECRET}\n-----END PRIVATE KEY-----`;
+    const signed = await runJob(
+      'attach',
+      { subject: 'oci-layout:./out:v1', files: 'scan.sarif', 'inline-max': 512, sign: true, key: '$SIGNING_KEY', tlog: false, 'tsa-url': 'https://tsa.example.com' },
+      { env: { SIGNING_KEY: pem } },
+    );
+    expect(optionsOf(signed).slice(0, 7)).toEqual(['attach', '--sign', '--key', 'env://OCIKIT_IN_KEY', '--no-tlog', '--tsa-url', 'https://tsa.example.com']);
+    expect(optionsOf(signed)).toEqual(expect.arrayContaining(['--inline-max', '512']));
+    expect(signed.calls[0]!.env.OCIKIT_IN_KEY).toBe(pem);
+    expect([...signed.secrets]).toContain(pem);
+    const keyless = await runJob('attach', { subject: 'oci-layout:./out:v1', files: 'scan.sarif', sign: true, keyless: true });
+    expect(optionsOf(keyless).slice(0, 3)).toEqual(['attach', '--sign', '--keyless']);
+    const unsigned = await runJob('attach', { subject: 'oci-layout:./out:v1', files: 'scan.sarif', key: 'cosign.key', tlog: false });
+    expect(inputError(unsigned)).toBe('the signing inputs key, tlog were given without sign: true');
+    const neither = await runJob('attach', { subject: 'oci-layout:./out:v1', files: 'scan.sarif', sign: true });
+    expect(inputError(neither)).toBe('attach with sign: true needs the input key or keyless: true');
+  });
+
+  it('attest: the predicate file and its type, signed as sign signs', async () => {
+    const attested = await runJob('attest', {
+      reference: `${CI_HOST}/group/app:v1`,
+      predicate: 'provenance.json',
+      type: 'https://slsa.dev/provenance/v1',
+      key: '/builds/tmp/COSIGN_KEY',
+      tlog: false,
+      'referrers-mode': 'api',
+    }, { env: ciJob });
+    expect(optionsOf(attested)).toEqual([
+      'attest', '--predicate', 'provenance.json', '--type', 'https://slsa.dev/provenance/v1', '--key', '/builds/tmp/COSIGN_KEY', '--no-tlog',
+      '--referrers-mode', 'api', '--concurrency', '3', '--username', 'gitlab-ci-token', '--password', SECRET,
+    ]);
+    expect(inputError(await runJob('attest', { reference: `${CI_HOST}/group/app:v1`, predicate: 'p.json', type: 'https://slsa.dev/provenance/v1' }))).toBe(
+      'attest needs the input key or keyless: true',
+    );
+    expect(inputError(await runJob('attest', { reference: `${CI_HOST}/group/app:v1`, predicate: '$UNSET', type: 't', keyless: true }))).toBe('the input predicate is empty');
+  });
+
+  it('verify: insecure-ignore-tlog; recompress: temp-dir; every component: debug', async () => {
+    const verified = await runJob('verify', { reference: 'oci-layout:./out:v1', 'public-key': 'cosign.pub', 'insecure-ignore-tlog': true, debug: true }, { json: { subject: {}, verified: true } });
+    expect(optionsOf(verified)).toEqual(['verify', '--key', 'cosign.pub', '--insecure-ignore-tlog', '--concurrency', '3', '--debug']);
+    const recompressed = await runJob('recompress', { source: 'oci-layout:./out:v1', 'temp-dir': '/builds/tmp/spool' });
+    expect(optionsOf(recompressed).slice(0, 5)).toEqual(['recompress', '--mode', 'replace', '--temp-dir', '/builds/tmp/spool']);
+    // discover's further runs (the graph, the table for the log) take it too.
+    const discovered = await runJob('discover', { reference: 'oci-layout:./out:v1', format: 'table', debug: true }, { json: { reference: 'r', referrers: [] } });
+    expect(discovered.calls.map((c) => c.args.filter((a) => ['--format', 'mermaid', 'table', '--json', '--debug'].includes(a)))).toEqual([
+      ['--debug', '--json'],
+      ['--format', 'mermaid', '--debug'],
+      ['--format', 'table', '--debug'],
+    ]);
+    expect(discovered.stdout).toMatch(/^the table output\n/);
+  });
+});
+
 describe('the outputs', () => {
   it('are the JSON result and a dotenv report named by the job, OCIKIT_* by default', async () => {
     const json = { reference: `${CI_HOST}/group/app:v1@sha256:1`, digest: 'sha256:1', tags: ['v1'], layers: [{}] };
@@ -436,6 +524,6 @@ describe('the inputs', () => {
 
   it('refuse an empty required input, and a choice that is not one of its options', async () => {
     expect(inputError(await runJob('copy', { source: `${CI_HOST}/group/app:v1`, destination: '$UNSET' }))).toBe('the input destination is empty');
-    expect(inputError(await runJob('discover', { reference: `${CI_HOST}/group/app:v1`, format: 'html' }))).toBe('the input format is "html", not one of tree, json, mermaid');
+    expect(inputError(await runJob('discover', { reference: `${CI_HOST}/group/app:v1`, format: 'html' }))).toBe('the input format is "html", not one of tree, table, json, mermaid');
   });
 });

@@ -104,6 +104,14 @@ describe('the script line', () => {
     expect(empty.stderr).toBe('error: the input reference is empty\n  hint: give `reference:` under the component\'s `inputs:`\n');
   });
 
+  it("names the component's inputs in errors and hints, not the CLI's flags", async () => {
+    // Refused before any request: the hint says which input to set, as the component spells it.
+    const http = await runScript('pull', { reference: 'http://127.0.0.1:1/app:v1' }, withOcikit);
+    expect(http.code).toBe(2);
+    expect(http.stderr).toMatch(/hint: write "127\.0\.0\.1:1\/app:v1" and add the `plain-http` input/);
+    expect(http.stderr).not.toContain('--plain-http');
+  });
+
   it('runs the CLI through npx --package @ocikit/cli@<the pinned version> where ocikit is not on PATH', async () => {
     const result = await runScript('push', { reference: 'oci-layout:./npx-layout:v1', files: 'app.txt' }, withNpx, { 'app.txt': 'x' });
     expect(result.stderr).toContain(`ocikit is not on PATH: running it with npx from @ocikit/cli@${cliVersion}\n`);

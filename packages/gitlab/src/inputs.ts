@@ -25,7 +25,7 @@ export interface InputDeclaration {
 /** What every component takes besides its own (job-name, stage and image are the job's, not the program's). */
 export const COMMON_INPUTS = {
   string: ['username', 'password', 'output-prefix'],
-  boolean: ['plain-http', 'insecure'],
+  boolean: ['plain-http', 'insecure', 'debug'],
   number: ['concurrency'],
 } as const satisfies InputDeclaration;
 

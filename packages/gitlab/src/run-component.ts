@@ -79,6 +79,8 @@ async function runPlan(component: Component, plan: CliPlan, inputs: ComponentInp
   const shared = [
     ...component.switches.filter((name) => inputs.flag(name)).map((name) => `--${name}`),
     ...component.numbers.flatMap((name) => (inputs.number(name) > 0 ? [`--${name}`, String(inputs.number(name))] : [])),
+    // Every verb a component runs talks to a registry, so each takes --debug (its HTTP exchanges in the log, secrets redacted).
+    ...(inputs.flag('debug') ? ['--debug'] : []),
   ];
   const privateFiles = new PrivateFiles(env);
   try {

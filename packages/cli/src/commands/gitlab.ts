@@ -24,10 +24,13 @@ export function registerGitlab(program: Command, context: CliContext, main: CliM
   program
     .command('gitlab')
     .description("run a GitLab CI/CD component's job (templates/<component>.yml): its inputs from OCIKIT_IN_* variables, the result as a dotenv report")
-    .argument('<component>', 'push, pull, attach, discover, copy, index, recompress, helm, release, sign or verify')
+    .argument('<component>', 'push, pull, attach, discover, copy, index, recompress, helm, release, sign, attest or verify')
     .action(async (component: string) => {
       // Loaded when a job runs it: no other verb pays for it at start-up.
-      const { runComponent } = await import('@ocikit/gitlab');
+      const { runComponent, COMPONENT_WORDS } = await import('@ocikit/gitlab');
+      // From here on every error this process prints, the component's own and its verbs',
+      // names the component's inputs and GitLab's ways to log in, not the CLI's flags.
+      context.words = COMPONENT_WORDS;
       const code = await runComponent(component, {
         env: context.env,
         cwd: process.cwd(),

@@ -33,8 +33,20 @@ export async function run(env: Env = process.env): Promise<void> {
     const platforms = getList('platforms', { comma: true }, env).map((platform) => parsePlatform(platform));
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const carryReferrers = getBoolean('referrers', false, env);
+    const tempDir = getString('temp-dir', env);
+    const chunkSize = getPositiveInteger('chunk-size', undefined, env);
 
-    const result = await recompressReference(source, destination, { ...connection, level, mode, platforms, concurrency, carryReferrers, progress });
+    const result = await recompressReference(source, destination, {
+      ...connection,
+      level,
+      mode,
+      platforms,
+      concurrency,
+      carryReferrers,
+      progress,
+      ...(tempDir ? { tempDir } : {}),
+      ...(chunkSize ? { chunkSize } : {}),
+    });
     const json = recompressResultJson(result);
     actions.info(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);
     setOutputs({ digest: json.digest, reference: json.reference, changed: String(json.changed), json });

@@ -1,6 +1,7 @@
 // Every GitLab component, by verb: templates/<verb>.yml runs `ocikit gitlab <verb>`.
 import type { Component } from '../component.js';
 import { attach } from './attach.js';
+import { attest } from './attest.js';
 import { copy } from './copy.js';
 import { discover } from './discover.js';
 import { helm } from './helm.js';
@@ -13,5 +14,5 @@ import { sign } from './sign.js';
 import { verify } from './verify.js';
 
 export const COMPONENTS: Readonly<Record<string, Component>> = Object.fromEntries(
-  [attach, copy, discover, helm, index, pull, push, recompress, release, sign, verify].map((component) => [component.verb, component as Component]),
+  [attach, attest, copy, discover, helm, index, pull, push, recompress, release, sign, verify].map((component) => [component.verb, component as Component]),
 );

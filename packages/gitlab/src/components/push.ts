@@ -6,9 +6,13 @@ import { annotationOptions, pipelineAnnotations } from '../pipeline.js';
 
 export const push: Component<PushResultJson> = {
   verb: 'push',
-  inputs: { string: ['reference', 'files', 'artifact-type', 'annotations', 'annotation-file', 'config', 'tags'], number: ['chunk-size'] },
+  inputs: {
+    string: ['reference', 'files', 'artifact-type', 'annotations', 'annotation-file', 'config', 'tags', 'platform'],
+    boolean: ['overwrite'],
+    number: ['inline-max', 'chunk-size'],
+  },
   switches: ['plain-http', 'insecure'],
-  numbers: ['concurrency', 'chunk-size'],
+  numbers: ['inline-max', 'concurrency', 'chunk-size'],
   async plan(inputs, job) {
     const reference = inputs.required('reference');
     const files = fileArguments(inputs, 'pushed');
@@ -19,6 +23,8 @@ export const push: Component<PushResultJson> = {
       ...valueOption(inputs, 'artifact-type'),
       ...valueOption(inputs, 'config'),
       ...inputs.list('tags').flatMap((tag) => ['--tag', tag]),
+      ...valueOption(inputs, 'platform'),
+      ...(inputs.flag('overwrite') ? [] : ['--no-overwrite']),
       ...(annotationFile ? ['--annotation-file', annotationFile] : []),
       ...annotationOptions(inputs.lines('annotations'), pipelineAnnotations(job.env, ['source', 'revision', 'created']), fromFile),
     ];

@@ -1,18 +1,23 @@
 /** templates/recompress.yml: an image's or index's tar+gzip layers to tar+zstd (`ocikit recompress`). */
 import type { RecompressResultJson } from '@ocikit/core';
-import { type Component, registriesOf } from '../component.js';
+import { type Component, registriesOf, valueOption } from '../component.js';
 
 const MODES = ['replace', 'add'] as const;
 
 export const recompress: Component<RecompressResultJson> = {
   verb: 'recompress',
-  inputs: { string: ['source', 'destination', 'mode', 'platforms'], boolean: ['referrers'], number: ['level', 'chunk-size'] },
+  inputs: { string: ['source', 'destination', 'mode', 'platforms', 'temp-dir'], boolean: ['referrers'], number: ['level', 'chunk-size'] },
   switches: ['referrers', 'plain-http', 'insecure'],
   numbers: ['level', 'concurrency', 'chunk-size'],
   plan(inputs) {
     const source = inputs.required('source');
     const destination = inputs.text('destination');
-    const options = ['--mode', inputs.choice('mode', MODES, 'replace'), ...inputs.list('platforms').flatMap((platform) => ['--platform', platform])];
+    const options = [
+      '--mode',
+      inputs.choice('mode', MODES, 'replace'),
+      ...inputs.list('platforms').flatMap((platform) => ['--platform', platform]),
+      ...valueOption(inputs, 'temp-dir'),
+    ];
     return {
       command: ['recompress'],
       options,

@@ -5,7 +5,7 @@ import { annotationOptions, pipelineAnnotations } from '../pipeline.js';
 
 export const release: Component<ReleaseResultJson> = {
   verb: 'release',
-  inputs: { string: ['reference', 'files', 'artifact-type', 'annotations', 'tags'], boolean: ['allow-duplicates'], number: ['chunk-size'] },
+  inputs: { string: ['reference', 'files', 'artifact-type', 'annotations', 'tags'], boolean: ['allow-duplicates', 'overwrite'], number: ['chunk-size'] },
   switches: ['allow-duplicates', 'plain-http', 'insecure'],
   numbers: ['concurrency', 'chunk-size'],
   plan(inputs, job) {
@@ -17,6 +17,7 @@ export const release: Component<ReleaseResultJson> = {
     const options = [
       ...valueOption(inputs, 'artifact-type'),
       ...inputs.list('tags').flatMap((tag) => ['--tag', tag]),
+      ...(inputs.flag('overwrite') ? [] : ['--no-overwrite']),
       ...annotationOptions(inputs.lines('annotations'), pipelineAnnotations(job.env, ['source', 'revision', 'created'])),
     ];
     return { command: ['release'], options, positionals: [reference, ...files], registries: registriesOf(reference) };

@@ -1,22 +1,14 @@
 /** templates/verify.yml: the signatures (or attestations) attached to an image or artifact, verified (`ocikit verify`; exit 1 unless one verifies). */
 import { OcikitError, type VerifyResultJson } from '@ocikit/core';
 import { type Component, referrersModeOptions, registriesOf, valueOption } from '../component.js';
-import { type ComponentInputs, inputVariable } from '../inputs.js';
-
-/**
- * `--key`: a file variable holds the key's path; a plain one the PEM, which the CLI
- * then reads from the environment (env://OCIKIT_IN_<NAME>), never from its command line.
- */
-export function keyOption(inputs: ComponentInputs, input: string): string[] {
-  const key = inputs.text(input);
-  return ['--key', key.startsWith('-----BEGIN') ? `env://${inputVariable(input)}` : key];
-}
+import { keyOption } from './signing.js';
 
 export const verify: Component<VerifyResultJson> = {
   verb: 'verify',
-  inputs: { string: ['reference', 'public-key', 'certificate-identity', 'certificate-oidc-issuer', 'trusted-root', 'type', 'referrers-mode'], number: ['chunk-size'] },
-  switches: ['plain-http', 'insecure'],
-  numbers: ['concurrency', 'chunk-size'],
+  // No chunk-size: verify uploads nothing.
+  inputs: { string: ['reference', 'public-key', 'certificate-identity', 'certificate-oidc-issuer', 'trusted-root', 'type', 'referrers-mode'], boolean: ['insecure-ignore-tlog'] },
+  switches: ['insecure-ignore-tlog', 'plain-http', 'insecure'],
+  numbers: ['concurrency'],
   plan(inputs) {
     const reference = inputs.required('reference');
     const key = inputs.text('public-key');

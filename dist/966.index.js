@@ -1,100 +1,6 @@
-export const id = 522;
-export const ids = [522];
+export const id = 966;
+export const ids = [966];
 export const modules = {
-
-/***/ 89629:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $I: () => (/* binding */ parseAnnotationArguments),
-/* harmony export */   O$: () => (/* binding */ parseAnnotationArgumentList),
-/* harmony export */   f8: () => (/* binding */ unprefixedAnnotations),
-/* harmony export */   yp: () => (/* binding */ checkAnnotationPlaces)
-/* harmony export */ });
-/* unused harmony exports ANNOTATION_LEVELS, parseAnnotationArgument */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
-/* harmony import */ var _platform_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77837);
-/**
- * `key=value` annotation arguments (`--annotation`, the `annotations` input), with
- * Docker's level prefixes as docker/metadata-action and buildx write them:
- * `manifest:`, `index:`, `manifest-descriptor:`, `index-descriptor:`, several at
- * once (`index,manifest:`) and a platform for a per-platform level
- * (`manifest[linux/arm64]:`). A prefix says where the annotation goes; a verb
- * takes it there or refuses it, and never keeps the prefix as part of the key.
- */
-
-
-const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
-const PREFIX = /^([a-z,-]+)(?:\[([^\]]*)\])?:(.*)$/s;
-/** One `[levels[platforms]:]key=value` argument. */
-function parseAnnotationArgument(text) {
-    const eq = text.indexOf('=');
-    const bad = () => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation "${text}" is not key=value`, {
-            hint: 'e.g. --annotation org.opencontainers.image.source=https://github.com/org/repo',
-        });
-    };
-    if (eq <= 0)
-        bad();
-    const name = text.slice(0, eq);
-    const value = text.slice(eq + 1);
-    const prefixed = PREFIX.exec(name);
-    const words = prefixed?.[1].split(',') ?? [];
-    // A key may hold a colon of its own (`com.example:build`): only Docker's four words make a prefix.
-    if (!prefixed || !words.every((word) => ANNOTATION_LEVELS.includes(word))) {
-        if (/[[\]]/.test(name))
-            bad();
-        return { key: name, value };
-    }
-    const key = prefixed[3];
-    if (key === '')
-        bad();
-    const platforms = prefixed[2]?.split(',').map((p) => (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(p.trim()));
-    return { key, value, levels: [...new Set(words)], ...(platforms ? { platforms } : {}) };
-}
-function parseAnnotationArgumentList(values) {
-    return values.map(parseAnnotationArgument);
-}
-/** The user's map as arguments with no prefix (what a CI run adds, for a verb that takes levels). */
-function unprefixedAnnotations(annotations) {
-    return Object.entries(annotations).map(([key, value]) => ({ key, value }));
-}
-const WHAT_WRITES = {
-    manifest: 'push, attach, sign and release write manifests',
-    index: 'index create and release write an index',
-    'manifest-descriptor': 'release writes an index whose entries are its manifests',
-    'index-descriptor': "no ocikit verb writes a descriptor of an index (it would live in an OCI layout's index.json or a parent index)",
-};
-/** Refuses an argument whose prefix names a level or platform the verb has no place for. */
-function checkAnnotationPlaces(argument, places) {
-    for (const level of argument.levels ?? []) {
-        if (places.levels.includes(level))
-            continue;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation ${level}:${argument.key} has nowhere to go: ${places.verb} writes no ${level.replace('-', ' ')}`, {
-            hint: `${WHAT_WRITES[level]}; drop the ${level}: prefix to annotate what ${places.verb} writes (${places.levels.join(', ')})`,
-        });
-    }
-    if (argument.platforms && !places.perPlatform) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `annotation ${argument.key} names platforms (${argument.platforms.map(_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd).join(', ')}), and ${places.verb} writes one manifest for none`, {
-            hint: 'drop the [platform] part; release writes a manifest per platform',
-        });
-    }
-}
-/**
- * The annotations of a verb that writes one thing: unprefixed keys and those
- * prefixed with its level; any other prefix is refused with where it could go.
- */
-function parseAnnotationArguments(values, verb) {
-    const annotations = {};
-    for (const argument of parseAnnotationArgumentList(values)) {
-        checkAnnotationPlaces(argument, { verb, levels: [verb === 'index' ? 'index' : 'manifest'] });
-        annotations[argument.key] = argument.value;
-    }
-    return annotations;
-}
-//# sourceMappingURL=annotation-arguments.js.map
-
-/***/ }),
 
 /***/ 25963:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -114,27 +20,27 @@ function parseAnnotationFile(text, origin) {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin} is not valid JSON: ${error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation file ${origin} is not valid JSON: ${error.message}`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin} must be a JSON object of objects`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation file ${origin} must be a JSON object of objects`, {
             hint: 'e.g. {"$manifest": {"org.opencontainers.image.source": "..."}, "app.tar": {"key": "value"}}',
         });
     }
     for (const [key, annotations] of Object.entries(value)) {
         if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin}: "${key}" must map to an object of strings`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation file ${origin}: "${key}" must map to an object of strings`);
         }
         for (const [name, v] of Object.entries(annotations)) {
             if (typeof v !== 'string')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `annotation file ${origin}: ${key}.${name} must be a string`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation file ${origin}: ${key}.${name} must be a string`);
         }
     }
     return value;
 }
 async function readAnnotationFile(path) {
     const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8').catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .G('INVALID_INPUT', `cannot read annotation file ${path}: ${error.code ?? error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OcikitError */ .Gu('INVALID_INPUT', `cannot read annotation file ${path}: ${error.code ?? error.message}`);
     });
     return parseAnnotationFile(text, path);
 }
@@ -184,19 +90,19 @@ async function fileBlobSource(path, descriptor) {
     try {
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path);
         if (!info.isFile())
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${path} is not a regular file`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${path} is not a regular file`);
         size = info.size;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `cannot read ${path}: ${error.code ?? error.message}`, {
             hint: 'check the path; it is relative to the working directory',
         });
     }
     const { digest, hashed } = await hashFile(path);
     if (hashed !== size)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${path} changed while it was being read`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${path} changed while it was being read`);
     const { mediaType, ...rest } = descriptor;
     // Field order as the image spec lists it, so manifests read the way peers write them.
     return knownFileBlobSource(path, { mediaType, digest, size, ...rest });
@@ -343,21 +249,21 @@ async function packDirectory(dir, options) {
     // only in plain form: no empty, ".", or ".." parts, nothing the extractor would refuse.
     const parts = name.split('/');
     if ((0,safe_extract/* unsafePathReason */.m0)(name) || parts.some((part) => part === '' || part === '.')) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `"${name}" cannot be the top-level name of a packed directory`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `"${name}" cannot be the top-level name of a packed directory`, {
             hint: 'use a relative path without "." or ".." parts, such as the directory\'s basename',
         });
     }
     const mtime = options.mtime ?? new Date(0);
     if (!Number.isFinite(mtime.getTime()) || mtime.getTime() < 0) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `mtime ${String(mtime)} is not a time after 1970`);
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `mtime ${String(mtime)} is not a time after 1970`);
     }
     // Whole seconds: tar headers hold seconds, and a fraction would leak into a pax header.
     const seconds = new Date(Math.floor(mtime.getTime() / 1000) * 1000);
     const rootStat = await (0,promises_.stat)(dir).catch((error) => {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot read directory ${dir}`, { cause: error });
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot read directory ${dir}`, { cause: error });
     });
     if (!rootStat.isDirectory())
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${dir} is not a directory`);
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${dir} is not a directory`);
     const entries = [{ kind: 'dir', name: `${name}/` }];
     await walk(dir, '', name, entries);
     // Byte order of the names as written (UTF-8), not JS's UTF-16 order; a parent
@@ -387,7 +293,7 @@ async function walk(abs, rel, name, out) {
         // The extractor refuses these names (e.g. a backslash); better to say so at push time.
         const reason = (0,safe_extract/* unsafePathReason */.m0)(entryName);
         if (reason)
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot pack ${childAbs}: ${reason}`);
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot pack ${childAbs}: ${reason}`);
         if (child.isDirectory()) {
             out.push({ kind: 'dir', name: `${entryName}/` });
             await walk(childAbs, childRel, name, out);
@@ -400,14 +306,14 @@ async function walk(abs, rel, name, out) {
             // Same rule as extraction, so what we push can be pulled.
             const problem = (0,safe_extract/* unsafeLinkTargetReason */.qD)(childRel, target);
             if (problem) {
-                throw new errors/* OcikitError */.G('UNSAFE_PATH', `symlink ${childAbs} -> ${target}: ${problem}`, {
+                throw new errors/* OcikitError */.Gu('UNSAFE_PATH', `symlink ${childAbs} -> ${target}: ${problem}`, {
                     hint: 'only symlinks that stay inside the directory can be packed; replace it with a copy or a relative link',
                 });
             }
             out.push({ kind: 'symlink', name: entryName, target });
         }
         else {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `cannot pack ${childAbs}: not a regular file, directory or symlink`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `cannot pack ${childAbs}: not a regular file, directory or symlink`, {
                 hint: 'sockets, fifos and devices have no place in an artifact; remove them or pack a cleaner directory',
             });
         }
@@ -435,7 +341,7 @@ async function* fileBlocks(name, source, mtime) {
     try {
         const info = await handle.stat();
         if (!info.isFile())
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${source} changed while packing`);
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${source} changed while packing`);
         const mode = info.mode & 0o111 ? 0o755 : 0o644;
         yield header({ path: name, type: 'File', mode, size: info.size }, mtime);
         let read = 0;
@@ -447,7 +353,7 @@ async function* fileBlocks(name, source, mtime) {
         }
         // A file that shrank would leave the header's size a lie and the archive corrupt.
         if (read !== info.size) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${source} changed size while packing`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${source} changed size while packing`, {
                 detail: `expected ${info.size} bytes, read ${read}`,
             });
         }
@@ -487,7 +393,10 @@ var platform = __webpack_require__(77837);
 var file_mode = __webpack_require__(22051);
 // EXTERNAL MODULE: ./packages/core/dist/util/printable.js
 var printable = __webpack_require__(69172);
+// EXTERNAL MODULE: ./packages/core/dist/target/push-tagged.js
+var push_tagged = __webpack_require__(64409);
 ;// CONCATENATED MODULE: ./packages/core/dist/artifact/push-artifact.js
+
 
 
 
@@ -535,16 +444,13 @@ async function pushArtifact(target, options) {
         const manifest = buildManifest(options, layerSources, configSource, created);
         const bytes = (0,oci_manifest/* encodeManifest */.Gb)(manifest);
         if (bytes.length > oci_manifest/* MAX_MANIFEST_BYTES */.ZJ) {
-            throw new errors/* OcikitError */.G('SIZE_LIMIT', `the manifest would be ${bytes.length} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte limit registries keep to`, {
-                hint: options.inlineMax ? 'lower --inline-max: inlined layers count towards the manifest' : 'push fewer files, or pack them into a directory',
+            throw new errors/* OcikitError */.Gu('SIZE_LIMIT', `the manifest would be ${bytes.length} bytes, over the ${oci_manifest/* MAX_MANIFEST_BYTES */.ZJ}-byte limit registries keep to`, {
+                hint: options.inlineMax ? `lower ${(0,errors/* optionRef */.$j)('inline-max')}: inlined layers count towards the manifest` : 'push fewer files, or pack them into a directory',
             });
         }
         const descriptor = (0,oci_manifest/* describeManifest */.FK)(manifest, bytes);
-        const [first, ...rest] = options.tags;
         options.signal?.throwIfAborted();
-        await target.pushManifest(descriptor, bytes, first);
-        for (const tag of rest)
-            await target.pushManifest(descriptor, bytes, tag);
+        await (0,push_tagged/* pushTagged */.h)(target, descriptor, bytes, options.tags);
         options.progress?.done?.(descriptor, 'uploaded');
         await tagMoves.report(descriptor);
         return {
@@ -573,23 +479,23 @@ async function planLayers(options) {
         const title = given ?? named;
         checkInputTitle(title, file.path);
         if (titles.has(title)) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `two inputs would both be titled "${title}"`, {
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `two inputs would both be titled "${title}"`, {
                 hint: 'each file in an artifact needs its own name; rename or move one of them',
             });
         }
         titles.add(title);
         const annotations = { [oci_annotations/* Annotation */.Y.Title]: title, ...fromFile };
         if (file.mediaType !== undefined && !(0,media_types/* isValidMediaType */.Hw)(file.mediaType)) {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `"${file.mediaType}" is not a valid media type for ${file.path}`);
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `"${file.mediaType}" is not a valid media type for ${file.path}`);
         }
         if (file.path === '-') {
             if (!options.stdin)
-                throw new errors/* OcikitError */.G('INVALID_INPUT', '"-" reads standard input, but none is available here');
+                throw new errors/* OcikitError */.Gu('INVALID_INPUT', '"-" reads standard input, but none is available here');
             plans.push({ file, title, annotations });
             continue;
         }
         const info = await (0,promises_.stat)(file.path).catch(() => {
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${file.path} does not exist`, { hint: 'paths are relative to the working directory' });
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${file.path} does not exist`, { hint: 'paths are relative to the working directory' });
         });
         plans.push({ file, title, annotations, info });
     }
@@ -599,8 +505,8 @@ async function planLayers(options) {
 function checkInputTitle(title, path) {
     const problem = (0,artifact_inputs/* titleProblem */.Q9)(title);
     if (problem) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `${path === '-' ? 'standard input' : (0,printable/* printable */.g)(path)} would be titled "${(0,printable/* printable */.g)(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
-            hint: 'rename the file (or give standard input another --stdin-name)',
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${path === '-' ? 'standard input' : (0,printable/* printable */.g)(path)} would be titled "${(0,printable/* printable */.g)(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
+            hint: `rename the file (or give standard input another ${(0,errors/* optionRef */.$j)('stdin-name')})`,
         });
     }
 }
@@ -608,7 +514,7 @@ function checkInputTitle(title, path) {
 function checkGivenTitle(title, path) {
     const problem = (0,artifact_inputs/* titleProblem */.Q9)(title);
     if (problem) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', `the annotation file titles ${(0,printable/* printable */.g)(path)} "${(0,printable/* printable */.g)(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', `the annotation file titles ${(0,printable/* printable */.g)(path)} "${(0,printable/* printable */.g)(title.slice(0, 200))}", which cannot be a file name in an artifact: ${problem}`, {
             hint: 'give a relative path without ".." parts as its org.opencontainers.image.title, or leave the title out',
         });
     }
@@ -686,8 +592,8 @@ async function prepareAndPush(prepares, concurrency, push, signal) {
 /** The config of an artifact for one platform: an image config naming only the platform. */
 function platformConfigSource(options) {
     if (options.config) {
-        throw new errors/* OcikitError */.G('INVALID_INPUT', 'a platform and a config cannot both be given', {
-            hint: 'the platform is recorded in a config of its own; put it in your config file instead (architecture, os), or drop --platform',
+        throw new errors/* OcikitError */.Gu('INVALID_INPUT', 'a platform and a config cannot both be given', {
+            hint: `the platform is recorded in a config of its own; put it in your config file instead (architecture, os), or drop ${(0,errors/* optionRef */.$j)('platform')}`,
         });
     }
     const bytes = Buffer.from(JSON.stringify((0,platform/* canonicalPlatform */._l)(options.platform)));
@@ -752,7 +658,7 @@ async function inlineSmallLayers(layers, max) {
             chunks.push(chunk);
         const bytes = Buffer.concat(chunks);
         if (bytes.length !== layer.descriptor.size)
-            throw new errors/* OcikitError */.G('INVALID_INPUT', `${displayTitle(layer.descriptor)} changed while it was being pushed`);
+            throw new errors/* OcikitError */.Gu('INVALID_INPUT', `${displayTitle(layer.descriptor)} changed while it was being pushed`);
         layer.descriptor.data = bytes.toString('base64');
     }
 }
@@ -828,15 +734,15 @@ async function readTagMoves(target, tags, options = {}) {
     const before = new Map();
     for (const tag of new Set(tags)) {
         const current = await target.resolve(tag).catch((error) => {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isOcikitError */ .C)(error) && error.code === 'NOT_FOUND')
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isOcikitError */ .CI)(error) && error.code === 'NOT_FOUND')
                 return undefined;
             throw error;
         });
         if (!current)
             continue;
         if (options.noOverwrite) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('ALREADY_EXISTS', `${target.name}:${tag} exists (${current.digest}); nothing was pushed`, {
-                hint: 'pick another tag, or leave out --no-overwrite to move it',
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('ALREADY_EXISTS', `${target.name}:${tag} exists (${current.digest}); nothing was pushed`, {
+                hint: `pick another tag, or leave out ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('no-overwrite')} to move it`,
             });
         }
         before.set(tag, current);
@@ -850,7 +756,7 @@ async function readTagMoves(target, tags, options = {}) {
                     continue;
                 options.progress?.warning?.(`${target.name}:${tag} moved from ${old.digest} to ${descriptor.digest}; ` +
                     `${count === 1 ? 'the referrer' : `the ${count} referrers`} of ${old.digest} (signatures, SBOMs, reports) ${count === 1 ? 'stays' : 'stay'} with it and no longer ${count === 1 ? 'reaches' : 'reach'} ${tag}. ` +
-                    'Attach them again to the new digest, or use --no-overwrite to refuse a tag that exists');
+                    `Attach them again to the new digest, or use ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('no-overwrite')} to refuse a tag that exists`);
             }
         },
     };
@@ -867,6 +773,29 @@ async function referrerCount(target, descriptor) {
     }
 }
 //# sourceMappingURL=tag-moves.js.map
+
+/***/ }),
+
+/***/ 64409:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pushTagged)
+/* harmony export */ });
+/**
+ * A manifest pushed under its tags: none (by digest), one, or several, which a
+ * registry that takes them in one request gets in one (pushManifestTags). Every
+ * verb that pushes tags goes through here.
+ */
+async function pushTagged(target, descriptor, bytes, tags) {
+    if (tags.length > 1 && target.pushManifestTags)
+        return target.pushManifestTags(descriptor, bytes, tags);
+    const [first, ...rest] = tags;
+    await target.pushManifest(descriptor, bytes, first);
+    for (const tag of rest)
+        await target.pushManifest(descriptor, bytes, tag);
+}
+//# sourceMappingURL=push-tagged.js.map
 
 /***/ }),
 
@@ -936,7 +865,7 @@ function sourceDateEpoch(env = process.env) {
     const seconds = Number(value);
     // Whole seconds that a Date can hold (±8.64e12 s); anything else would make an invalid timestamp.
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(seconds) || seconds > 8_640_000_000_000) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value.slice(0, 40)}" is not a number of seconds`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `SOURCE_DATE_EPOCH="${value.slice(0, 40)}" is not a number of seconds`, {
             hint: 'set it to e.g. $(git log -1 --format=%ct)',
         });
     }

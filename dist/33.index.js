@@ -1,6 +1,100 @@
-export const id = 61;
-export const ids = [61];
+export const id = 33;
+export const ids = [33];
 export const modules = {
+
+/***/ 89629:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ parseAnnotationArguments),
+/* harmony export */   O$: () => (/* binding */ parseAnnotationArgumentList),
+/* harmony export */   f8: () => (/* binding */ unprefixedAnnotations),
+/* harmony export */   yp: () => (/* binding */ checkAnnotationPlaces)
+/* harmony export */ });
+/* unused harmony exports ANNOTATION_LEVELS, parseAnnotationArgument */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/* harmony import */ var _platform_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77837);
+/**
+ * `key=value` annotation arguments (`--annotation`, the `annotations` input), with
+ * Docker's level prefixes as docker/metadata-action and buildx write them:
+ * `manifest:`, `index:`, `manifest-descriptor:`, `index-descriptor:`, several at
+ * once (`index,manifest:`) and a platform for a per-platform level
+ * (`manifest[linux/arm64]:`). A prefix says where the annotation goes; a verb
+ * takes it there or refuses it, and never keeps the prefix as part of the key.
+ */
+
+
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+const PREFIX = /^([a-z,-]+)(?:\[([^\]]*)\])?:(.*)$/s;
+/** One `[levels[platforms]:]key=value` argument. */
+function parseAnnotationArgument(text) {
+    const eq = text.indexOf('=');
+    const bad = () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation "${text}" is not key=value`, {
+            hint: `e.g. ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('annotation')} org.opencontainers.image.source=https://github.com/org/repo`,
+        });
+    };
+    if (eq <= 0)
+        bad();
+    const name = text.slice(0, eq);
+    const value = text.slice(eq + 1);
+    const prefixed = PREFIX.exec(name);
+    const words = prefixed?.[1].split(',') ?? [];
+    // A key may hold a colon of its own (`com.example:build`): only Docker's four words make a prefix.
+    if (!prefixed || !words.every((word) => ANNOTATION_LEVELS.includes(word))) {
+        if (/[[\]]/.test(name))
+            bad();
+        return { key: name, value };
+    }
+    const key = prefixed[3];
+    if (key === '')
+        bad();
+    const platforms = prefixed[2]?.split(',').map((p) => (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .Y8)(p.trim()));
+    return { key, value, levels: [...new Set(words)], ...(platforms ? { platforms } : {}) };
+}
+function parseAnnotationArgumentList(values) {
+    return values.map(parseAnnotationArgument);
+}
+/** The user's map as arguments with no prefix (what a CI run adds, for a verb that takes levels). */
+function unprefixedAnnotations(annotations) {
+    return Object.entries(annotations).map(([key, value]) => ({ key, value }));
+}
+const WHAT_WRITES = {
+    manifest: 'push, attach, sign and release write manifests',
+    index: 'index create and release write an index',
+    'manifest-descriptor': 'release writes an index whose entries are its manifests',
+    'index-descriptor': "no ocikit verb writes a descriptor of an index (it would live in an OCI layout's index.json or a parent index)",
+};
+/** Refuses an argument whose prefix names a level or platform the verb has no place for. */
+function checkAnnotationPlaces(argument, places) {
+    for (const level of argument.levels ?? []) {
+        if (places.levels.includes(level))
+            continue;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation ${level}:${argument.key} has nowhere to go: ${places.verb} writes no ${level.replace('-', ' ')}`, {
+            hint: `${WHAT_WRITES[level]}; drop the ${level}: prefix to annotate what ${places.verb} writes (${places.levels.join(', ')})`,
+        });
+    }
+    if (argument.platforms && !places.perPlatform) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `annotation ${argument.key} names platforms (${argument.platforms.map(_platform_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd).join(', ')}), and ${places.verb} writes one manifest for none`, {
+            hint: 'drop the [platform] part; release writes a manifest per platform',
+        });
+    }
+}
+/**
+ * The annotations of a verb that writes one thing: unprefixed keys and those
+ * prefixed with its level; any other prefix is refused with where it could go.
+ */
+function parseAnnotationArguments(values, verb) {
+    const annotations = {};
+    for (const argument of parseAnnotationArgumentList(values)) {
+        checkAnnotationPlaces(argument, { verb, levels: [verb === 'index' ? 'index' : 'manifest'] });
+        annotations[argument.key] = argument.value;
+    }
+    return annotations;
+}
+//# sourceMappingURL=annotation-arguments.js.map
+
+/***/ }),
 
 /***/ 21488:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -19,8 +113,10 @@ export const modules = {
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87536);
 /* harmony import */ var _platform_match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3161);
 /* harmony import */ var _platform_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77837);
+/* harmony import */ var _progress_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(39273);
 /* harmony import */ var _util_map_concurrent_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49307);
 /* harmony import */ var _index_entries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85704);
+/* harmony import */ var _target_push_tagged_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(64409);
 /**
  * Multi-platform index assembly over any targets: the manifests matrix jobs
  * pushed one platform each become one image index. Children that live in
@@ -28,6 +124,8 @@ export const modules = {
  * registry their blobs are mounted, not uploaded), since a registry refuses
  * an index whose manifests it does not hold.
  */
+
+
 
 
 
@@ -47,7 +145,7 @@ export const modules = {
  */
 async function assembleIndex(destination, sources, tags, options = {}) {
     if (sources.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', 'an index needs at least one source manifest', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', 'an index needs at least one source manifest', {
             hint: 'name the manifests the platform jobs pushed, e.g. registry/app:amd64 registry/app:arm64',
         });
     }
@@ -74,7 +172,7 @@ async function assembleIndex(destination, sources, tags, options = {}) {
  */
 async function addToIndex(destination, selector, sources, options = {}) {
     if (sources.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', 'nothing to add: name at least one source manifest');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', 'nothing to add: name at least one source manifest');
     checkIndexOptions(options);
     const current = await readIndex(destination, selector);
     const { entries, attestations } = await planEntries(sources, options);
@@ -98,14 +196,14 @@ async function addToIndex(destination, selector, sources, options = {}) {
  */
 async function removeFromIndex(destination, selector, remove, options = {}) {
     if (remove.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', 'nothing to remove: name a platform (os/arch[/variant]) or a digest');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', 'nothing to remove: name a platform (os/arch[/variant]) or a digest');
     const current = await readIndex(destination, selector);
     const removed = new Set();
     for (const item of remove) {
         const hits = current.manifests.filter((e) => typeof item === 'string' ? e.digest === item : Boolean(e.platform && !(0,_platform_match_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestationEntry */ .r2)(e) && (0,_platform_match_js__WEBPACK_IMPORTED_MODULE_3__/* .samePlatform */ .my)(e.platform, item)));
         if (hits.length === 0) {
             const shown = typeof item === 'string' ? item : (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .platformString */ .Fd)(item);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('NOT_FOUND', `${destination.name}:${selector} has no entry for ${shown}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('NOT_FOUND', `${destination.name}:${selector} has no entry for ${shown}`, {
                 hint: `its platforms: ${current.manifests.filter((e) => e.platform && !(0,_platform_match_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestationEntry */ .r2)(e)).map((e) => (0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .platformString */ .Fd)(e.platform)).join(', ') || 'none'}`,
             });
         }
@@ -113,7 +211,7 @@ async function removeFromIndex(destination, selector, remove, options = {}) {
     }
     const manifests = current.manifests.filter((e) => !removed.has(e.digest) && !removed.has(e.annotations?.[_platform_match_js__WEBPACK_IMPORTED_MODULE_3__/* .ATTESTATION_REFERENCE_DIGEST */ .qq] ?? ''));
     if (manifests.filter((e) => !(0,_platform_match_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestationEntry */ .r2)(e)).length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `removing that would leave ${destination.name}:${selector} without a single platform`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `removing that would leave ${destination.name}:${selector} without a single platform`, {
             hint: 'delete the index instead: ocikit manifest delete <reference>',
         });
     }
@@ -154,13 +252,13 @@ function samePlatformOrNone(a, b) {
 }
 function checkIndexOptions(options) {
     if (options.artifactType !== undefined && !(0,_oci_media_types_js__WEBPACK_IMPORTED_MODULE_6__/* .isValidMediaType */ .Hw)(options.artifactType)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `"${options.artifactType}" is not a valid media type for --artifact-type`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `"${options.artifactType}" is not a valid media type for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .optionRef */ .$j)('artifact-type')}`, {
             hint: 'a media type is type/subtype, e.g. application/vnd.example.release.v1',
         });
     }
     for (const key of Object.keys(options.annotations ?? {})) {
         if (key === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', 'an annotation key is empty');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', 'an annotation key is empty');
     }
 }
 function createdAt(options) {
@@ -213,7 +311,7 @@ async function readIndex(target, selector) {
     const fetched = await target.fetchManifest(selector);
     const manifest = (0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseManifest */ .Ng)(fetched.bytes, `${target.name}:${selector}`, fetched.descriptor.mediaType);
     if (!(0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isIndex */ .nw)(manifest)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .G('INVALID_INPUT', `${target.name}:${selector} is a single manifest, not an index`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .OcikitError */ .Gu('INVALID_INPUT', `${target.name}:${selector} is a single manifest, not an index`, {
             hint: 'create an index from it first: ocikit index create <index-ref> <this-ref> <other-refs>...',
         });
     }
@@ -238,12 +336,10 @@ async function pushUpdated(destination, selector, current, manifests, options, c
     return { ...document, tags, copied };
 }
 async function pushIndex(destination, document, tags, progress) {
-    const [first, ...rest] = tags;
-    progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`);
-    await destination.pushManifest(document.descriptor, document.bytes, first);
-    for (const tag of rest)
-        await destination.pushManifest(document.descriptor, document.bytes, tag);
-    progress?.done?.(document.descriptor, 'uploaded');
+    const [first] = tags;
+    progress?.start?.(document.descriptor, `index${first ? ` ${first}` : ''}`, destination.storing);
+    await (0,_target_push_tagged_js__WEBPACK_IMPORTED_MODULE_10__/* .pushTagged */ .h)(destination, document.descriptor, document.bytes, tags);
+    progress?.done?.(document.descriptor, (0,_progress_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .storedOutcome */ .Kh)(destination.storing));
 }
 //# sourceMappingURL=assemble-index.js.map
 
@@ -293,7 +389,7 @@ async function readSourceEntries(source, selector, platform) {
     const root = { mediaType: fetched.descriptor.mediaType, digest: fetched.descriptor.digest, size: fetched.descriptor.size };
     if ((0,_oci_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest)) {
         if (platform) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${what} is an index; a platform cannot be given for it (=${(0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformString */ .Fd)(platform)})`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${what} is an index; a platform cannot be given for it (=${(0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformString */ .Fd)(platform)})`, {
                 hint: 'its entries keep their own platforms; name one of its manifests by digest to give it another platform',
             });
         }
@@ -305,7 +401,7 @@ async function readSourceEntries(source, selector, platform) {
             else if (child.platform)
                 entries.push(entryOf(child, child.platform, child.annotations));
             else {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${what} has an entry without a platform (${child.digest})`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${what} has an entry without a platform (${child.digest})`, {
                     hint: `add that manifest as a source of its own with =os/arch, e.g. ${source.name}@${child.digest}=linux/amd64`,
                 });
             }
@@ -319,13 +415,13 @@ async function readSourceEntries(source, selector, platform) {
 /** The platform an image's config records (`os`, `architecture`, `variant`, `os.version`, `os.features`). */
 async function configPlatform(source, manifest, what) {
     const config = manifest.config;
-    const missing = (reason) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `cannot tell the platform of ${what}: ${reason}`, {
+    const missing = (reason) => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `cannot tell the platform of ${what}: ${reason}`, {
         hint: `give it after the reference: ${what}=linux/amd64 (os/architecture[/variant])`,
     });
     if (!PLATFORM_CONFIG_TYPES.has(config.mediaType))
         throw missing(`its config is a ${config.mediaType}, not an image config`);
     if (config.size > MAX_CONFIG_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('SIZE_LIMIT', `the config of ${what} is ${config.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('SIZE_LIMIT', `the config of ${what} is ${config.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for a config`);
     }
     // fetchBlob verifies digest and size as it streams; readBounded guards the memory.
     const bytes = await (0,_registry_read_bounded_js__WEBPACK_IMPORTED_MODULE_5__/* .readBounded */ .C)(await source.fetchBlob(config), MAX_CONFIG_BYTES, `config of ${what}`);
@@ -334,7 +430,7 @@ async function configPlatform(source, manifest, what) {
         json = JSON.parse(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_MANIFEST', `the config of ${what} is not JSON`, { detail: error.message });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_MANIFEST', `the config of ${what} is not JSON`, { detail: error.message });
     }
     const c = (json ?? {});
     if (typeof c.os !== 'string' || c.os === '' || typeof c.architecture !== 'string' || c.architecture === '') {
@@ -374,11 +470,11 @@ function checkDuplicatePlatforms(entries, allowDuplicates, where) {
             const a = platforms[j];
             const b = platforms[i];
             if ((0,_platform_match_js__WEBPACK_IMPORTED_MODULE_4__/* .samePlatform */ .my)(a.platform, b.platform)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .G('INVALID_INPUT', `${where} would have two entries for ${(0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformString */ .Fd)(b.platform)}: ${a.digest} and ${b.digest}`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OcikitError */ .Gu('INVALID_INPUT', `${where} would have two entries for ${(0,_platform_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformString */ .Fd)(b.platform)}: ${a.digest} and ${b.digest}`, {
                     hint: a.digest === b.digest
                         ? 'the same manifest was given twice; give it once'
                         : 'clients take the first entry that matches (OCI 1.1), so the second is never pulled by platform; ' +
-                            'fix the platforms, or pass --allow-duplicates if that order is meant',
+                            `fix the platforms, or pass ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .optionRef */ .$j)('allow-duplicates')} if that order is meant`,
                 });
             }
         }
