@@ -181,6 +181,35 @@ describe('registry client against faults (anonymous registry)', () => {
     expect(env.proxy.requests).toHaveLength(1);
   });
 
+  test("GHCR's 429, which says when to retry in its body and not in a header, is waited out as it says", async () => {
+    const body = '{"errors":[{"code":"TOOMANYREQUESTS","message":"retry-after: 700.5ms, allowed: 44000/minute"}]}';
+    env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, nth: [1], fault: { kind: 'status', status: 429, body } });
+    await env.open().fetchManifest('v1');
+    const [first, second, ...rest] = env.seen('GET', MANIFEST_PATH);
+    expect(rest).toHaveLength(0);
+    // Our own backoff would have come back within RETRY.baseDelayMs.
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(650);
+  });
+
+  test("a 429 whose body's wait is past maxElapsedMs gives up at once, with the registry's words", async () => {
+    const body = '{"errors":[{"code":"TOOMANYREQUESTS","message":"retry-after: 1h0m0s, allowed: 2000/minute"}]}';
+    env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, fault: { kind: 'status', status: 429, body } });
+    const error = await failure(env.open().fetchManifest('v1'));
+    expect(error.status).toBe(429);
+    expect(error.detail).toBe('TOOMANYREQUESTS: retry-after: 1h0m0s, allowed: 2000/minute');
+    expect(env.proxy.requests).toHaveLength(1);
+  });
+
+  test("Docker Hub's rate-limit headers are in the error when the 429s do not end", async () => {
+    const headers = { 'retry-after': '3600', 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '0;w=21600', 'docker-ratelimit-source': '203.0.113.7' };
+    const body = '{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your unauthenticated pull rate limit."}]}';
+    env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, fault: { kind: 'status', status: 429, headers, body } });
+    const error = await failure(env.open().fetchManifest('v1'));
+    expect(error.detail).toBe(
+      'TOOMANYREQUESTS: You have reached your unauthenticated pull rate limit.; ratelimit-limit: 100;w=21600, ratelimit-remaining: 0;w=21600, docker-ratelimit-source: 203.0.113.7, retry-after: 3600',
+    );
+  });
+
   test('a 500 every time fails after maxAttempts, naming the operation and the status', async () => {
     env.faults({ match: { path: MANIFEST_PATH }, fault: { kind: 'status', status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"storage on fire"}]}' } });
     const error = await failure(env.open().fetchManifest('v1'));
@@ -267,6 +296,42 @@ describe('registry client against faults (anonymous registry)', () => {
     expect(env.seen('PUT', /./)).toHaveLength(1); // a 400 is not retried
     // The proxy answered: the registry never stored the tag.
     expect((await failure(repo.fetchManifest('v2'))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('registries that keep tags immutable (their refusals, played by the proxy in front of distribution)', () => {
+  const env = useProxiedRegistry();
+
+  test("ECR's refusal to move a tag is ALREADY_EXISTS, in its words, with what to do", async () => {
+    const body = `{"errors":[{"code":"TAG_INVALID","message":"The image tag 'v1' already exists in the 'x/y' repository and cannot be overwritten because the repository is immutable."}]}`;
+    env.faults({ match: { method: 'PUT', path: /\/manifests\/v1$/ }, fault: { kind: 'status', status: 400, body } });
+    const error = await failure(env.open().pushManifest(env.seed.manifest.descriptor, env.seed.manifest.bytes, 'v1'));
+    expect(error.code).toBe('ALREADY_EXISTS');
+    expect(error.message).toBe(`${env.proxy.host}/x/y:v1 exists and the registry keeps it immutable (HTTP 400)`);
+    expect(error.detail).toMatch(/^TAG_INVALID: .*cannot be overwritten because the repository is immutable/);
+    expect(error.hint).toMatch(/^push under a new tag/);
+  });
+
+  test("Harbor's 412 on the sha256-<hex> referrers index is its immutability, not an If-Match conflict: one try, and the pattern to exclude", async () => {
+    const body = '{"errors":[{"code":"PRECONDITION","message":"The tag:x/y:sha256-… is immutable, cannot be overwrite."}]}';
+    env.faults({ match: { method: 'PUT', path: /\/manifests\/sha256-/ }, fault: { kind: 'status', status: 412, body } });
+    const { seed } = env;
+    const referrer: ImageManifest = {
+      schemaVersion: 2,
+      mediaType: MediaType.ImageManifest,
+      artifactType: 'application/spdx+json',
+      config: { mediaType: MediaType.Empty, digest: digestOf(Buffer.from('{}')), size: 2, data: 'e30=' },
+      layers: [seed.config.descriptor],
+      subject: seed.manifest.descriptor,
+    };
+    const repo = env.open({ referrersMode: 'tag' });
+    await repo.pushBlob(blobOf(Buffer.from('{}'), MediaType.Empty).source);
+    const bytes = encodeManifest(referrer);
+    const error = await failure(repo.pushManifest(describeManifest(referrer, bytes), bytes));
+    expect(error.code).toBe('ALREADY_EXISTS');
+    expect(error.status).toBe(412);
+    expect(error.hint).toContain('exclude the pattern sha256-* from the immutability rule');
+    expect(env.seen('PUT', /\/manifests\/sha256-/)).toHaveLength(1);
   });
 });
 

@@ -479,14 +479,26 @@ describe("the inputs that are the CLI's options (scripts/front-ends.ts, docs/fro
 });
 
 describe('the outputs', () => {
-  it('are the JSON result and a dotenv report named by the job, OCIKIT_* by default', async () => {
-    const json = { reference: `${CI_HOST}/group/app:v1@sha256:1`, digest: 'sha256:1', tags: ['v1'], layers: [{}] };
+  it('are the JSON result and a dotenv report named by the job, OCIKIT_* by default; PUSHED names what the job shipped, pinned by digest', async () => {
+    const digest = `sha256:${'1'.repeat(64)}`;
+    const json = { reference: `${CI_HOST}/group/app:v1@${digest}`, digest, tags: ['v1'], layers: [{}] };
     const result = await runJob('push', { reference: `${CI_HOST}/group/app:v1` }, { env: { ...ciJob, CI_JOB_NAME_SLUG: 'push-app' }, json });
     expect(await readFile(join(result.dir, '.ocikit', 'push-app.env'), 'utf8')).toBe(
-      `OCIKIT_DIGEST=sha256:1\nOCIKIT_REFERENCE=${json.reference}\nOCIKIT_JSON=.ocikit/push-app.json\n`,
+      `OCIKIT_DIGEST=${digest}\nOCIKIT_REFERENCE=${json.reference}\nOCIKIT_JSON=.ocikit/push-app.json\nOCIKIT_PUSHED=${CI_HOST}/group/app@${digest}\n`,
     );
     expect(JSON.parse(await readFile(join(result.dir, '.ocikit', 'push-app.json'), 'utf8'))).toEqual(json);
-    expect(result.stdout).toBe(`pushed ${json.reference}\ntags: v1\nlayers: 1\ndigest: sha256:1\noutputs: .ocikit/push-app.json; .ocikit/push-app.env (OCIKIT_DIGEST, OCIKIT_REFERENCE, OCIKIT_JSON)\n`);
+    expect(result.stdout).toBe(
+      `pushed ${json.reference}\ntags: v1\nlayers: 1\ndigest: ${digest}\noutputs: .ocikit/push-app.json; .ocikit/push-app.env (OCIKIT_DIGEST, OCIKIT_REFERENCE, OCIKIT_JSON, OCIKIT_PUSHED)\n`,
+    );
+  });
+
+  it('give no PUSHED for a referrer (it describes an artifact, it is not one the job ships) nor for an OCI layout', async () => {
+    const digest = `sha256:${'2'.repeat(64)}`;
+    const subject = { digest: `sha256:${'3'.repeat(64)}`, reference: `${CI_HOST}/group/app:v1@sha256:${'3'.repeat(64)}` };
+    const attached = await runJob('attach', { subject: `${CI_HOST}/group/app:v1`, files: 'sbom.spdx.json' }, { env: ciJob, json: { digest, reference: `${CI_HOST}/group/app@${digest}`, subject }, files: { 'sbom.spdx.json': '{}' } });
+    expect(await readFile(join(attached.dir, '.ocikit', 'ocikit-attach.env'), 'utf8')).not.toContain('PUSHED');
+    const layout = await runJob('push', { reference: 'oci-layout:./out:v1' }, { json: { reference: `oci-layout:./out:v1@${digest}`, digest, tags: ['v1'], layers: [] } });
+    expect(await readFile(join(layout.dir, '.ocikit', 'ocikit-push.env'), 'utf8')).not.toContain('PUSHED');
   });
 
   it('take the output-prefix input, so two ocikit jobs that one job needs do not overwrite each other', async () => {

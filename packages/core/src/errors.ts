@@ -12,7 +12,7 @@ export type ErrorCode =
   | 'DIGEST_MISMATCH'
   | 'SIZE_LIMIT'
   | 'NOT_FOUND'
-  /** What would be written exists and the user asked not to replace it (`--no-overwrite`). */
+  /** What would be written exists and is not to be replaced: the user asked so (`--no-overwrite`), or the registry keeps the tag immutable. */
   | 'ALREADY_EXISTS'
   | 'UNAUTHORIZED'
   | 'DENIED'

@@ -38,7 +38,7 @@ export async function verifyRegistryCredential(
         status: 401,
       });
     }
-    throw await registryError(`${what}: GET /v2/`, response.status, response.body);
+    throw await registryError(`${what}: GET /v2/`, response.status, response.body, response.headers);
   } catch (error) {
     // The token service's refusal reads as a token problem; say it is the login that failed.
     if (isOcikitError(error, 'UNAUTHORIZED') && !error.message.startsWith(what)) {

@@ -7,6 +7,7 @@ import { MANIFEST_ACCEPT } from '../registry/manifest-accept.js';
 import { readBounded } from '../registry/read-bounded.js';
 import type { RegistryClient, RegistryResponse } from '../registry/registry-client.js';
 import { type PageLimits, PageWalk } from '../registry/page-walk.js';
+import { immutableTagError, isImmutableTagRefusal } from '../registry/immutable-tag.js';
 import { registryAnswer, registryError } from '../registry/registry-error.js';
 import { repositoryScope } from '../registry/scope.js';
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
@@ -256,7 +257,7 @@ export class RemoteReferrers {
           await response.body.resume();
           return 'no-api';
         }
-        throw await registryError(`listing ${what}`, response.status, response.body);
+        throw await registryError(`listing ${what}`, response.status, response.body, response.headers);
       }
       const bytes = await readBounded(response.body, REFERRERS_PAGE_LIMIT, what).catch((error: unknown) => {
         if (!isOcikitError(error, 'SIZE_LIMIT')) throw error;
@@ -307,7 +308,7 @@ export class RemoteReferrers {
         await response.body.resume();
         return listed; // deleted since it was listed: nothing better to say of it
       }
-      if (response.status !== 200) throw await registryError(`reading the referrer ${what} for its artifact type`, response.status, response.body);
+      if (response.status !== 200) throw await registryError(`reading the referrer ${what} for its artifact type`, response.status, response.body, response.headers);
       const bytes = await readBounded(response.body, MAX_MANIFEST_BYTES, what);
       verifyBytes(bytes, listed.digest, what);
       return referrerDescriptor(listed, parseManifest(bytes, what, isManifestMediaType(listed.mediaType) ? listed.mediaType : undefined));
@@ -337,7 +338,7 @@ export class RemoteReferrers {
       return { state: 'absent', manifests: [] };
     }
     const what = `referrers index ${this.repository.name}:${tag}`;
-    if (response.status !== 200) throw await registryError(`reading ${what}`, response.status, response.body);
+    if (response.status !== 200) throw await registryError(`reading ${what}`, response.status, response.body, response.headers);
     const bytes = await readBounded(response.body, MAX_MANIFEST_BYTES, what);
     const headerDigest = header(response, 'docker-content-digest');
     if (headerDigest && isDigest(headerDigest) && headerDigest.startsWith('sha256:')) verifyBytes(bytes, headerDigest, what);
@@ -490,11 +491,10 @@ export class RemoteReferrers {
       await response.body.resume();
       return { outcome: 'written', digest: digestOf(bytes) };
     }
-    if (response.status === 412) {
-      await response.body.resume();
-      return { outcome: 'conflict' };
-    }
     const answer = await registryAnswer(response.status, response.body);
+    // Harbor refuses an immutable tag with the 412 that If-Match uses: only its words tell them apart.
+    if (isImmutableTagRefusal(response.status, answer)) throw immutableTagError(this.repository.name, tag, response.status, answer);
+    if (response.status === 412) return { outcome: 'conflict' };
     const error = new OcikitError(response.status === 401 ? 'UNAUTHORIZED' : response.status === 403 ? 'DENIED' : 'REGISTRY_ERROR', `writing the referrers index ${this.repository.name}:${tag} failed (HTTP ${response.status})`, {
       detail: answer,
       hint: 'the referrer itself was pushed; the tag schema needs push access to the repository',

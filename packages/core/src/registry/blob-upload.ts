@@ -80,7 +80,7 @@ export async function mountBlob(
     checkReportedDigest(response, descriptor, what);
     return 'mounted';
   }
-  if (response.status !== 202) throw await registryError(what, response.status, response.body);
+  if (response.status !== 202) throw await registryError(what, response.status, response.body, response.headers);
   await response.body.resume();
   return sessionOf(response, what);
 }
@@ -204,7 +204,7 @@ class ResumableUpload {
       checkReportedDigest(response, this.descriptor, this.what);
       return undefined;
     }
-    const error = await registryError(`${this.what}: completing the upload`, response.status, response.body);
+    const error = await registryError(`${this.what}: completing the upload`, response.status, response.body, response.headers);
     // The session's bytes hash to something else: one of our PATCHes went astray. Once, start over.
     if (response.status === 400 && /DIGEST_INVALID/.test(error.detail ?? '') && this.contentRestarts === 0) {
       this.contentRestarts++;

@@ -17,6 +17,7 @@ import {
   nextDelay,
   parseRetryAfter,
 } from './retry-policy.js';
+import { retryAfterInBody } from './rate-limit.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 
 export interface RegistryClientOptions {
@@ -236,7 +237,13 @@ export class RegistryClient {
         }
       }
       if (isRetryableStatus(response.status) && request.idempotent) {
-        const delay = nextDelay(this.retry, attempt, startedAt, parseRetryAfter(response.headers['retry-after']));
+        let retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        if (retryAfterMs === undefined && response.status === 429) {
+          const said = await retryAfterInBody(response.body);
+          retryAfterMs = said.retryAfterMs;
+          response = { ...response, body: said.body };
+        }
+        const delay = nextDelay(this.retry, attempt, startedAt, retryAfterMs);
         if (delay !== undefined) {
           await dump(response);
           await this.pause(delay, signal, request);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { type ErrorCode, OcikitError, optionRef } from '../errors.js';
 import { printable } from '../util/printable.js';
+import { rateLimitHeaders } from './rate-limit.js';
 import { readBounded } from './read-bounded.js';
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -53,11 +54,16 @@ const HINT_BY_STATUS: Record<number, string> = {
   429: `the registry is throttling requests; retry later or lower ${optionRef('concurrency')}`,
 };
 
-/** An OcikitError for an unexpected registry response: what we tried, what it said, what to try. */
-export async function registryError(what: string, status: number, body: Readable | undefined): Promise<OcikitError> {
+/**
+ * An OcikitError for an unexpected registry response: what we tried, what it said,
+ * what to try. A 429's rate-limit headers (`headers`) join its answer: they say how
+ * long the wait is and whose quota ran out.
+ */
+export async function registryError(what: string, status: number, body: Readable | undefined, headers?: Record<string, string | string[] | undefined>): Promise<OcikitError> {
   const answer = await registryAnswer(status, body);
+  const limits = status === 429 ? rateLimitHeaders(headers) : undefined;
   return new OcikitError(CODE_BY_STATUS[status] ?? 'REGISTRY_ERROR', `${what} failed (HTTP ${status})`, {
-    detail: answer,
+    detail: limits ? `${answer}; ${printable(limits)}` : answer,
     hint: HINT_BY_STATUS[status] ?? (status >= 500 ? 'the registry had an internal error; retry later' : undefined),
     status,
   });

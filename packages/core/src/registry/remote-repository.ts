@@ -19,6 +19,7 @@ import { readBounded } from './read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
 import { ResumeBudget } from './resume-budget.js';
 import { isRetryableError } from './retry-policy.js';
+import { immutableTagError, isImmutableTagRefusal } from './immutable-tag.js';
 import { registryError } from './registry-error.js';
 import { mergeScopes, repositoryScope } from './scope.js';
 
@@ -79,7 +80,7 @@ export class RemoteRepository implements Target {
     });
     await response.body.resume();
     if (response.status === 404) throw this.notFound(reference);
-    if (response.status !== 200) throw await registryError(`resolving ${this.name}:${reference}`, response.status, undefined);
+    if (response.status !== 200) throw await registryError(`resolving ${this.name}:${reference}`, response.status, undefined, response.headers);
     const digest = header(response, 'docker-content-digest');
     const mediaType = contentType(response);
     const size = Number(header(response, 'content-length'));
@@ -105,7 +106,7 @@ export class RemoteRepository implements Target {
     await response.body.resume();
     if (response.status === 200) return true;
     if (response.status === 404) return false;
-    throw await registryError(`checking for ${descriptor.digest} in ${this.name}`, response.status, undefined);
+    throw await registryError(`checking for ${descriptor.digest} in ${this.name}`, response.status, undefined, response.headers);
   }
 
   /**
@@ -132,7 +133,7 @@ export class RemoteRepository implements Target {
         signal: options.signal,
       });
     const response = await request(0);
-    if (response.status !== 200) throw await registryError(what, response.status, response.body);
+    if (response.status !== 200) throw await registryError(what, response.status, response.body, response.headers);
     const current = { response };
     const body = Readable.from(resumingBody(current, descriptor.size, request, this.client, what, options.signal), { objectMode: false });
     body.once('error', (error) => verifier.destroy(error));
@@ -168,7 +169,7 @@ export class RemoteRepository implements Target {
       await response.body.resume();
       throw this.notFound(selector);
     }
-    if (response.status !== 200) throw await registryError(`reading manifest ${this.name}:${selector}`, response.status, response.body);
+    if (response.status !== 200) throw await registryError(`reading manifest ${this.name}:${selector}`, response.status, response.body, response.headers);
     const declared = Number(header(response, 'content-length'));
     if (declared > MAX_MANIFEST_BYTES) {
       response.body.destroy();
@@ -290,7 +291,8 @@ export class RemoteRepository implements Target {
         idempotent: true,
       });
       if (response.status === 201) break;
-      const error = await registryError(`pushing manifest ${this.name}:${selector}`, response.status, response.body);
+      const error = await registryError(`pushing manifest ${this.name}:${selector}`, response.status, response.body, response.headers);
+      if (tag !== undefined && isImmutableTagRefusal(response.status, error.detail ?? '')) throw immutableTagError(this.name, tag, response.status, error.detail ?? '');
       // distribution rewrites a blob's link file in place when two uploads of it end together (concurrent
       // attaches all push the empty config): a manifest checked in that instant is refused. Ask again.
       if (response.status === 400 && attempt < 3 && /MANIFEST_BLOB_UNKNOWN/.test(error.detail ?? '')) {
@@ -347,7 +349,7 @@ export class RemoteRepository implements Target {
         // A repository with no tags (or none yet) is an empty list, not an error.
         return [];
       }
-      if (response.status !== 200) throw await registryError(`listing tags of ${this.name}`, response.status, response.body);
+      if (response.status !== 200) throw await registryError(`listing tags of ${this.name}`, response.status, response.body, response.headers);
       const bytes = await readBounded(response.body, TAG_LIST_LIMITS.bytes, what);
       const page = parseTagList(bytes, what);
       pages.add(bytes.length, page.length);
@@ -383,7 +385,7 @@ export class RemoteRepository implements Target {
       await response.body.resume();
       throw this.notFound(descriptor.digest);
     }
-    const error = await registryError(what, response.status, response.body);
+    const error = await registryError(what, response.status, response.body, response.headers);
     if (response.status === 405) {
       throw new OcikitError('UNSUPPORTED', `${what}: the registry does not allow deleting`, {
         ...(error.detail ? { detail: error.detail } : {}),
@@ -474,7 +476,7 @@ async function* resumingBody(
           ? new OcikitError('REGISTRY_ERROR', `${what}: the registry answered a resumed download with another range`, {
               detail: `asked for bytes ${received}- of ${size}, got ${header(response, 'content-range') ?? 'no Content-Range'}`,
             })
-          : await registryError(`${what} (resuming at byte ${received})`, response.status, response.body);
+          : await registryError(`${what} (resuming at byte ${received})`, response.status, response.body, response.headers);
         response.body.destroy();
         throw refused;
       }

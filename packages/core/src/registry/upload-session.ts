@@ -49,7 +49,7 @@ export async function openSession(context: UploadContext, what: string, signal: 
     idempotent: true, // an unused session costs the registry nothing
     signal,
   });
-  if (started.status !== 202) throw await registryError(`${what}: opening an upload session`, started.status, started.body);
+  if (started.status !== 202) throw await registryError(`${what}: opening an upload session`, started.status, started.body, started.headers);
   await started.body.resume();
   return sessionOf(started, what);
 }
@@ -121,7 +121,7 @@ export async function sendUploadStep(
   }
   if (!isRetryableStatus(response.status)) return { response };
   const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-  const error = await registryError(`${what}: ${phase === 'put' ? 'completing the upload' : 'sending bytes'}`, response.status, response.body);
+  const error = await registryError(`${what}: ${phase === 'put' ? 'completing the upload' : 'sending bytes'}`, response.status, response.body, response.headers);
   return { failure: { kind: 'status', phase, error, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) } };
 }
 
@@ -174,7 +174,7 @@ export async function patchChunk(
   if ('failure' in sent) return sent;
   const { response } = sent;
   if (response.status !== 202) {
-    const error = await registryError(`${what}: sending bytes ${offset}-${end}`, response.status, response.body);
+    const error = await registryError(`${what}: sending bytes ${offset}-${end}`, response.status, response.body, response.headers);
     if (response.status === 404 && /BLOB_UPLOAD_(UNKNOWN|INVALID)/.test(error.detail ?? '')) return { failure: { kind: 'lost', phase: 'patch', error } };
     throw error;
   }
@@ -233,7 +233,7 @@ export async function finishUpload(
     idempotent: false,
     signal,
   });
-  if (response.status !== 201) throw await registryError(`${what}: completing the upload`, response.status, response.body);
+  if (response.status !== 201) throw await registryError(`${what}: completing the upload`, response.status, response.body, response.headers);
   await response.body.resume();
   checkReportedDigest(response, descriptor, what);
 }

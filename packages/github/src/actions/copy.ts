@@ -6,6 +6,7 @@
 import * as actions from '@actions/core';
 import { REFERRERS_MODES, copyReference, copyResultJson, givenCredentialRegistries, parseReference } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getPositiveInteger, getRequired } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeCopySummary } from '../summaries/copy.js';
@@ -34,6 +35,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const json = copyResultJson(result);
     actions.info(`Copied ${json.source} to ${json.destination}`);
     setOutputs({ digest: json.digest, reference: json.destination, json });
+    await announcePushed(json.destination, env);
     await writeCopySummary(json, progress.transfers);
   });
 }

@@ -6,6 +6,7 @@
 import * as actions from '@actions/core';
 import { helmPullResultJson, helmPushResultJson, parseHelmRemote, pullHelmChart, pushHelmChart, sourceDateEpoch } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getRequired, getString } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeHelmPullSummary, writeHelmPushSummary } from '../summaries/helm.js';
@@ -34,6 +35,7 @@ export async function run(env: Env = process.env): Promise<void> {
       const json = helmPushResultJson(result);
       actions.info(`Pushed ${json.reference}`);
       setOutputs({ digest: json.digest, reference: json.reference, version: json.version, file: '', json });
+      await announcePushed(json.reference, env);
       await writeHelmPushSummary(json);
       return;
     }

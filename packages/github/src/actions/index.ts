@@ -19,6 +19,7 @@ import {
   sourceDateEpoch,
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { withRunAnnotations } from '../run-annotations.js';
@@ -64,6 +65,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const json = indexResultJson(result);
     actions.info(`Pushed ${json.reference} (${json.manifests.length} entries)`);
     setOutputs({ digest: json.digest, reference: json.reference, json });
+    await announcePushed(json.reference, env);
     await writeIndexSummary(command, json);
   });
 }

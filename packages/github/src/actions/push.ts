@@ -16,6 +16,7 @@ import {
   sourceDateEpoch,
 } from '@ocikit/core';
 import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
@@ -60,6 +61,7 @@ export async function run(env: Env = process.env): Promise<void> {
       const json = pushResultJson(reference, result);
       actions.info(`Pushed ${json.reference}`);
       setOutputs({ digest: result.descriptor.digest, reference: json.reference, json });
+      await announcePushed(json.reference, env);
       await writePushSummary(json.reference, result);
     } finally {
       await target.close();

@@ -13,6 +13,7 @@ import {
   recompressResultJson,
 } from '@ocikit/core';
 import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getRequired, getString } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeRecompressSummary } from '../summaries/recompress.js';
@@ -50,6 +51,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const json = recompressResultJson(result);
     actions.info(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);
     setOutputs({ digest: json.digest, reference: json.reference, changed: String(json.changed), json });
+    if (json.changed) await announcePushed(json.reference, env);
     await writeRecompressSummary(json);
   });
 }

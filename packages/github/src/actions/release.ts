@@ -15,6 +15,7 @@ import {
   unprefixedAnnotations,
 } from '@ocikit/core';
 import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
+import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
@@ -51,6 +52,7 @@ export async function run(env: Env = process.env): Promise<void> {
       for (const a of json.artifacts) actions.info(`  ${a.platform.padEnd(20)} ${a.digest} ${a.file}`);
       actions.info(`Pushed ${json.reference}`);
       setOutputs({ digest: json.digest, reference: json.reference, json });
+      await announcePushed(json.reference, env);
       await writeReleaseSummary(json, result);
     } finally {
       await target.close();

@@ -1,6 +1,7 @@
 /** templates/copy.yml: an image, index or artifact with everything it points to, to another place (`ocikit copy`). */
 import type { CopyResultJson } from '@ocikit/core';
 import { type Component, referrersModeOptions, registriesOf } from '../component.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 export const copy: Component<CopyResultJson> = {
   verb: 'copy',
@@ -25,7 +26,7 @@ export const copy: Component<CopyResultJson> = {
         `blobs: ${blobs?.copied ?? 0} copied, ${blobs?.mounted ?? 0} mounted, ${blobs?.skipped ?? 0} skipped; manifests: ${manifests?.copied ?? 0} copied, ${manifests?.skipped ?? 0} skipped; ${result.bytes ?? 0} bytes sent`,
         ...(result.referrers ? [`referrers: ${result.referrers.copied} copied, ${result.referrers.skipped} skipped`] : []),
       ],
-      outputs: { REFERENCE: result.destination },
+      outputs: { REFERENCE: result.destination, ...shippedArtifact(result.destination) },
     };
   },
 };

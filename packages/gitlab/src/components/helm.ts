@@ -3,6 +3,7 @@ import { type HelmPullResultJson, type HelmPushResultJson, OcikitError, canonica
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Component, JobContext } from '../component.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 const COMMANDS = ['push', 'pull'] as const;
 
@@ -36,7 +37,7 @@ export const helm: Component<HelmPushResultJson | HelmPullResultJson> = {
   },
   report(result, inputs) {
     if (inputs.choice('command', COMMANDS, 'push') === 'push') {
-      return { summary: [`pushed ${result.name} ${result.version}: ${result.reference}`], outputs: { VERSION: result.version } };
+      return { summary: [`pushed ${result.name} ${result.version}: ${result.reference}`], outputs: { VERSION: result.version, ...shippedArtifact(result.reference) } };
     }
     const pulled = result as HelmPullResultJson;
     return {

@@ -2,6 +2,7 @@
 import { type IndexResultJson, OcikitError, parseIndexSourceArgument, parseReference } from '@ocikit/core';
 import { type Component, registriesOf, valueOption } from '../component.js';
 import { annotationOptions, pipelineAnnotations } from '../pipeline.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 const COMMANDS = ['create', 'add', 'remove'] as const;
 /** Boolean inputs of create and add, given as `--<name>` when true. */
@@ -50,7 +51,7 @@ export const index: Component<IndexResultJson> = {
         ...(result.manifests ?? []).map((m) => `  ${(m.attestation ? 'attestation' : (m.platform ?? '(no platform)')).padEnd(24)} ${m.digest}`),
         ...(copied?.manifests ? [`copied into the index's repository: ${copied.manifests} manifests, ${copied.blobs?.mounted ?? 0} blobs mounted, ${copied.blobs?.copied ?? 0} copied`] : []),
       ],
-      outputs: {},
+      outputs: shippedArtifact(result.reference),
     };
   },
 };

@@ -3,6 +3,7 @@ import { type PushResultJson, readAnnotationFile } from '@ocikit/core';
 import { resolve } from 'node:path';
 import { type Component, fileArguments, registriesOf, valueOption } from '../component.js';
 import { annotationOptions, pipelineAnnotations } from '../pipeline.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 export const push: Component<PushResultJson> = {
   verb: 'push',
@@ -33,7 +34,7 @@ export const push: Component<PushResultJson> = {
   report(result) {
     return {
       summary: [`pushed ${result.reference}`, `tags: ${(result.tags ?? []).join(', ')}`, `layers: ${(result.layers ?? []).length}`],
-      outputs: {},
+      outputs: shippedArtifact(result.reference),
     };
   },
 };

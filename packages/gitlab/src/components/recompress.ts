@@ -1,6 +1,7 @@
 /** templates/recompress.yml: an image's or index's tar+gzip layers to tar+zstd (`ocikit recompress`). */
 import type { RecompressResultJson } from '@ocikit/core';
 import { type Component, registriesOf, valueOption } from '../component.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 const MODES = ['replace', 'add'] as const;
 
@@ -37,7 +38,7 @@ export const recompress: Component<RecompressResultJson> = {
           ...(r.carried ?? []).map((c) => `    carried ${c.artifactType ?? 'referrer'} ${c.from} -> ${c.to}`),
         ]),
       ],
-      outputs: { CHANGED: String(Boolean(result.changed)) },
+      outputs: { CHANGED: String(Boolean(result.changed)), ...(result.changed ? shippedArtifact(result.reference) : {}) },
     };
   },
 };

@@ -2,6 +2,7 @@
 import { OcikitError, type ReleaseResultJson, parseReleaseArgument } from '@ocikit/core';
 import { type Component, registriesOf, valueOption } from '../component.js';
 import { annotationOptions, pipelineAnnotations } from '../pipeline.js';
+import { shippedArtifact } from '../shipped-artifact.js';
 
 export const release: Component<ReleaseResultJson> = {
   verb: 'release',
@@ -29,7 +30,7 @@ export const release: Component<ReleaseResultJson> = {
         `tags: ${(result.tags ?? []).join(', ')}`,
         ...(result.artifacts ?? []).map((a) => `  ${a.platform.padEnd(20)} ${a.digest} ${a.file}`),
       ],
-      outputs: {},
+      outputs: shippedArtifact(result.reference),
     };
   },
 };
