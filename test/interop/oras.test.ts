@@ -4,6 +4,7 @@
 // other. On distribution (no referrers API), ggcr and olareg, and in OCI layouts.
 // Where oras does something a user may not expect, a test pins it, marked as oras's.
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -27,6 +28,10 @@ async function makeInputs(): Promise<string> {
   await chmod(join(work, 'tool.sh'), 0o755);
   await makeTree(work, 'site');
   await writeFile(join(work, 'report.json'), '{"findings":[]}\n');
+  // A directory of several MiB: packed in several gzip blocks, deflated in parallel (compress/parallel-gzip.ts).
+  await mkdir(join(work, 'bundle'));
+  await writeFile(join(work, 'bundle', 'app.js'), 'export const line = "the same line, compressible";\n'.repeat(60_000));
+  await writeFile(join(work, 'bundle', 'model.bin'), randomBytes(1_500_000));
   // oras keys an annotation file by each path as written on the command line
   // (`site/`, `./notes.txt`), not by the title, and a title given there renames the layer.
   await writeFile(
@@ -96,6 +101,16 @@ describe.each(REGISTRY_KINDS)('oras and ocikit artifacts on %s', (kind) => {
     // io.ocikit.file.mode annotation (which `ocikit pull` honours) means nothing to it.
     const snapshot = await snapshotTree(out);
     expect(snapshot['tool.sh']).toBe(`- ${Buffer.from('#!/bin/sh\necho tool\n').toString('base64')}`);
+  });
+
+  it('oras (Go\'s compress/gzip) unpacks a directory ocikit gzipped in parallel blocks', async () => {
+    const ref = `${registry.host}/oras/blocks:v1`;
+    const pushed = JSON.parse(await run(['push', ref, 'bundle', '--json'])) as { layers: Array<{ size: number }> };
+    // Several 1 MiB blocks of tar went into it (the tar is about 4.6 MB).
+    expect(pushed.layers[0]!.size).toBeGreaterThan(1_500_000);
+    const out = makeTempDir();
+    await orasRun(['pull', '--plain-http', ref, '-o', out]);
+    expect(await snapshotTree(join(out, 'bundle'))).toEqual(await snapshotTree(join(work, 'bundle')));
   });
 
   it('oras pulls a --stdin-name title with a directory in it to that path', async () => {

@@ -18,6 +18,7 @@ import type { ReadEntry } from 'tar';
 import { OcikitError, optionRef } from '../errors.js';
 import { createDigester, parseDigest } from '../oci/digest.js';
 import { keepForConsumer, tempPathFor } from '../fs/atomic-write.js';
+import { FailureLatch } from '../util/failure-latch.js';
 
 export interface ExtractOptions {
   /** Replace files (and symlinks) already in `outDir`; by default that is refused. */
@@ -109,24 +110,17 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   // node-tar is loaded here, not with the module: most verbs never extract.
   const { Parser } = await import('tar');
   const parser = new Parser({ strict: true, brotli: false, zstd: false });
-  let failure: unknown;
-  let fail!: (error: unknown) => void;
-  // Rejects on the first failure, so nothing waits forever on a stream we stopped feeding.
-  const failed = new Promise<never>((_, reject) => {
-    fail = (error) => {
-      failure ??= error;
-      reject(failure);
-    };
-  });
-  failed.catch(() => {});
-  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, failed, components(options.root ?? '').join('/'));
+  // The first failure: every wait gives way to it, so nothing waits forever on a stream we stopped feeding.
+  const latch = new FailureLatch();
+  const fail = (error: unknown): void => latch.fail(error);
+  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, latch, components(options.root ?? '').join('/'));
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
   let chain = Promise.resolve();
   parser.on('entry', (entry: ReadEntry) => {
     chain = chain
-      .then(() => (failure === undefined ? extraction.handle(entry) : void entry.resume()))
+      .then(() => (latch.failed ? void entry.resume() : extraction.handle(entry)))
       .catch((error: unknown) => {
         entry.resume();
         fail(error);
@@ -147,7 +141,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     let streamBytes = 0;
     let magic = Buffer.alloc(0);
     for await (const chunk of tarBytes(source)) {
-      if (failure !== undefined) break;
+      if (latch.failed) break;
       // node-tar sniffs compression itself; a gzip inside our gunzip would escape our digest and limits.
       if (magic.length < 2) {
         magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
@@ -164,14 +158,14 @@ export async function extractTarSafely(source: Readable, outDir: string, options
       hash?.update(chunk);
       // After the end marker comes only padding: hash it, but node-tar would buffer it all.
       if (sawEof) continue;
-      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), failed]);
+      if (!parser.write(chunk)) await latch.race(once(parser, 'drain'));
     }
-    if (failure === undefined) {
+    if (!latch.failed) {
       parser.end();
-      await Promise.race([parsed, failed]);
+      await latch.race(parsed);
       await chain;
     }
-    if (failure !== undefined) throw failure;
+    if (latch.failed) throw latch.reason;
     if (!sawEof) {
       throw new OcikitError('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
         hint: 'the download was probably cut short; retry',
@@ -191,8 +185,8 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   } catch (error) {
     fail(error);
     source.destroy();
-    await chain; // every wait in it races `failed`, so it settles
-    throw failure;
+    await chain; // every wait in it races the latch, so it settles
+    throw latch.reason;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -246,8 +240,8 @@ class Extraction {
     private readonly staging: string,
     private readonly maxBytes: number,
     private readonly maxEntries: number,
-    /** Rejects when the extraction as a whole fails; waits on entry data race it. */
-    private readonly cancelled: Promise<never>,
+    /** The extraction's first failure; waits on entry data give way to it. */
+    private readonly latch: FailureLatch,
     /** What every entry must be or be below ('' for anything). */
     private readonly root: string,
   ) {}
@@ -353,7 +347,7 @@ class Extraction {
     try {
       const chunks = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
       for (;;) {
-        const next = await Promise.race([chunks.next(), this.cancelled]);
+        const next = await this.latch.race(chunks.next());
         if (next.done) break;
         this.bytes += next.value.length;
         if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
