@@ -55,6 +55,8 @@ describe('parseDigest', () => {
     ['an empty algorithm', `:${HEX64}`, 'is not a digest'],
     ['an unknown algorithm', `md5:${HEX64}`, 'is not a digest'],
     ['an algorithm in capitals', `SHA256:${HEX64}`, 'is not a digest'],
+    ['a name every object has, as the algorithm', `constructor:${HEX64}`, 'is not a digest'],
+    ['the prototype, as the algorithm', `__proto__:${HEX64}`, 'is not a digest'],
     ['an empty hex part', 'sha256:', 'is not a valid sha256 digest'],
     ['one hex digit short', `sha256:${HEX64.slice(1)}`, 'is not a valid sha256 digest'],
     ['one hex digit over', `sha256:${HEX64}0`, 'is not a valid sha256 digest'],

@@ -72,6 +72,13 @@ describe('parseManifest: documents it accepts', () => {
     expect(parse(MANIFEST, MediaType.OctetStream)).toStrictEqual(MANIFEST);
   });
 
+  it('infers a missing mediaType from the shape when the announced type is no manifest type', () => {
+    const { mediaType: _m, ...bare } = MANIFEST;
+    const { mediaType: _i, ...bareIndex } = INDEX;
+    expect(parse(bare, MediaType.OctetStream).mediaType).toBe(MediaType.ImageManifest);
+    expect(parse(bareIndex, 'application/json').mediaType).toBe(MediaType.ImageIndex);
+  });
+
   it('accepts every optional field in its valid form', () => {
     const full = {
       ...MANIFEST,

@@ -6,7 +6,9 @@
 // artifact/pull-artifact.ts (docs/reliability.md).
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -56,6 +58,34 @@ async function index(target: Target, entries: Descriptor[], tag: string): Promis
 
 async function layout(): Promise<OciLayoutStore> {
   return OciLayoutStore.open(join(makeTempDir('ocikit-pull-layout-'), 'layout'), { create: true });
+}
+
+/**
+ * `target`, counting its blob fetches and the most that were under way at once (each
+ * fetch is held a little, so fetches that may overlap do).
+ */
+function watched(target: Target): { target: Target; fetches: () => number; mostAtOnce: () => number } {
+  let fetches = 0;
+  let running = 0;
+  let most = 0;
+  const fetchBlob = async (descriptor: Descriptor) => {
+    fetches++;
+    most = Math.max(most, ++running);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return await target.fetchBlob(descriptor);
+    } finally {
+      running--;
+    }
+  };
+  const proxy = new Proxy(target, {
+    get(object, property) {
+      if (property === 'fetchBlob') return fetchBlob;
+      const value = Reflect.get(object, property, object) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+  return { target: proxy, fetches: () => fetches, mostAtOnce: () => most };
 }
 
 async function refusal(promise: Promise<unknown>): Promise<OcikitError> {
@@ -185,9 +215,9 @@ describe('which layers a pull takes', () => {
 
   it('takes titles that differ only past a leading ./ or a trailing /', async () => {
     const store = await layout();
-    await artifact(store, [titled('a./x', '1'), titled('x/.', '2'), titled('x', '3')], 'v1');
+    await artifact(store, [titled('a./x', '1'), titled('x/.', '2'), titled('x', '3'), titled('ax', '4')], 'v1');
     const pulled = await pullArtifact(store, 'v1', { outputDir: makeTempDir() });
-    expect(pulled.files).toHaveLength(3);
+    expect(pulled.files).toHaveLength(4);
   });
 
   it('says when no titled layer matches, listing the types there are', async () => {
@@ -278,6 +308,85 @@ describe('how each layer lands', () => {
     expect(await readdir(out)).toEqual(['a.txt']);
   });
 
+  it('fetches up to `concurrency` layers at once: 3 by default, at least 1', async () => {
+    const store = await layout();
+    await artifact(store, ['a', 'b', 'c', 'd', 'e'].map((name) => titled(`${name}.txt`, name)), 'v1');
+    for (const [concurrency, most] of [[undefined, 3], [2, 2], [0, 1]] as const) {
+      const seen = watched(store);
+      await pullArtifact(seen.target, 'v1', { outputDir: makeTempDir(), ...(concurrency === undefined ? {} : { concurrency }) });
+      expect([concurrency, seen.fetches(), seen.mostAtOnce()]).toEqual([concurrency, 5, most]);
+    }
+  });
+
+  it('stages in a hidden directory inside the output directory, and leaves nothing beside it', async () => {
+    const store = await layout();
+    await artifact(store, [titled('a.txt', 'a')], 'v1');
+    const parent = makeTempDir();
+    const out = join(parent, 'out');
+    let during: string[] = [];
+    await pullArtifact(store, 'v1', { outputDir: out, progress: { done: () => void (during = readdirSync(out)) } });
+    expect(during).toEqual([expect.stringMatching(/^\.ocikit-pull-/)]);
+    expect(await readdir(parent)).toEqual(['out']);
+    expect(await readdir(out)).toEqual(['a.txt']);
+  });
+
+  it('refuses, before a byte is downloaded, a file that cannot land: over a directory, or over anything with keepOldFiles', async () => {
+    const store = await layout();
+    await artifact(store, [titled('a.txt', 'a'), titled('docs/guide', 'g')], 'nested');
+    const out = makeTempDir();
+    await mkdir(join(out, 'docs', 'guide'), { recursive: true });
+    const overDirectory = watched(store);
+    const refused = await refusal(pullArtifact(overDirectory.target, 'nested', { outputDir: out }));
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toBe(`cannot replace directory ${join(out, 'docs', 'guide')} with a file`);
+    expect(overDirectory.fetches()).toBe(0);
+
+    // A directory layer titled with trailing slashes is checked at the path it lands on.
+    const src = makeTempDir();
+    await mkdir(join(src, 'site'));
+    await writeFile(join(src, 'site', 'index.html'), 'x');
+    const gz = gzipSync(execFileSync('tar', ['-cf', '-', '-C', src, 'site']));
+    await artifact(store, [titled('site//', gz, { [Annotation.OrasUnpack]: 'true' }, MediaType.LayerGzip)], 'site');
+    const kept = makeTempDir();
+    await writeFile(join(kept, 'site'), 'a file where the directory would go');
+    const overFile = watched(store);
+    const keepOld = await refusal(pullArtifact(overFile.target, 'site', { outputDir: kept, keepOldFiles: true }));
+    expect(keepOld.message).toBe(`${join(kept, 'site')} already exists`);
+    expect(overFile.fetches()).toBe(0);
+  });
+
+  it('merges a directory layer into a directory already there', async () => {
+    const src = makeTempDir();
+    await mkdir(join(src, 'site'));
+    await writeFile(join(src, 'site', 'index.html'), 'new');
+    const gz = gzipSync(execFileSync('tar', ['-cf', '-', '-C', src, 'site']));
+    const store = await layout();
+    await artifact(store, [titled('site', gz, { [Annotation.OrasUnpack]: 'true' }, MediaType.LayerGzip)], 'v1');
+    const out = makeTempDir();
+    await mkdir(join(out, 'site'));
+    await writeFile(join(out, 'site', 'old.html'), 'old');
+    await pullArtifact(store, 'v1', { outputDir: out, keepOldFiles: true });
+    expect((await readdir(join(out, 'site'))).sort()).toEqual(['index.html', 'old.html']);
+  });
+
+  it('never lets one directory layer silently replace a file of another', async () => {
+    const first = makeTempDir();
+    await mkdir(join(first, 'docs', 'api'), { recursive: true });
+    await writeFile(join(first, 'docs', 'api', 'index.html'), 'from docs');
+    const second = makeTempDir();
+    await mkdir(join(second, 'docs', 'api'), { recursive: true });
+    await writeFile(join(second, 'docs', 'api', 'index.html'), 'from docs/api');
+    const layer = (dir: string, title: string) =>
+      titled(title, gzipSync(execFileSync('tar', ['-cf', '-', '-C', dir, title])), { [Annotation.OrasUnpack]: 'true' }, MediaType.LayerGzip);
+    const store = await layout();
+    await artifact(store, [layer(first, 'docs'), layer(second, 'docs/api')], 'v1');
+    const out = makeTempDir();
+    const error = await refusal(pullArtifact(store, 'v1', { outputDir: out }));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('refusing to overwrite "docs/api/index.html"');
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('creates the output directory', async () => {
     const store = await layout();
     await artifact(store, [titled('a.txt', 'a')], 'v1');
@@ -330,6 +439,29 @@ describe('pulling to standard output', () => {
     expect(two.message).toBe('-o - writes one file to standard output, but 2 layers match');
     await artifact(store, [titled('a.txt', 'a')], 'one');
     expect((await refusal(pullArtifact(store, 'one', { outputDir: '-' }))).code).toBe('INVALID_INPUT');
+  });
+
+  it('spools the file in a directory of its own under the temp directory, and removes it', async () => {
+    const store = await layout();
+    const content = `spooled ${randomUUID()}`;
+    await artifact(store, [titled('a.txt', content)], 'v1');
+    // Other processes use the temp directory too: ours is the spool holding this content.
+    const ours = () =>
+      readdirSync(tmpdir())
+        .filter((name) => name.startsWith('ocikit-stdout-'))
+        .filter((name) => {
+          try {
+            return readFileSync(join(tmpdir(), name, 'blob'), 'utf8') === content;
+          } catch {
+            return false;
+          }
+        });
+    let during: string[] = [];
+    const { stdout, text } = sink();
+    await pullArtifact(store, 'v1', { outputDir: '-', stdout, progress: { done: () => void (during = ours()) } });
+    expect(text()).toBe(content);
+    expect(during).toHaveLength(1);
+    expect(existsSync(join(tmpdir(), during[0]!))).toBe(false);
   });
 
   it('writes nothing when the file does not match its digest', async () => {

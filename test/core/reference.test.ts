@@ -347,6 +347,13 @@ describe('what people paste in place of a reference', () => {
     expect(https.hint).toBe('write "ghcr.io/org/app"');
   });
 
+  it('reads a scheme only at the front: a URL further in is a bad repository, not a scheme', () => {
+    const error = errorOf('ghcr.io/org/https://app');
+    expect(error.message).not.toContain('in front');
+    expect(error.message).toContain('has an invalid component "https:"');
+    expect(errorOf('ghcr.io/org/oci://app').message).toContain('has an invalid component "oci:"');
+  });
+
   it('refuses a registry without a repository, showing it without its digest', () => {
     const bare = errorOf(`ghcr.io@${SHA256}`);
     expect(bare.message).toBe(`invalid reference "ghcr.io@${SHA256}": it names a registry ("ghcr.io") and no repository`);

@@ -5,7 +5,7 @@ import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { brotliCompressSync, createGzip, gzipSync, zstdCompressSync } from 'node:zlib';
 import { extractTarSafely, type ExtractOptions, unsafeLinkTargetReason, unsafePathReason } from '../../packages/core/src/artifact/safe-extract.js';
 import { OcikitError, type ErrorCode, inFrontEndWords } from '../../packages/core/src/errors.js';
@@ -228,6 +228,8 @@ describe('extractTarSafely', () => {
     expectRefused(rawTar([good, { path: 'hard', type: '1', linkpath: '../../etc/passwd' }]), 'UNSAFE_PATH', 'hard'));
   it('refuses a hardlink to an absolute path', () =>
     expectRefused(rawTar([good, { path: 'hard', type: '1', linkpath: '/etc/passwd' }]), 'UNSAFE_PATH', '/etc/passwd'));
+  it('refuses a hardlink to an absolute path even when that path, made relative, was extracted: refused, never rewritten', () =>
+    expectRefused(rawTar([good, { path: 'hard', type: '1', linkpath: '/new.txt' }]), 'UNSAFE_PATH', 'hardlink target "/new.txt" is an absolute path'));
   it('refuses a hardlink to a symlink or directory', async () => {
     await expectRefused(rawTar([good, { path: 's', type: '2', linkpath: 'new.txt' }, { path: 'h', type: '1', linkpath: 's' }]), 'UNSAFE_PATH', 'h');
     await expectRefused(rawTar([good, { path: 'd/', type: '5' }, { path: 'h', type: '1', linkpath: 'd' }]), 'UNSAFE_PATH', 'h');
@@ -278,6 +280,15 @@ describe('extractTarSafely', () => {
     await expectRefused(rawTar([good], { end: false }), 'INVALID_CONTENT', 'end-of-archive');
     await expectRefused(Buffer.from('hello, I am not a tar archive'), 'INVALID_CONTENT', 'tar');
     await expectRefused(gzipSync(gzipSync(rawTar([good]))), 'INVALID_CONTENT', 'gzip');
+  });
+
+  it('takes a source error emitted before it starts reading as the failure, not as an unhandled error', async () => {
+    const source = new PassThrough();
+    const { out, parent } = await workspace();
+    const extracting = extractTarSafely(source, out);
+    source.destroy(new Error('connection reset before the first byte'));
+    await expect(extracting).rejects.toThrow('connection reset before the first byte');
+    expect(await readdir(parent)).toEqual(['out']);
   });
 
   it('propagates a source stream error and leaves outDir alone', async () => {
@@ -609,6 +620,11 @@ describe('extractTarSafely: each guard on its own', () => {
     const two = await refusal(rawTar([{ path: 'good.txt', body: 'x' }, { path: 'existing-dir/keep.txt', body: 'x' }]), {}, out);
     expect(two.message).toBe(`refusing to overwrite "existing-dir/keep.txt" in ${await realpath(out)}`);
     expect(two.detail).toBe('2 paths already exist: existing-dir/keep.txt, good.txt');
+    // However many there are, the detail stays short: the count, and the first ten.
+    const many = Array.from({ length: 12 }, (_, i) => `f${String(i).padStart(2, '0')}`);
+    await Promise.all(many.map((name) => writeFile(join(out, name), 'there')));
+    const twelve = await refusal(rawTar(many.map((path) => ({ path, body: 'x' }))), {}, out);
+    expect(twelve.detail).toBe(`12 paths already exist: ${many.slice(0, 10).join(', ')}`);
   });
 
   it('replaces a directory by a file and a file by a directory only when asked', async () => {

@@ -20,7 +20,8 @@ export function parseDigest(value: string): ParsedDigest {
   const colon = value.indexOf(':');
   const algorithm = value.slice(0, colon);
   const hex = value.slice(colon + 1);
-  const known = ALGORITHMS[algorithm as DigestAlgorithm];
+  // Own keys only: "constructor" or "__proto__" is no algorithm.
+  const known = Object.hasOwn(ALGORITHMS, algorithm) ? ALGORITHMS[algorithm as DigestAlgorithm] : undefined;
   if (colon < 0 || !known) {
     throw new OcikitError('INVALID_REFERENCE', `"${value}" is not a digest: expected sha256:<64 hex> or sha512:<128 hex>`);
   }

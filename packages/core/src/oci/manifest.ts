@@ -100,8 +100,9 @@ export function validateDescriptor(value: unknown, where: string, what: string):
     fail(what, `${where}.artifactType is malformed`);
   }
   if (d.platform !== undefined) {
-    const p = d.platform as Record<string, unknown>;
-    if (typeof p !== 'object' || p === null || typeof p.os !== 'string' || typeof p.architecture !== 'string') {
+    // A platform that is null or no object has no string os.
+    const p = d.platform as Record<string, unknown> | null;
+    if (typeof p?.os !== 'string' || typeof p.architecture !== 'string') {
       fail(what, `${where}.platform needs string os and architecture`);
     }
   }
@@ -130,7 +131,10 @@ export function parseManifest(bytes: Uint8Array, what: string, expectedMediaType
   let mediaType = m.mediaType;
   if (mediaType === undefined) {
     // mediaType is optional in OCI; infer it from the shape, but never against what was announced.
-    mediaType = expectedMediaType ?? (Array.isArray(m.manifests) ? MediaType.ImageIndex : MediaType.ImageManifest);
+    // An announced type that is no manifest type (application/octet-stream, application/json:
+    // what some registries answer) says nothing, and the shape decides.
+    const announced = expectedMediaType && isManifestMediaType(expectedMediaType) ? expectedMediaType : undefined;
+    mediaType = announced ?? (Array.isArray(m.manifests) ? MediaType.ImageIndex : MediaType.ImageManifest);
     m.mediaType = mediaType;
   }
   if (typeof mediaType !== 'string' || !isManifestMediaType(mediaType)) fail(what, `unsupported mediaType "${String(mediaType)}"`);

@@ -94,10 +94,12 @@ function parseRegistry(input: string, subject: string): RegistryReference {
   let repository = rest;
   const slash = rest.indexOf('/');
   const first = rest.slice(0, slash);
-  if (slash < 0 && ((rest.includes('.') && HOSTNAME.test(rest)) || rest === 'localhost')) {
+  // A host name and nothing else (HOSTNAME matches no "/").
+  if ((rest.includes('.') && HOSTNAME.test(rest)) || rest === 'localhost') {
+    const named = input.split('@')[0]!; // without its digest
     fail(subject, {
-      reason: `it names a registry (${show(input.replace(/@.*$/, ''))}) and no repository`,
-      hint: `write registry/repository[:tag], e.g. ${show(`${input.replace(/@.*$/, '')}/app:v1`)}`,
+      reason: `it names a registry (${show(named)}) and no repository`,
+      hint: `write registry/repository[:tag], e.g. ${show(`${named}/app:v1`)}`,
     });
   }
   if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
@@ -256,7 +258,7 @@ LOOPBACK.addAddress('::1', 'ipv6');
  * to loopback, such as `*.localhost`, do not count: DNS could say otherwise.
  */
 export function isLoopbackRegistry(registry: string): boolean {
-  const host = registry.startsWith('[') ? registry.slice(1, registry.indexOf(']')) : (registry.split(':')[0] ?? '');
+  const host = registry.startsWith('[') ? registry.slice(1, registry.indexOf(']')) : registry.split(':')[0]!; // split returns one part at least
   if (host.toLowerCase() === 'localhost') return true;
   if (isIPv4(host)) return LOOPBACK.check(host, 'ipv4');
   return isIPv6(host) && LOOPBACK.check(host, 'ipv6');
