@@ -181,6 +181,19 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       ...REFERRERS_MODE,
     },
   },
+  'referrers tidy': {
+    action: 'referrers-tidy',
+    component: 'referrers-tidy',
+    arguments: { '<repository-or-reference>': 'reference' },
+    options: {
+      '--apply': both('apply'),
+      '--referrers': both('referrers'),
+      ...REMOTE,
+      '--concurrency': { action: { none: 'a no-op for referrers tidy: it reads 8 indexes at once' }, component: 'concurrency' },
+      '--chunk-size': UPLOADS_NOTHING('referrers tidy'),
+      ...REFERRERS_MODE,
+    },
+  },
   copy: {
     action: 'copy',
     component: 'copy',
@@ -272,9 +285,10 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
   sign: {
     action: 'sign',
     component: 'sign',
-    arguments: { '<reference>': 'reference' },
+    arguments: { '<reference...>': ['reference', 'references'] },
     options: {
       '--annotation': both('annotations'),
+      '--recursive': both('recursive'),
       ...REMOTE,
       ...SMALL_UPLOAD('sign'),
       '--chunk-size': { action: { none: 'a signature is a few KiB, far under any request limit' }, component: 'chunk-size' },
@@ -285,9 +299,10 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
   attest: {
     action: 'attest',
     component: 'attest',
-    arguments: { '<reference>': 'reference' },
+    arguments: { '<reference...>': ['reference', 'references'] },
     options: {
       '--predicate': both('predicate'),
+      '--recursive': both('recursive'),
       '--type': both('type'),
       ...REMOTE,
       ...SMALL_UPLOAD('attest'),
@@ -306,6 +321,8 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--certificate-identity': both('certificate-identity'),
       '--certificate-oidc-issuer': both('certificate-oidc-issuer'),
       '--trusted-root': both('trusted-root'),
+      '--tuf-mirror': both('tuf-mirror'),
+      '--tuf-root': both('tuf-root'),
       '--insecure-ignore-tlog': both('insecure-ignore-tlog'),
       '--type': both('type'),
       ...REMOTE,

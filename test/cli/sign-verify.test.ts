@@ -97,8 +97,8 @@ describe('the signed chain on the registry, one command per link', () => {
 
   it('lists the verbs, with their signing and verifying options', async () => {
     const help = await ok(['--help']);
-    expect(help).toContain('sign [options] <reference>');
-    expect(help).toContain('attest [options] <reference>');
+    expect(help).toContain('sign [options] <reference...>');
+    expect(help).toContain('attest [options] <reference...>');
     expect(help).toContain('verify [options] <reference>');
     const signHelp = await ok(['sign', '--help']);
     for (const flag of ['--key <path|env://NAME>', '--keyless', '--fulcio-url <url>', '--rekor-url <url>', '--tsa-url <url>', '--no-tlog', '--referrers-mode <mode>']) {
@@ -389,11 +389,7 @@ describe('keyless in GitHub Actions, against the Sigstore mock on loopback', () 
     const refused = await cli(['verify', ref, '--certificate-identity', fork, '--certificate-oidc-issuer', ISSUER, '--trusted-root', 'trusted_root.json']);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`: signature verification failed (identity): the certificate is for "${IDENTITY}", not "${fork}"\n`);
-    const noRoot = await cli(['verify', ref, '--certificate-identity', IDENTITY, '--certificate-oidc-issuer', ISSUER]);
-    expect({ code: noRoot.code, first: noRoot.stderr.split('\n')[0] }).toEqual({
-      code: 2,
-      first: 'error: keyless verification needs --trusted-root (the Fulcio, Rekor and CT log keys to trust)',
-    });
+    // Without --trusted-root the trusted root comes through TUF: verify-tuf.test.ts (the public-good mirror is not reachable here).
   });
 
   it('a key signature logged in Rekor (--rekor-url) verifies with --trusted-root, which checks the entry; without it only --insecure-ignore-tlog passes it', async () => {

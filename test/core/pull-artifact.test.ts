@@ -369,7 +369,7 @@ describe('how each layer lands', () => {
     expect((await readdir(join(out, 'site'))).sort()).toEqual(['index.html', 'old.html']);
   });
 
-  it('never lets one directory layer silently replace a file of another', async () => {
+  it('never lets one directory layer silently replace a file of another, whether they unpack at once or in turn', async () => {
     const first = makeTempDir();
     await mkdir(join(first, 'docs', 'api'), { recursive: true });
     await writeFile(join(first, 'docs', 'api', 'index.html'), 'from docs');
@@ -381,10 +381,14 @@ describe('how each layer lands', () => {
     const store = await layout();
     await artifact(store, [layer(first, 'docs'), layer(second, 'docs/api')], 'v1');
     const out = makeTempDir();
-    const error = await refusal(pullArtifact(store, 'v1', { outputDir: out }));
-    expect(error.code).toBe('INVALID_INPUT');
-    expect(error.message).toContain('refusing to overwrite "docs/api/index.html"');
-    expect(await readdir(out)).toEqual([]);
+    // Both at once (they download side by side), and one after the other.
+    for (const concurrency of [3, 1]) {
+      const error = await refusal(pullArtifact(store, 'v1', { outputDir: out, concurrency }));
+      expect(error.code).toBe('UNSAFE_PATH');
+      expect(error.message).toBe(`${store.name}:v1: layer "docs/api" writes a path an earlier layer wrote`);
+      expect(error.detail).toMatch(/docs\/api\/index\.html already exists$/);
+      expect(await readdir(out)).toEqual([]);
+    }
   });
 
   it('creates the output directory', async () => {

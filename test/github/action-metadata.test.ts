@@ -96,7 +96,7 @@ describe('action.yml files', () => {
     const entry = readFileSync(join(REPO_ROOT, bundle.entry), 'utf8');
     const imported = /import \{ run \} from '([^']+)';/.exec(entry)?.[1];
     expect(imported && join(dir, imported)).toBe(join(REPO_ROOT, ACTIONS_BUNDLE.distDir, ACTIONS_BUNDLE.main));
-    expect([...entry.matchAll(/await run\('([a-z]+)'\);/g)].map((m) => m[1])).toEqual([verb]);
+    expect([...entry.matchAll(/await run\('([a-z-]+)'\);/g)].map((m) => m[1])).toEqual([verb]);
   });
 
   it.each(bundles.map((b) => [b.verb, b] as const))('%s: the code reads exactly the inputs action.yml declares', (verb, bundle) => {

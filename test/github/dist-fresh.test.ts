@@ -35,6 +35,7 @@ describe('the freshness check itself', () => {
       writeFileSync(join(root, path), text);
     };
     write('node_modules/@vercel/ncc/package.json', '{"version":"0.45.0"}');
+    write('node_modules/terser/package.json', '{"version":"5.51.4"}');
     write('node_modules/typescript/package.json', '{"version":"5.9.3"}');
     write(ACTIONS_BUNDLE.entry, 'export async function run() {}\n');
     write('node_modules/dep/index.js', 'module.exports = 1;\n');
@@ -45,7 +46,7 @@ describe('the freshness check itself', () => {
       join(distDir, MANIFEST_FILE),
       serializeManifest({
         name: ACTIONS_BUNDLE.name,
-        tools: { '@vercel/ncc': '0.45.0', typescript: '5.9.3' },
+        tools: { '@vercel/ncc': '0.45.0', terser: '5.51.4', typescript: '5.9.3' },
         inputs: hashInputs(root, [ACTIONS_BUNDLE.entry, 'node_modules/dep/index.js']),
         outputs: hashOutputs(distDir),
       }),

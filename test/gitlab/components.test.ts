@@ -202,6 +202,7 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
       OCIKIT_DIGEST: pushed.digest,
       OCIKIT_REFERENCE: reference,
       OCIKIT_JSON: '.ocikit/push-ci-registry.json',
+      OCIKIT_PUSHED: `${registry.host}/ocikit/ocikit/dist@${pushed.digest}`,
     });
     const json = JSON.parse(await readFile(join(project.dir, '.ocikit', 'push-ci-registry.json'), 'utf8'));
     expect(json).toMatchObject({ reference, digest: pushed.digest, artifactType: 'application/vnd.ocikit.test.v1' });
@@ -209,7 +210,12 @@ describe('push and pull components in a pipeline (gitlab-ci-local, docker-regist
     // A job that needs two ocikit jobs gets both: the second's under its output-prefix.
     const token = await manifest('ocikit/ocikit/token', 'v1');
     const tokenReference = `${registry.host}/ocikit/ocikit/token:v1@${token.digest}`;
-    expect(await result.dotenv('.ocikit/push-job-token.env')).toEqual({ TOKEN_DIGEST: token.digest, TOKEN_REFERENCE: tokenReference, TOKEN_JSON: '.ocikit/push-job-token.json' });
+    expect(await result.dotenv('.ocikit/push-job-token.env')).toEqual({
+      TOKEN_DIGEST: token.digest,
+      TOKEN_REFERENCE: tokenReference,
+      TOKEN_JSON: '.ocikit/push-job-token.json',
+      TOKEN_PUSHED: `${registry.host}/ocikit/ocikit/token@${token.digest}`,
+    });
     expect(await readFile(join(project.dir, 'read-outputs.txt'), 'utf8')).toBe(
       `digest=${pushed.digest} reference=${reference} json=.ocikit/push-ci-registry.json token=${tokenReference}\n`,
     );
@@ -355,6 +361,7 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
       OCIKIT_DIGEST: index.digest,
       OCIKIT_REFERENCE: `${registry.host}/ocikit/ocikit/tool:v1@${index.digest}`,
       OCIKIT_JSON: '.ocikit/ocikit-release.json',
+      OCIKIT_PUSHED: `${registry.host}/ocikit/ocikit/tool@${index.digest}`,
     });
   });
 
@@ -410,6 +417,7 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
       OCIKIT_REFERENCE: `${registry.host}/ocikit/ocikit/charts/demo:0.1.0@${pushed.digest}`,
       OCIKIT_JSON: '.ocikit/ocikit-helm.json',
       OCIKIT_VERSION: '0.1.0',
+      OCIKIT_PUSHED: `${registry.host}/ocikit/ocikit/charts/demo@${pushed.digest}`,
     });
     const pulled = await result.dotenv('.ocikit/helm-pull.env');
     expect(pulled).toMatchObject({ OCIKIT_DIGEST: pushed.digest, OCIKIT_VERSION: '0.1.0', OCIKIT_FILE: '.ocikit/charts/demo-0.1.0.tgz' });
@@ -443,6 +451,7 @@ describe('every other verb in one pipeline (gitlab-ci-local, docker-registry wit
       OCIKIT_DIGEST: index.digest,
       OCIKIT_REFERENCE: `${mirrorHost}/mirror/tool:v1@${index.digest}`,
       OCIKIT_JSON: '.ocikit/ocikit-copy.json',
+      OCIKIT_PUSHED: `${mirrorHost}/mirror/tool@${index.digest}`,
     });
     const json = JSON.parse(await readFile(join(project.dir, '.ocikit', 'ocikit-copy.json'), 'utf8'));
     expect(json).toMatchObject({ source: `${registry.host}/ocikit/ocikit/tool:v1@${index.digest}`, referrers: { copied: 1 } });

@@ -34,7 +34,7 @@ function theJob(template: ComponentTemplate): Record<string, unknown> {
 }
 
 /** The CLI verbs that have a component, one file each. */
-const VERBS = ['attach', 'attest', 'copy', 'discover', 'helm', 'index', 'pull', 'push', 'recompress', 'release', 'sign', 'verify'];
+const VERBS = ['attach', 'attest', 'copy', 'discover', 'helm', 'index', 'pull', 'push', 'recompress', 'referrers-tidy', 'release', 'sign', 'verify'];
 /** The required input naming what a component acts on (`reference` unless named here). */
 const TARGET: Record<string, string> = { attach: 'subject', copy: 'source', helm: 'repository', recompress: 'source' };
 

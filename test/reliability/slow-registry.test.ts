@@ -49,8 +49,9 @@ describe('a registry that trickles its answer', () => {
     expect(error.code).toBe('NETWORK');
     expect(error.message).toBe(`GET ${hostile.host}/v2/app/manifests/v1: no complete answer within 1 s`);
     expect(error.hint).toContain('OCIKIT_REQUEST_TIMEOUT');
-    // Not retried: a second trickle would only double the wait.
-    expect(hostile.requests).toHaveLength(1);
+    // Not retried: a second trickle would only double the wait. (On a loaded machine the
+    // timeout can pass before this process's server has even read the request: at most one.)
+    expect(hostile.requests.length).toBeLessThanOrEqual(1);
   });
 
   test('a blob: its deadline grows with its size, and still ends a trickle', async () => {

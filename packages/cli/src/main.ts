@@ -14,6 +14,7 @@ import { registerTags } from './commands/tags.js';
 import { registerManifest } from './commands/manifest.js';
 import { registerAttach } from './commands/attach.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerReferrers } from './commands/referrers.js';
 import { registerSign } from './commands/sign.js';
 import { registerAttest } from './commands/attest.js';
 import { registerVerify } from './commands/verify.js';
@@ -60,6 +61,7 @@ export function buildProgram(context: CliContext): Command {
   registerManifest(program, context);
   registerAttach(program, context);
   registerDiscover(program, context);
+  registerReferrers(program, context);
   registerSign(program, context);
   registerAttest(program, context);
   registerVerify(program, context);

@@ -42,6 +42,7 @@ export * from './sign/key-reference.js';
 export * from './sign/service-url.js';
 export * from './sign/bundle-facts.js';
 export * from './sign/sign-reference.js';
+export * from './sign/sign-references.js';
 export * from './sign/verify-reference.js';
 export * from './sign/sign-result-json.js';
 export * from './sign/verify-result-json.js';

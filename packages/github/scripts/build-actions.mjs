@@ -63,7 +63,14 @@ const { code, assets, stats } = await ncc(compiledEntry, {
 });
 // The chunks load from the main file by their own names; only the main file is renamed.
 const files = { [bundle.main]: Buffer.from(code) };
-for (const [name, asset] of Object.entries(assets)) files[name] = Buffer.from(asset.source);
+const { minify } = await import('terser');
+for (const [name, asset] of Object.entries(assets)) {
+  // ncc minifies the main file only. The chunks lose their comments and spacing (the
+  // licenses are in licenses.txt) but keep their names, so a stack trace still reads:
+  // 0.58 of their size, which keeps the committed bundle under its bound.
+  const source = name.endsWith('.js') ? (await minify(String(asset.source), { module: true, compress: false, mangle: false, format: { comments: false } })).code : asset.source;
+  files[name] = Buffer.from(source);
+}
 
 const modules = [...bundledFiles(stats)];
 const inputs = [...BUILD_CONFIG_FILES, bundle.entry, ...modules.map((f) => inputPathFor(repoRoot, f))];

@@ -125,7 +125,9 @@ async function writeOutputs(verb: string, report: ComponentReport, result: Recor
     .map(([name, value]) => [`${prefix}${name}`, value] as const);
   await writeProjectFile(job.cwd, dotenvFile, dotenv.map(([name, value]) => `${name}=${value}\n`).join(''));
   // Registry text (titles, types, messages) as one line each, its control characters escaped (core's printable).
-  for (const line of [...report.summary, `digest: ${String(outputs.DIGEST)}`]) job.stdout.write(`${printable(line)}\n`);
+  // A verb that names no manifest (referrers-tidy of a whole repository) has no digest line.
+  const digestLine = typeof outputs.DIGEST === 'string' ? [`digest: ${outputs.DIGEST}`] : [];
+  for (const line of [...report.summary, ...digestLine]) job.stdout.write(`${printable(line)}\n`);
   job.stdout.write(`outputs: ${json}; ${dotenvFile} (${dotenv.map(([name]) => name).join(', ')})\n`);
 }
 

@@ -7,6 +7,7 @@ import {
   openTarget,
   readTrustedRootFile,
   readPublicKeyPem,
+  tufCacheDir,
   verifyReference,
   verifyResultJson,
   verifyTally,
@@ -23,6 +24,8 @@ interface VerifyFlags extends RemoteFlags, ReferrersModeFlags {
   certificateIdentity?: string;
   certificateOidcIssuer?: string;
   trustedRoot?: string;
+  tufMirror?: string;
+  tufRoot?: string;
   insecureIgnoreTlog?: boolean;
   type?: string;
 }
@@ -37,7 +40,9 @@ export function registerVerify(program: Command, context: CliContext): void {
         .option('--key <path|env://NAME>', 'the signer\'s public key (PEM)')
         .option('--certificate-identity <identity>', 'keyless: the exact identity in the certificate, e.g. https://github.com/org/repo/.github/workflows/release.yml@refs/heads/main')
         .option('--certificate-oidc-issuer <url>', 'keyless: the exact OIDC issuer, e.g. https://token.actions.githubusercontent.com')
-        .option('--trusted-root <file>', 'the Sigstore trusted_root.json to verify certificates, Rekor entries and timestamps against (required keyless; with --key, what checks the Rekor entry or timestamp a signature needs)')
+        .option('--trusted-root <file>', 'the Sigstore trusted_root.json to verify certificates, Rekor entries and timestamps against (keyless without it: fetched through TUF; with --key, what checks the Rekor entry or timestamp a signature needs)')
+        .option('--tuf-mirror <url>', 'keyless without --trusted-root: the Sigstore TUF repository to fetch the trusted root from (default https://tuf-repo-cdn.sigstore.dev, the public-good instance)')
+        .option('--tuf-root <file>', 'the initial root.json of --tuf-mirror\'s TUF repository (a private Sigstore; the public-good one is built in)')
         .option('--insecure-ignore-tlog', 'accept signatures that no Rekor entry or timestamp verified against --trusted-root vouches for: made with --no-tlog, or verified without --trusted-root (cosign\'s flag)')
         .option('--type <predicateType>', 'verify attestations of this predicate type instead of signatures (e.g. https://slsa.dev/provenance/v1)'),
     ),
@@ -51,6 +56,11 @@ export function registerVerify(program: Command, context: CliContext): void {
         const result = await verifyReference(target, selector, {
           policy,
           policyNames: POLICY_FLAGS,
+          tuf: {
+            ...(flags.tufMirror !== undefined ? { mirror: flags.tufMirror } : {}),
+            ...(flags.tufRoot !== undefined ? { initialRoot: flags.tufRoot } : {}),
+            cacheDir: tufCacheDir(context.env),
+          },
           ...(flags.type !== undefined ? { predicateType: flags.type } : {}),
         });
         progress.stop();

@@ -76,6 +76,14 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { what: 'a scan report with its artifact type', run: 'ocikit attach ghcr.io/org/app:v1 scan.sarif --artifact-type application/sarif+json' },
     { what: 'any file with a media type and an annotation', run: 'ocikit attach ghcr.io/org/app:v1 report.json:application/json -a org.example.scanner=trivy' },
   ],
+  referrers: [
+    { what: 'what tidying the sha256-<hex> referrers indexes of a repository would change', run: 'ocikit referrers tidy ghcr.io/org/app' },
+  ],
+  'referrers tidy': [
+    { what: 'what it would change (a dry run)', run: 'ocikit referrers tidy ghcr.io/org/app' },
+    { what: 'write it, deleting the referrers of deleted images too', run: 'ocikit referrers tidy ghcr.io/org/app --apply --referrers' },
+    { what: "one image's index only, as JSON", run: 'ocikit referrers tidy ghcr.io/org/app:v1 --json' },
+  ],
   discover: [
     { what: 'the signatures, SBOMs and reports of an image, as a tree', run: 'ocikit discover ghcr.io/org/app:v1' },
     { what: 'as JSON', run: 'ocikit discover ghcr.io/org/app:v1 -o json' },
@@ -85,6 +93,7 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { what: 'with a cosign key', run: 'ocikit sign ghcr.io/org/app:v1 --key cosign.key' },
     { what: "keyless, with the CI job's OIDC identity", run: 'ocikit sign ghcr.io/org/app:v1 --keyless' },
     { what: 'with a key from a variable, recorded in no transparency log', run: 'ocikit sign ghcr.io/org/app:v1 --key env://COSIGN_PRIVATE_KEY --no-tlog' },
+    { what: 'a multi-platform image and every image it lists, in two registries, with one certificate', run: 'ocikit sign --recursive --keyless ghcr.io/org/app@sha256:… docker.io/org/app@sha256:…' },
   ],
   attest: [
     {
@@ -99,8 +108,12 @@ export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   verify: [
     { what: 'a signature made with a cosign key', run: 'ocikit verify ghcr.io/org/app:v1 --key cosign.pub' },
     {
-      what: 'a keyless signature from a GitHub workflow',
-      run: 'ocikit verify ghcr.io/org/app:v1 --certificate-identity https://github.com/org/app/.github/workflows/release.yml@refs/heads/main --certificate-oidc-issuer https://token.actions.githubusercontent.com --trusted-root trusted_root.json',
+      what: "a keyless signature from a GitHub workflow (the trusted root from Sigstore's TUF repository)",
+      run: 'ocikit verify ghcr.io/org/app:v1 --certificate-identity https://github.com/org/app/.github/workflows/release.yml@refs/heads/main --certificate-oidc-issuer https://token.actions.githubusercontent.com',
+    },
+    {
+      what: "keyless against a private Sigstore, through its TUF repository",
+      run: 'ocikit verify registry.example.com/app:v1 --certificate-identity ci@example.com --certificate-oidc-issuer https://oidc.example.com --tuf-mirror https://tuf.example.com --tuf-root root.json',
     },
     { what: 'an attestation of a predicate type', run: 'ocikit verify ghcr.io/org/app:v1 --key cosign.pub --type https://slsa.dev/provenance/v1' },
   ],

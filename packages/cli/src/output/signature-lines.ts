@@ -1,4 +1,4 @@
-import type { BundleSigner, ReferrerListing, SignResultJson, VerificationResult } from '@ocikit/core';
+import { type BundleSigner, type ReferrerListing, type SignResultJson, type VerificationResult, platformString } from '@ocikit/core';
 
 /** Where a new referrer is listed, as one line: the registry's API, the tag-schema index, or a layout's index.json. */
 export function listedLine(listed: ReferrerListing, targetName: string): string {
@@ -22,10 +22,20 @@ export function evidenceText(transparencyLogEntries: number, signedTimestamps: n
   return parts.join(', ');
 }
 
-/** What `sign` and `attest` print about the referrer they attached. */
+/**
+ * What `sign` and `attest` print about the referrers they attached: one block
+ * each, a blank line between (`targetNames[i]` is where signature i went).
+ */
+export function signaturesReport(signatures: readonly SignResultJson[], verb: 'Signed' | 'Attested', targetNames: readonly string[]): string {
+  const blocks = signatures.map((json, i) => signatureReport(json, verb, targetNames[i]!));
+  const total = signatures.length > 1 ? `${verb} ${signatures.length} manifests: ${signatures.length} ${verb === 'Signed' ? 'signatures' : 'attestations'}\n` : '';
+  return `${blocks.join('\n')}${total ? `\n${total}` : ''}`;
+}
+
+/** What `sign` and `attest` print about one referrer they attached. */
 export function signatureReport(json: SignResultJson, verb: 'Signed' | 'Attested', targetName: string): string {
   const lines = [
-    `${verb} ${json.subject.reference}`,
+    `${verb} ${json.subject.reference}${json.platform ? ` (${platformString(json.platform)})` : ''}${json.listedBy ? `, listed by ${json.listedBy}` : ''}`,
     `${verb === 'Signed' ? 'Signature' : 'Attestation'}: ${json.reference}`,
     ...(verb === 'Attested' ? [`PredicateType: ${json.predicateType}`] : []),
     `Signer: ${signerText(json.signer)}`,

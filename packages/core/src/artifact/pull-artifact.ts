@@ -108,10 +108,22 @@ export async function pullArtifact(target: Target, reference: string, options: P
   await mkdir(options.outputDir, { recursive: true });
   const staging = await mkdtemp(join(options.outputDir, STAGING_PREFIX));
   try {
-    const files = await mapConcurrent(selected, Math.max(1, options.concurrency ?? 3), (layer) =>
-      stageLayer(target, layer, staging, options),
+    // Each layer stages apart (two directory layers whose titles nest, `docs` and `docs/api`,
+    // would race for the same directories), and they merge in layer order once all are in.
+    const files = await mapConcurrent(selected, Math.max(1, options.concurrency ?? 3), (layer, index) =>
+      stageLayer(target, layer, join(staging, String(index)), options),
     );
-    await moveTreeInto(staging, options.outputDir, { overwrite: !options.keepOldFiles });
+    const tree = join(staging, 'tree');
+    for (const [index, file] of files.entries()) {
+      await moveTreeInto(join(staging, String(index)), tree, { overwrite: false }).catch((error: unknown) => {
+        if (!(error instanceof OcikitError) || error.code !== 'INVALID_INPUT') throw error;
+        throw new OcikitError('UNSAFE_PATH', `${target.name}:${reference}: layer "${file.title}" writes a path an earlier layer wrote`, {
+          detail: error.message,
+          hint: 'one layer would overwrite the other; pull them separately',
+        });
+      });
+    }
+    await moveTreeInto(tree, options.outputDir, { overwrite: !options.keepOldFiles });
     return {
       ...picked,
       descriptor: fetched.descriptor,
@@ -202,7 +214,9 @@ function selectLayers(manifest: ImageManifest, options: Pick<PullArtifactOptions
   return selected;
 }
 
-async function stageLayer(target: Target, layer: Descriptor, staging: string, options: PullArtifactOptions): Promise<PulledFile> {
+/** Downloads one layer into `staging` (made here): its file, or its tree unpacked. */
+async function stageLayer(target: Target, layer: Descriptor, staging: string, options: PullArtifactOptions): Promise<Omit<PulledFile, 'path'>> {
+  await mkdir(staging);
   const title = layer.annotations![Annotation.Title]!;
   const unpack = layer.annotations?.[Annotation.OrasUnpack] === 'true';
   const mode = unpack ? undefined : parseFileMode(layer.annotations?.[FILE_MODE_ANNOTATION], title);
@@ -210,7 +224,6 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
   const stream = reportingProgress(await target.fetchBlob(layer), layer, options.progress);
   if (unpack) {
     const extractOptions = {
-      overwrite: false,
       root: title,
       ...(layer.annotations?.[Annotation.OrasContentDigest] ? { expectedTarDigest: layer.annotations[Annotation.OrasContentDigest] } : {}),
       ...(options.maxUnpackedBytes ? { maxBytes: options.maxUnpackedBytes } : {}),
@@ -223,7 +236,7 @@ async function stageLayer(target: Target, layer: Descriptor, staging: string, op
     if (mode !== undefined) await chmod(join(staging, title), mode);
   }
   options.progress?.done?.(layer, 'downloaded');
-  return { title, descriptor: layer, path: '', unpacked: unpack };
+  return { title, descriptor: layer, unpacked: unpack };
 }
 
 /**

@@ -9,3 +9,6 @@ export * from './discover.js';
 export * from './render.js';
 export * from './select-referrer.js';
 export * from './copy-referrers.js';
+export * from './tidy-result.js';
+export * from './tidy-referrers.js';
+export * from './tidy-render.js';

@@ -17,6 +17,18 @@ export function referrersTag(digest: string): string {
   return `${algorithm.slice(0, 32)}-${encoded.slice(0, 64)}`.replace(NOT_TAG_CHARACTER, '-');
 }
 
+const SHA256_REFERRERS_TAG = /^sha256-([0-9a-f]{64})$/;
+
+/**
+ * The subject a tag-schema tag is for, read back from the tag: only for sha256,
+ * whose whole digest fits in a tag; a longer digest is truncated (see
+ * referrersTag) and cannot be told from the tag alone. Undefined for any other tag.
+ */
+export function referrersTagSubject(tag: string): Descriptor['digest'] | undefined {
+  const match = SHA256_REFERRERS_TAG.exec(tag);
+  return match ? (`sha256:${match[1]}` as Descriptor['digest']) : undefined;
+}
+
 /** What cosign stored under a tag before OCI 1.1 referrers: `sha256-<hex>.sig`, `.att`, `.sbom`. */
 export type LegacyReferrerKind = 'signature' | 'attestation' | 'sbom';
 

@@ -67,7 +67,8 @@ export interface ReferrersRepository {
   readonly reference: { repository: string };
 }
 
-interface TagIndex {
+/** What a subject's `sha256-<hex>` tag names, as read. */
+export interface ReferrersTagIndex {
   /** absent: no such tag; subject: the registry answered with the subject itself (GitLab); foreign: some other manifest. */
   state: 'absent' | 'index' | 'subject' | 'foreign';
   digest?: Descriptor['digest'];
@@ -77,9 +78,39 @@ interface TagIndex {
   manifests: Descriptor[];
 }
 
-interface Change {
+/**
+ * A repair of a tag-schema index that other writers may be changing at the same
+ * time (`referrers tidy`): it never adds an entry, so an entry another writer
+ * removed meanwhile stays removed.
+ */
+export interface ReferrersIndexRepair {
+  /** Entries to rewrite in place (by digest) where the index lists them: the referrer's own descriptor. */
+  describe?: Descriptor[];
+  /** Entries to take out (their manifests are gone). */
+  drop?: string[];
+  /** Keep one entry per digest (the first). */
+  dedupe?: boolean;
+}
+
+/** What happened to a `sha256-<hex>` index asked to be deleted (its subject is gone). */
+export type ReferrersIndexDeletion =
+  | { outcome: 'deleted' }
+  /** Another writer tagged a new index meanwhile: that one stays. */
+  | { outcome: 'rewritten'; index: string }
+  /** The registry refused the delete (GHCR, Docker Hub): its status and its own words. */
+  | { outcome: 'refused'; status: number; answer: string };
+
+interface Change extends ReferrersIndexRepair {
   add?: Descriptor;
   remove?: string;
+}
+
+/** The changes of one batch, merged: later changes win over earlier ones for a digest. */
+interface MergedChanges {
+  adds: Map<string, Descriptor>;
+  removes: Set<string>;
+  describes: Map<string, Descriptor>;
+  dedupe: boolean;
 }
 
 interface Pending {
@@ -220,6 +251,48 @@ export class RemoteReferrers {
     });
   }
 
+  /**
+   * Whether referrers of this repository are listed by the registry's API rather
+   * than the tag schema (`referrers tidy` asks before it touches any tag). Any
+   * digest will do to ask, the subject need not exist.
+   */
+  async listsByApi(subject: Descriptor): Promise<boolean> {
+    if (this.mode === 'api') return true;
+    if (this.mode === 'tag') return false;
+    return this.probeApi(subject);
+  }
+
+  /**
+   * Repairs the subject's tag-schema index (`referrers tidy`): the same
+   * read-modify-write, If-Match, read-back and retries as a push or delete of a
+   * referrer, so a concurrent `attach` loses nothing and a tidy never undoes it.
+   */
+  repairTagIndex(subject: Descriptor, repair: ReferrersIndexRepair): Promise<ReferrersUpdate> {
+    return this.enqueue(subject, repair);
+  }
+
+  /**
+   * Deletes the index manifest `index` that the subject's tag named when read
+   * (`referrers tidy`, for a subject that is gone). By digest, as registries
+   * refuse a DELETE by tag: an index another writer tagged since is another
+   * digest and stays; the tag is read back to tell which happened.
+   */
+  async deleteTagIndex(subject: Descriptor, index: string): Promise<ReferrersIndexDeletion> {
+    const response = await this.repository.client.send({
+      method: 'DELETE',
+      url: `/v2/${this.repo}/manifests/${index}`,
+      scope: repositoryScope(this.repo, 'delete'),
+      idempotent: true,
+    });
+    // 404: deleted already, by another tidy or a garbage collection.
+    if (![200, 202, 204, 404].includes(response.status)) {
+      return { outcome: 'refused', status: response.status, answer: await registryAnswer(response.status, response.body) };
+    }
+    await response.body.resume();
+    const now = await this.readTagIndex(subject);
+    return now.state === 'absent' || now.digest === index ? { outcome: 'deleted' } : { outcome: 'rewritten', index: now.digest ?? '' };
+  }
+
   // --- The referrers API -------------------------------------------------------
 
   /** Whether the registry really answers the referrers API (it may send OCI-Subject and still lack it). */
@@ -324,7 +397,7 @@ export class RemoteReferrers {
   // --- The tag schema -----------------------------------------------------------
 
   /** Reads the index under the subject's referrers tag, telling an index from what some registries answer instead. */
-  private async readTagIndex(subject: Descriptor): Promise<TagIndex> {
+  async readTagIndex(subject: Descriptor): Promise<ReferrersTagIndex> {
     const tag = referrersTag(subject.digest);
     const response = await this.repository.client.send({
       method: 'GET',
@@ -394,18 +467,10 @@ export class RemoteReferrers {
    */
   private async updateTagIndex(subject: Descriptor, changes: Change[]): Promise<ReferrersUpdate> {
     const tag = referrersTag(subject.digest);
-    const adds = new Map<string, Descriptor>();
-    const removes = new Set<string>();
-    for (const change of changes) {
-      if (change.add) {
-        adds.set(change.add.digest, change.add);
-        removes.delete(change.add.digest);
-      }
-      if (change.remove) {
-        removes.add(change.remove);
-        adds.delete(change.remove);
-      }
-    }
+    const merged = mergeChanges(changes);
+    const { adds } = merged;
+    // A repair pushed no referrer: its failures must not speak of one.
+    const repairing = changes.every((change) => !change.add && !change.remove);
     const maxAttempts = this.options.referrersMaxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const deadline = Date.now() + UPDATE_BUDGET_MS;
     const replaced = new Set<string>();
@@ -429,7 +494,7 @@ export class RemoteReferrers {
         return { via: 'tag', tag, attempts: attempt };
       }
       const base = current.state === 'index' ? current.manifests : [];
-      if (holds(base, adds, removes)) {
+      if (holds(base, merged)) {
         const cleanedUp = written.size > 0 ? await this.cleanUp(tag, [...replaced, ...written], current.digest) : [];
         return {
           via: 'tag',
@@ -441,11 +506,13 @@ export class RemoteReferrers {
       }
       if (attempt > maxAttempts || Date.now() > deadline) {
         throw new OcikitError('REGISTRY_ERROR', `could not update the referrers index ${this.repository.name}:${tag}: other writers kept replacing it (${attempt - 1} attempts)`, {
-          hint: 'the referrers themselves were pushed; attach again (ocikit adds what is missing), run fewer attaches to one subject at once, or use a registry with the OCI 1.1 referrers API',
+          hint: repairing
+            ? 'nothing was lost: the index is as the other writers left it; run the tidy again when fewer jobs attach to this subject'
+            : 'the referrers themselves were pushed; attach again (ocikit adds what is missing), run fewer attaches to one subject at once, or use a registry with the OCI 1.1 referrers API',
         });
       }
-      const next = [...base.filter((d) => !removes.has(d.digest) && !adds.has(d.digest)), ...adds.values()];
-      const put = await this.putTagIndex(tag, next, current.state === 'index' ? current.etag : undefined);
+      const next = revised(base, merged);
+      const put = await this.putTagIndex(tag, next, current.state === 'index' ? current.etag : undefined, repairing);
       if (put.outcome === 'conflict') {
         // If-Match refused: someone wrote since we read. Read again and redo the change on theirs.
         started = Date.now();
@@ -477,6 +544,7 @@ export class RemoteReferrers {
     tag: string,
     manifests: Descriptor[],
     etag: string | undefined,
+    repairing = false,
   ): Promise<{ outcome: 'written'; digest: string } | { outcome: 'conflict' } | { outcome: 'dangling'; error: OcikitError }> {
     const bytes = encodeManifest(referrersIndex(manifests));
     const response = await this.repository.client.send({
@@ -497,7 +565,7 @@ export class RemoteReferrers {
     if (response.status === 412) return { outcome: 'conflict' };
     const error = new OcikitError(response.status === 401 ? 'UNAUTHORIZED' : response.status === 403 ? 'DENIED' : 'REGISTRY_ERROR', `writing the referrers index ${this.repository.name}:${tag} failed (HTTP ${response.status})`, {
       detail: answer,
-      hint: 'the referrer itself was pushed; the tag schema needs push access to the repository',
+      hint: repairing ? 'a repair of the tag schema needs push access to the repository' : 'the referrer itself was pushed; the tag schema needs push access to the repository',
       status: response.status,
     });
     // A registry refuses an index that lists a manifest it no longer has (deleted by a tool that left the index):
@@ -568,12 +636,70 @@ export class RemoteReferrers {
   }
 }
 
-/** Whether the index already lists every referrer to add and none to remove. */
-function holds(manifests: Descriptor[], adds: Map<string, Descriptor>, removes: Set<string>): boolean {
-  const listed = new Set<string>(manifests.map((d) => d.digest));
-  for (const digest of adds.keys()) if (!listed.has(digest)) return false;
-  for (const digest of removes) if (listed.has(digest)) return false;
+function mergeChanges(changes: Change[]): MergedChanges {
+  const merged: MergedChanges = { adds: new Map(), removes: new Set(), describes: new Map(), dedupe: false };
+  const remove = (digest: string): void => {
+    merged.removes.add(digest);
+    merged.adds.delete(digest);
+    merged.describes.delete(digest);
+  };
+  for (const change of changes) {
+    if (change.add) {
+      merged.adds.set(change.add.digest, change.add);
+      merged.removes.delete(change.add.digest);
+    }
+    if (change.remove) remove(change.remove);
+    for (const digest of change.drop ?? []) remove(digest);
+    for (const descriptor of change.describe ?? []) if (!merged.removes.has(descriptor.digest)) merged.describes.set(descriptor.digest, descriptor);
+    if (change.dedupe) merged.dedupe = true;
+  }
+  return merged;
+}
+
+/**
+ * Whether the index already is as the changes want it: every referrer to add
+ * listed, none to remove, each entry to describe as described, no digest twice
+ * where asked. An entry to describe that is not listed (another writer removed
+ * it) is as wanted: a repair never brings one back.
+ */
+function holds(manifests: Descriptor[], changes: MergedChanges): boolean {
+  const listed = new Set<string>();
+  for (const entry of manifests) {
+    if (changes.dedupe && listed.has(entry.digest)) return false;
+    listed.add(entry.digest);
+    const described = changes.describes.get(entry.digest);
+    if (described && !sameDescriptor(entry, described)) return false;
+  }
+  for (const digest of changes.adds.keys()) if (!listed.has(digest)) return false;
+  for (const digest of changes.removes) if (listed.has(digest)) return false;
   return true;
+}
+
+/** The index's entries with the changes made: other writers' entries kept in their order, the added ones last. */
+function revised(manifests: Descriptor[], changes: MergedChanges): Descriptor[] {
+  const seen = new Set<string>();
+  const kept: Descriptor[] = [];
+  for (const entry of manifests) {
+    if (changes.removes.has(entry.digest) || changes.adds.has(entry.digest)) continue;
+    if (changes.dedupe && seen.has(entry.digest)) continue;
+    seen.add(entry.digest);
+    kept.push(changes.describes.get(entry.digest) ?? entry);
+  }
+  return [...kept, ...changes.adds.values()];
+}
+
+/** The same descriptor, whatever the order of its fields and annotations. */
+export function sameDescriptor(a: Descriptor, b: Descriptor): boolean {
+  return canonicalText(a) === canonicalText(b);
+}
+
+function canonicalText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalText(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function header(response: RegistryResponse, name: string): string | undefined {

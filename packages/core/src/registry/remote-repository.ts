@@ -319,6 +319,11 @@ export class RemoteRepository implements Target {
     return this.referrersSupport.list(subject, query);
   }
 
+  /** How this repository's referrers are listed and recorded (the API, the tag schema): what `referrers tidy` reads and repairs. */
+  get referrersSchema(): RemoteReferrers {
+    return this.referrersSupport;
+  }
+
   /** How a referrer this repository pushed or deleted was (un)listed: by the registry's API or in the tag schema's index. */
   referrersOutcome(digest: string): ReferrersUpdate | undefined {
     return this.referrersSupport.outcome(digest);

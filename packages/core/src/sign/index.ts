@@ -27,3 +27,5 @@ export {
 export { readTrustedRootFile } from './trusted-root-file.js';
 export { readPredicateFile } from './predicate-file.js';
 export { signerFromChoice, type SignerChoice, type SignerWording } from './signer-choice.js';
+export { PUBLIC_GOOD_TUF_MIRROR, fetchTrustedRootThroughTuf, tufCacheDir, type TufRepository } from './trusted-root-tuf.js';
+export { trustedRootFromTuf, withTrustedRoot } from './trusted-root-source.js';

@@ -16,9 +16,10 @@ import { type BundleFacts, readBundleFacts } from './bundle-facts.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, bundleLayerTitle, bundleReferrerAnnotations } from './constants.js';
 import { attestStatement, signImageDigest } from './sign.js';
 import type { ImageSigner } from './signers.js';
+import type { SigningSession } from './signing-session.js';
 import { MAX_BUNDLE_BYTES } from './verify.js';
 
-interface BundleReferrerOptions {
+export interface BundleReferrerOptions {
   signer: ImageSigner;
   /** Fixes `org.opencontainers.image.created` of the referrer (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number;
@@ -71,8 +72,43 @@ async function readSubject(target: Target, subjectRef: string): Promise<Descript
 /** Signs a manifest the target holds, by descriptor (what `attach --sign` signs: the referrer it just pushed). */
 export async function signManifest(target: Target, manifest: Descriptor, options: SignManifestOptions): Promise<BundleReferrer> {
   const subject = subjectDescriptor(manifest);
-  const bytes = await signImageDigest(subject, options.signer, options.annotations ? { annotations: options.annotations } : {});
-  return attachBundle(target, subject, bytes, COSIGN_SIGN_PREDICATE_TYPE, options);
+  return attachBundle(target, subject, await bundleFor(subject, signatureClaim(options), options.signer), options);
+}
+
+/** @internal What a bundle says about its subject: cosign's image signature, or an attestation's predicate. */
+export type Claim =
+  | { kind: 'signature'; annotations?: Record<string, string> }
+  | { kind: 'attestation'; predicateType: string; predicate: unknown; subjectName?: string };
+
+/** @internal The signed bundle of a claim about `subject`, and the predicate type it carries. */
+export interface SignedBundle {
+  bytes: Uint8Array;
+  predicateType: string;
+}
+
+/** @internal The claim `sign` makes with these options. */
+export function signatureClaim(options: Pick<SignManifestOptions, 'annotations'>): Claim {
+  return { kind: 'signature', ...(options.annotations ? { annotations: options.annotations } : {}) };
+}
+
+/** @internal The claim `attest` makes with these options, checked for size before anything is signed. */
+export function attestationClaim(options: Pick<AttestManifestOptions, 'predicateType' | 'predicate' | 'subjectName'>): Claim {
+  checkPredicateSize(options.predicate, options.predicateType);
+  return {
+    kind: 'attestation',
+    predicateType: options.predicateType,
+    predicate: options.predicate,
+    ...(options.subjectName === undefined ? {} : { subjectName: options.subjectName }),
+  };
+}
+
+/** @internal Signs one claim about one subject: the one place a statement becomes a bundle. */
+export async function bundleFor(subject: Descriptor, claim: Claim, signer: ImageSigner | SigningSession): Promise<SignedBundle> {
+  if (claim.kind === 'signature') {
+    return { bytes: await signImageDigest(subject, signer, claim.annotations ? { annotations: claim.annotations } : {}), predicateType: COSIGN_SIGN_PREDICATE_TYPE };
+  }
+  const bytes = await attestStatement(subject, claim.predicateType, claim.predicate, signer, claim.subjectName === undefined ? {} : { subjectName: claim.subjectName });
+  return { bytes, predicateType: claim.predicateType };
 }
 
 /**
@@ -81,16 +117,9 @@ export async function signManifest(target: Target, manifest: Descriptor, options
  * vulnerability attestations; what `cosign attest` and actions/attest push).
  */
 export async function attestReference(target: Target, subjectRef: string, options: AttestManifestOptions): Promise<BundleReferrer> {
-  checkPredicateSize(options.predicate, options.predicateType);
+  const claim = attestationClaim(options);
   const subject = subjectDescriptor(await readSubject(target, subjectRef));
-  const bytes = await attestStatement(
-    subject,
-    options.predicateType,
-    options.predicate,
-    options.signer,
-    options.subjectName === undefined ? {} : { subjectName: options.subjectName },
-  );
-  return attachBundle(target, subject, bytes, options.predicateType, options);
+  return attachBundle(target, subject, await bundleFor(subject, claim, options.signer), options);
 }
 
 /**
@@ -119,8 +148,10 @@ function checkPredicateSize(predicate: unknown, predicateType: string): void {
  * and layer media type `application/vnd.dev.sigstore.bundle.v0.3+json`, and the
  * `dev.sigstore.bundle.*` annotations. pushArtifact takes files, so the bundle
  * (a few kilobytes) goes through a private temp file named as the title.
+ * @internal (sign-references.ts attaches one bundle in each registry that holds its subject)
  */
-async function attachBundle(target: Target, subject: Descriptor, bytes: Uint8Array, predicateType: string, options: BundleReferrerOptions): Promise<BundleReferrer> {
+export async function attachBundle(target: Target, subject: Descriptor, signed: SignedBundle, options: BundleReferrerOptions): Promise<BundleReferrer> {
+  const { bytes, predicateType } = signed;
   const dir = await mkdtemp(join(tmpdir(), 'ocikit-bundle-'));
   try {
     const path = join(dir, bundleLayerTitle(digestOf(bytes)));

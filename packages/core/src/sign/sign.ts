@@ -1,6 +1,7 @@
 import type { Descriptor } from '../oci/manifest.js';
-import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE } from './constants.js';
-import { type ImageSigner, dsseBundleBuilder, signingError } from './signers.js';
+import { COSIGN_SIGN_PREDICATE_TYPE } from './constants.js';
+import type { ImageSigner } from './signers.js';
+import { type SigningSession, signingSession } from './signing-session.js';
 import { type StatementOptions, buildStatement, encodeStatement } from './statement.js';
 
 export interface SignImageOptions {
@@ -15,7 +16,7 @@ export interface SignImageOptions {
  * predicate, in a DSSE envelope, in a Sigstore bundle v0.3. Returns the bundle's
  * JSON bytes, ready to be a referrer's layer (`SIGSTORE_BUNDLE_MEDIA_TYPE`).
  */
-export async function signImageDigest(subject: Descriptor, signer: ImageSigner, options: SignImageOptions = {}): Promise<Uint8Array> {
+export async function signImageDigest(subject: Descriptor, signer: ImageSigner | SigningSession, options: SignImageOptions = {}): Promise<Uint8Array> {
   const statementOptions: StatementOptions = options.annotations ? { annotations: options.annotations } : {};
   const statement = buildStatement(subject, COSIGN_SIGN_PREDICATE_TYPE, {}, statementOptions);
   return bundle(encodeStatement(statement), signer);
@@ -36,22 +37,13 @@ export async function attestStatement(
   subject: Descriptor,
   predicateType: string,
   predicate: unknown,
-  signer: ImageSigner,
+  signer: ImageSigner | SigningSession,
   options: AttestOptions = {},
 ): Promise<Uint8Array> {
   const statement = buildStatement(subject, predicateType, predicate, options.subjectName === undefined ? {} : { subjectName: options.subjectName });
   return bundle(encodeStatement(statement), signer);
 }
 
-async function bundle(payload: Buffer, signer: ImageSigner): Promise<Uint8Array> {
-  const builder = await dsseBundleBuilder(signer);
-  let built;
-  try {
-    built = await builder.create({ data: payload, type: IN_TOTO_PAYLOAD_TYPE });
-  } catch (error) {
-    throw signingError(error, signer);
-  }
-  // Loaded here, not at the top: only signing needs it (start-up of every other verb).
-  const { bundleToJSON } = await import('@sigstore/bundle');
-  return new TextEncoder().encode(JSON.stringify(bundleToJSON(built)));
+function bundle(payload: Buffer, signer: ImageSigner | SigningSession): Promise<Uint8Array> {
+  return signingSession(signer).bundle(payload);
 }

@@ -9,6 +9,7 @@ import type {
 } from '@sigstore/sign';
 import { OcikitError, type ErrorCode } from '../errors.js';
 import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL } from './constants.js';
+import { reusingFulcioCertificate } from './fulcio-certificate-reuse.js';
 import { oidcTokenSecrets } from './signer-secrets.js';
 import type { SigningKey } from './signing-key.js';
 import { redactSecrets } from '../util/text.js';
@@ -144,7 +145,9 @@ export async function dsseBundleBuilder(signer: ImageSigner): Promise<DSSEBundle
       }),
     };
   } else {
-    bundleSigner = new FulcioSigner({ fulcioBaseURL: trimSlash(signer.fulcioURL), identityProvider: signer.identity, ...fetch });
+    // One certificate for every statement this builder signs (a SigningSession's), while it is valid.
+    const fulcioBaseURL = trimSlash(signer.fulcioURL);
+    bundleSigner = reusingFulcioCertificate((keyHolder) => new FulcioSigner({ fulcioBaseURL, identityProvider: signer.identity, keyHolder, ...fetch }));
   }
   /**
    * sigstore-js puts a key's hint into the DSSE signature's `keyid` too. Go verifiers

@@ -7,6 +7,8 @@ import { sortNewestFirst, subjectDescriptor } from '../referrers/referrer-descri
 import { readBounded } from '../registry/read-bounded.js';
 import type { ReferrersListing, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
+import { withTrustedRoot } from './trusted-root-source.js';
+import type { TufRepository } from './trusted-root-tuf.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, SigstoreAnnotation } from './constants.js';
 import { type LegacyCosignLayer, labelledPredicateType, legacyCosignLayers, verifyLegacyCosignLayer } from './cosign-legacy.js';
 import {
@@ -29,6 +31,11 @@ export interface VerifyReferenceOptions {
   predicateType?: string;
   /** Referrers read and verified at once (default 4). */
   concurrency?: number;
+  /**
+   * Where a keyless policy without a trusted root gets one (trusted-root-source.ts):
+   * this TUF repository, the public-good instance's by default; false fetches none.
+   */
+  tuf?: TufRepository | false;
 }
 
 /** What became of one bundle referrer, or of one signature in cosign's legacy tag. */
@@ -67,26 +74,28 @@ const UNREADABLE = new Set(['NOT_FOUND', 'DIGEST_MISMATCH', 'SIZE_LIMIT', 'INVAL
  * `ocikit verify`: the Sigstore bundle referrers of the manifest `subjectRef`
  * names, each verified against its digest under `policy`. It does not throw
  * when none verifies: the result says which failed and why, and `verified` is
- * false. It throws for a bad policy (INVALID_INPUT, before anything is read)
- * and for a store that cannot be read.
+ * false. It throws for a bad policy (INVALID_INPUT, before anything is read),
+ * for a trusted root that cannot be had through TUF (keyless with none given:
+ * trusted-root-source.ts) and for a store that cannot be read.
  */
 export async function verifyReference(target: Target, subjectRef: string, options: VerifyReferenceOptions): Promise<VerifyReferenceResult> {
-  checkVerificationPolicy(options.policy, options.policyNames);
-  const names = options.policyNames;
   if (options.predicateType !== undefined && options.predicateType.trim() === '') {
     throw new OcikitError('INVALID_INPUT', 'the attestation type to verify is empty', { hint: 'give a predicate type URI such as https://slsa.dev/provenance/v1' });
   }
+  const policy = await withTrustedRoot(options.policy, options.tuf);
+  checkVerificationPolicy(policy, options.policyNames);
+  const names = options.policyNames;
   if (!target.referrers) throw new OcikitError('UNSUPPORTED', `${target.name} cannot list referrers`);
   const subject = subjectDescriptor(await target.resolve(subjectRef));
   const predicateType = options.predicateType ?? COSIGN_SIGN_PREDICATE_TYPE;
   const listing = await target.referrers(subject, { artifactType: SIGSTORE_BUNDLE_MEDIA_TYPE });
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const referrers = await mapConcurrent(sortNewestFirst(listing.manifests), concurrency, (descriptor) =>
-    verifyReferrer(target, subject, descriptor, predicateType, options.policy, names),
+    verifyReferrer(target, subject, descriptor, predicateType, policy, names),
   );
   // Signatures cosign made before its bundle format live under a tag, not as referrers.
   const legacyLayers = await legacyCosignLayers(target, subject, predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'sig' : 'att');
-  const legacy = await mapConcurrent(legacyLayers, concurrency, (entry) => verifyLegacy(target, subject, entry, predicateType, options.policy, names));
+  const legacy = await mapConcurrent(legacyLayers, concurrency, (entry) => verifyLegacy(target, subject, entry, predicateType, policy, names));
   const all = [...referrers, ...legacy];
   return { subject, predicateType, via: listing.via, verified: all.some((r) => r.outcome === 'verified'), referrers: all };
 }

@@ -5,13 +5,17 @@
  */
 import * as actions from '@actions/core';
 import {
+  PUBLIC_GOOD_TUF_MIRROR,
   REFERRERS_MODES,
+  type TufRepository,
   type VerificationPolicy,
   type VerificationPolicyNames,
   noneVerifiedError,
   openTarget,
   readPublicKeyPem,
   readTrustedRootFile,
+  trustedRootFromTuf,
+  tufCacheDir,
   verifyReference,
   verifyResultJson,
 } from '@ocikit/core';
@@ -20,17 +24,29 @@ import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeVerifySummary } from '../summaries/verify.js';
 import { referenceInput, startStep } from '../target-options.js';
+import { type TufCacheService, restoreTufCache, saveTufCache } from '../tuf-cache.js';
 
-export async function run(env: Env = process.env): Promise<void> {
+export interface VerifyDependencies {
+  /** Loaded only when the trusted root comes through TUF, so other verifies never load @actions/cache. */
+  loadCache?: () => Promise<TufCacheService>;
+}
+
+const loadActionsCache = async (): Promise<TufCacheService> => import('@actions/cache');
+
+export async function run(env: Env = process.env, dependencies: VerifyDependencies = {}): Promise<void> {
   await runAction('verify', async (secrets, signal) => {
     const { connection, reference: subject } = startStep(env, secrets, signal, referenceInput(env, 'reference'));
     const policy = await policyFromInputs(env);
     const type = getString('type', env);
     const referrersMode = getChoice('referrers-mode', REFERRERS_MODES, 'auto', env);
+    const tuf = tufFromInputs(env);
+    // Keyless without trusted-root: core fetches the trusted root through TUF; the Actions cache keeps what it checked.
+    const cache = trustedRootFromTuf(policy) ? await restoreTufCache(dependencies.loadCache ?? loadActionsCache, tuf.mirror ?? PUBLIC_GOOD_TUF_MIRROR, tuf.cacheDir) : undefined;
 
     const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });
     try {
-      const result = await verifyReference(target, selector, { policy, policyNames: POLICY_INPUTS, ...(type ? { predicateType: type } : {}) });
+      const result = await verifyReference(target, selector, { policy, policyNames: POLICY_INPUTS, tuf, ...(type ? { predicateType: type } : {}) });
+      if (cache) await saveTufCache(cache);
       const json = verifyResultJson(reference, result);
       for (const r of json.referrers) actions.info(`${r.outcome.padEnd(8)} ${r.reference}${r.outcome === 'verified' ? '' : `: ${r.message ?? ''}`}`);
       setOutputs({ verified: json.verified, subject: json.subject.reference, json });
@@ -57,6 +73,13 @@ async function policyFromInputs(env: Env): Promise<VerificationPolicy> {
     ...(trustedRootPath !== '' ? { trustedRoot: await readTrustedRootFile(trustedRootPath) } : {}),
     ...(insecureIgnoreTlog ? { insecureIgnoreTlog } : {}),
   };
+}
+
+/** The TUF repository a keyless verify without trusted-root fetches its trusted root from, cached where the CLI caches it. */
+function tufFromInputs(env: Env): TufRepository & { cacheDir: string } {
+  const mirror = getString('tuf-mirror', env);
+  const initialRoot = getString('tuf-root', env);
+  return { ...(mirror !== '' ? { mirror } : {}), ...(initialRoot !== '' ? { initialRoot } : {}), cacheDir: tufCacheDir(env) };
 }
 
 const POLICY_INPUTS: VerificationPolicyNames = {

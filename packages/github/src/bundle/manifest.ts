@@ -89,7 +89,7 @@ export function listActions(repoRoot: string): ActionEntry[] {
 export function toolVersions(repoRoot: string): Record<string, string> {
   const version = (pkg: string): string =>
     (JSON.parse(readFileSync(join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-  return { '@vercel/ncc': version('@vercel/ncc'), typescript: version('typescript') };
+  return { '@vercel/ncc': version('@vercel/ncc'), terser: version('terser'), typescript: version('typescript') };
 }
 
 /**

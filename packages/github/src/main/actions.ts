@@ -9,6 +9,7 @@ const ACTIONS = {
   pull: () => import('../actions/pull.js'),
   attach: () => import('../actions/attach.js'),
   discover: () => import('../actions/discover.js'),
+  'referrers-tidy': () => import('../actions/referrers-tidy.js'),
   copy: () => import('../actions/copy.js'),
   index: () => import('../actions/index.js'),
   recompress: () => import('../actions/recompress.js'),

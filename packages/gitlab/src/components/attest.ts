@@ -1,17 +1,21 @@
 /** templates/attest.yml: an in-toto statement about an image or artifact, signed and attached as a referrer (`ocikit attest`). */
-import type { SignResultJson } from '@ocikit/core';
+import type { SignResultsJson } from '@ocikit/core';
 import { type Component, referrersModeOptions, registriesOf } from '../component.js';
 import { signatureReport } from './sign.js';
-import { SIGNING_INPUTS, signingOptions } from './signing.js';
+import { SIGNING_INPUTS, SIGNING_SUBJECT_INPUTS, signingOptions, signingSubjects } from './signing.js';
 
-export const attest: Component<SignResultJson> = {
+export const attest: Component<SignResultsJson> = {
   verb: 'attest',
-  inputs: { string: ['reference', 'predicate', 'type', ...SIGNING_INPUTS.string, 'referrers-mode'], boolean: [...SIGNING_INPUTS.boolean], number: ['chunk-size'] },
-  switches: ['plain-http', 'insecure'],
+  inputs: {
+    string: [...SIGNING_SUBJECT_INPUTS.string, 'predicate', 'type', ...SIGNING_INPUTS.string, 'referrers-mode'],
+    boolean: [...SIGNING_SUBJECT_INPUTS.boolean, ...SIGNING_INPUTS.boolean],
+    number: ['chunk-size'],
+  },
+  switches: ['plain-http', 'insecure', 'recursive'],
   numbers: ['concurrency', 'chunk-size'],
   keyInputs: ['key'],
   plan(inputs) {
-    const reference = inputs.required('reference');
+    const references = signingSubjects(inputs);
     const options = [
       // The CLI reads the predicate file (core's readPredicateFile) and checks the type before anything is sent.
       '--predicate',
@@ -21,7 +25,7 @@ export const attest: Component<SignResultJson> = {
       ...signingOptions(inputs, 'attest'),
       ...referrersModeOptions(inputs),
     ];
-    return { command: ['attest'], options, positionals: [reference], registries: registriesOf(reference) };
+    return { command: ['attest'], options, positionals: references, registries: [...new Set(registriesOf(...references))] };
   },
   report: signatureReport('attested'),
 };

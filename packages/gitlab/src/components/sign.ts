@@ -1,40 +1,52 @@
 /** templates/sign.yml: a cosign-format signature attached as a referrer (`ocikit sign`). */
-import type { SignResultJson } from '@ocikit/core';
+import type { SignResultsJson } from '@ocikit/core';
 import { type Component, referrersModeOptions, registriesOf } from '../component.js';
 import { annotationOptions } from '../pipeline.js';
-import { SIGNING_INPUTS, signingOptions } from './signing.js';
+import { SIGNING_INPUTS, SIGNING_SUBJECT_INPUTS, signingOptions, signingSubjects } from './signing.js';
 
-export const sign: Component<SignResultJson> = {
+export const sign: Component<SignResultsJson> = {
   verb: 'sign',
-  inputs: { string: ['reference', ...SIGNING_INPUTS.string, 'annotations', 'referrers-mode'], boolean: [...SIGNING_INPUTS.boolean], number: ['chunk-size'] },
-  switches: ['plain-http', 'insecure'],
+  inputs: {
+    string: [...SIGNING_SUBJECT_INPUTS.string, ...SIGNING_INPUTS.string, 'annotations', 'referrers-mode'],
+    boolean: [...SIGNING_SUBJECT_INPUTS.boolean, ...SIGNING_INPUTS.boolean],
+    number: ['chunk-size'],
+  },
+  switches: ['plain-http', 'insecure', 'recursive'],
   numbers: ['concurrency', 'chunk-size'],
   keyInputs: ['key'],
   plan(inputs) {
-    const reference = inputs.required('reference');
+    const references = signingSubjects(inputs);
     const options = [
       ...signingOptions(inputs, 'sign'),
       ...referrersModeOptions(inputs),
       // Claims signed along: the user's only.
       ...annotationOptions(inputs.lines('annotations'), {}),
     ];
-    return { command: ['sign'], options, positionals: [reference], registries: registriesOf(reference) };
+    return { command: ['sign'], options, positionals: references, registries: [...new Set(registriesOf(...references))] };
   },
   report: signatureReport('signed'),
 };
 
-/** What sign and attest report: the subject, the signer, the evidence and the referrer; SUBJECT for later jobs. */
-export function signatureReport(did: string): Component<SignResultJson>['report'] {
+/**
+ * What sign and attest report: for each signature the subject, the signer, the
+ * evidence and the referrer; SUBJECT (the first) for later jobs, and SIGNATURES,
+ * how many (each is in the job's JSON file, `signatures`).
+ */
+export function signatureReport(did: string): Component<SignResultsJson>['report'] {
   return (result) => {
-    const signer = result.signer;
+    // A CLI older than the list reports one signature at the top level.
+    const signatures = result.signatures ?? [result];
     return {
-      summary: [
-        `${did} ${result.subject?.reference}`,
-        `by ${signer?.kind === 'key' ? `key ${signer.hint}` : `${signer?.identity} (keyless)`}`,
-        `evidence: ${result.transparencyLogEntries ?? 0} Rekor entries, ${result.signedTimestamps ?? 0} timestamps`,
-        `${did === 'attested' ? 'attestation' : 'signature'}: ${result.reference}`,
-      ],
-      outputs: { SUBJECT: result.subject?.reference },
+      summary: signatures.flatMap((signature) => {
+        const signer = signature.signer;
+        return [
+          `${did} ${signature.subject?.reference}${signature.listedBy ? ` (listed by ${signature.listedBy})` : ''}`,
+          `by ${signer?.kind === 'key' ? `key ${signer.hint}` : `${signer?.identity} (keyless)`}`,
+          `evidence: ${signature.transparencyLogEntries ?? 0} Rekor entries, ${signature.signedTimestamps ?? 0} timestamps`,
+          `${did === 'attested' ? 'attestation' : 'signature'}: ${signature.reference}`,
+        ];
+      }),
+      outputs: { SUBJECT: result.subject?.reference, SIGNATURES: String(signatures.length) },
     };
   };
 }

@@ -9,6 +9,17 @@ import { OcikitError } from '@ocikit/core';
 import { valueOption } from '../component.js';
 import { type ComponentInputs, type InputDeclaration, inputVariable } from '../inputs.js';
 
+/**
+ * What sign and attest sign: `reference`, the lines of `references` (the same image
+ * in several registries, or several images), and `recursive` (every manifest an index lists).
+ */
+export const SIGNING_SUBJECT_INPUTS = { string: ['reference', 'references'], boolean: ['recursive'] } as const satisfies InputDeclaration;
+
+/** `reference`, then each line of `references`: the CLI's arguments. */
+export function signingSubjects(inputs: ComponentInputs): string[] {
+  return [inputs.required('reference'), ...inputs.lines('references')];
+}
+
 /** The signing inputs, as a component declares them. */
 export const SIGNING_INPUTS = { string: ['key', 'rekor-url', 'fulcio-url', 'tsa-url'], boolean: ['keyless', 'tlog'] } as const satisfies InputDeclaration;
 

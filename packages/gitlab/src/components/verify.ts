@@ -6,7 +6,7 @@ import { keyOption } from './signing.js';
 export const verify: Component<VerifyResultJson> = {
   verb: 'verify',
   // No chunk-size: verify uploads nothing.
-  inputs: { string: ['reference', 'public-key', 'certificate-identity', 'certificate-oidc-issuer', 'trusted-root', 'type', 'referrers-mode'], boolean: ['insecure-ignore-tlog'] },
+  inputs: { string: ['reference', 'public-key', 'certificate-identity', 'certificate-oidc-issuer', 'trusted-root', 'tuf-mirror', 'tuf-root', 'type', 'referrers-mode'], boolean: ['insecure-ignore-tlog'] },
   switches: ['insecure-ignore-tlog', 'plain-http', 'insecure'],
   numbers: ['concurrency'],
   plan(inputs) {
@@ -22,6 +22,9 @@ export const verify: Component<VerifyResultJson> = {
       ...valueOption(inputs, 'certificate-identity'),
       ...valueOption(inputs, 'certificate-oidc-issuer'),
       ...valueOption(inputs, 'trusted-root'),
+      // Keyless without trusted-root the CLI fetches the trusted root through TUF, cached under $XDG_CACHE_HOME or ~/.cache.
+      ...valueOption(inputs, 'tuf-mirror'),
+      ...valueOption(inputs, 'tuf-root'),
       ...valueOption(inputs, 'type'),
       ...referrersModeOptions(inputs),
     ];
