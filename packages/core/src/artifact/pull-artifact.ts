@@ -197,7 +197,8 @@ function selectLayers(manifest: ImageManifest, options: Pick<PullArtifactOptions
       continue;
     }
     checkTitle(title);
-    const key = title.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
+    // The path it lands on: `./x`, `x/`, `x/.` and `x` are one file.
+    const key = title.split('/').filter((part) => part !== '' && part !== '.').join('/');
     if (titles.has(key)) {
       throw new OcikitError('UNSAFE_PATH', `${target.name}:${reference} has two layers titled "${title}"`, {
         hint: `one would overwrite the other; pull them separately with ${optionRef('media-type')}`,

@@ -47,6 +47,9 @@ export interface ExtractResult {
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
 /** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
 const MAX_ENTRIES = 1_000_000;
+/** Files up to this size are written while the next entries are parsed, WRITES_IN_FLIGHT at a time. */
+const SMALL_FILE = 256 * 1024;
+const WRITES_IN_FLIGHT = 4;
 const LIMIT_HINT = `if the artifact really is this large, raise the limit (${optionRef('max-unpack-bytes')})`;
 /**
  * The tar stream itself carries headers and padding beyond file contents. It is
@@ -165,6 +168,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
       await latch.race(parsed);
       await chain;
     }
+    await extraction.settled();
     if (latch.failed) throw latch.reason;
     if (!sawEof) {
       throw new OcikitError('INVALID_CONTENT', 'tar archive ends without its end-of-archive marker', {
@@ -186,6 +190,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     fail(error);
     source.destroy();
     await chain; // every wait in it races the latch, so it settles
+    await extraction.settled(); // nothing writes into the staging directory while it is removed
     throw latch.reason;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -235,6 +240,8 @@ class Extraction {
   private readonly kinds = new Map<string, Kind>();
   files = 0;
   bytes = 0;
+  /** Small files being written (writeSmallFile). */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(
     private readonly staging: string,
@@ -278,7 +285,7 @@ class Extraction {
       case 'File':
       case 'OldFile':
       case 'ContiguousFile':
-        await this.writeFile(entry, target);
+        await (entry.size <= SMALL_FILE ? this.writeSmallFile(entry, target) : this.writeFile(entry, target));
         this.kinds.set(path, 'file');
         this.files++;
         return;
@@ -298,6 +305,7 @@ class Extraction {
         if (this.kinds.get(linkPath) !== 'file') {
           throw unsafe(entry.path, `hardlink to "${entry.linkpath}", which is not a file extracted before it`);
         }
+        await this.settled(); // the file it links to may still be being written
         await link(join(this.staging, linkPath), target);
         this.kinds.set(path, 'file');
         this.files++;
@@ -339,6 +347,35 @@ class Extraction {
     this.kinds.set(path, 'dir');
   }
 
+  /**
+   * A small file is read whole and written while the next entries are parsed: each
+   * file costs four system calls (open, write, chmod, close) that wait on the thread
+   * pool, and a tree of many small files is bound by them one after another.
+   * WRITES_IN_FLIGHT of them at most, so memory stays within a few MiB.
+   */
+  private async writeSmallFile(entry: ReadEntry, target: string): Promise<void> {
+    if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
+    const chunks: Buffer[] = [];
+    const reading = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.latch.race(reading.next());
+      if (next.done) break;
+      this.bytes += next.value.length;
+      if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
+      chunks.push(next.value);
+    }
+    while (this.writes.size >= WRITES_IN_FLIGHT) await this.latch.race(Promise.race(this.writes));
+    const write: Promise<void> = writeWhole(target, Buffer.concat(chunks), fileMode(entry))
+      .catch((error: unknown) => this.latch.fail(error))
+      .finally(() => this.writes.delete(write));
+    this.writes.add(write);
+  }
+
+  /** Waits for every small file still being written (their failures are the latch's). */
+  async settled(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all(this.writes);
+  }
+
   private async writeFile(entry: ReadEntry, target: string): Promise<void> {
     // The header's size lets a bomb fail before a byte is written.
     if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
@@ -353,8 +390,7 @@ class Extraction {
         if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
         await handle.write(next.value);
       }
-      // Only the executable bit survives: no setuid/setgid/sticky, no group/other write.
-      await handle.chmod((entry.mode ?? 0) & 0o111 ? 0o755 : 0o644);
+      await handle.chmod(fileMode(entry));
     } finally {
       await handle.close();
     }
@@ -364,6 +400,22 @@ class Extraction {
     return new OcikitError('SIZE_LIMIT', `refusing entry "${entryName}": archive content exceeds the ${this.maxBytes}-byte unpack limit`, {
       hint: LIMIT_HINT,
     });
+  }
+}
+
+/** Only the executable bit survives: no setuid/setgid/sticky, no group/other write. */
+function fileMode(entry: ReadEntry): number {
+  return (entry.mode ?? 0) & 0o111 ? 0o755 : 0o644;
+}
+
+/** A new file holding `data`: "wx", never through, or over, anything already there; its mode exact, whatever the umask. */
+async function writeWhole(target: string, data: Buffer, mode: number): Promise<void> {
+  const handle = await open(target, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.chmod(mode);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -42,12 +42,15 @@ export interface ParallelGzipOptions {
 export async function* parallelGzip(source: AsyncIterable<Buffer | Uint8Array>, options: ParallelGzipOptions = {}): AsyncGenerator<Buffer> {
   const level = options.level ?? 6;
   const inFlight = Math.max(1, options.inFlight ?? 4);
-  const pending: Array<Promise<Buffer>> = [];
+  const pending: Array<{ block: Buffer; deflated: Promise<Buffer> }> = [];
+  // Blocks whose deflate is done and that no dictionary needs any more: the next ones are
+  // read into them, so a tree of any size churns a few MiB, not a fresh MiB per block.
+  const spare: Buffer[] = [];
   let crc = 0;
   let length = 0;
   let previous: Buffer | undefined;
   let held: Buffer | undefined; // a full block, sent once we know whether more follows
-  let filling = Buffer.allocUnsafe(GZIP_BLOCK_SIZE);
+  let filling: Buffer = Buffer.allocUnsafe(GZIP_BLOCK_SIZE);
   let filled = 0;
 
   const send = (block: Buffer, last: boolean): void => {
@@ -57,8 +60,16 @@ export async function* parallelGzip(source: AsyncIterable<Buffer | Uint8Array>, 
     const deflated = deflateRaw(block, { level, chunkSize: OUTPUT_CHUNK, ...(dictionary ? { dictionary } : {}), finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     // Awaited in order below; a failure of one further back must not go unhandled meanwhile.
     deflated.catch(() => undefined);
-    pending.push(deflated);
+    pending.push({ block, deflated });
     previous = block;
+  };
+
+  /** The oldest block's deflated bytes; its buffer is spare once the block after it has taken its dictionary. */
+  const next = async (): Promise<Buffer> => {
+    const { block, deflated } = pending.shift()!;
+    const bytes = await deflated;
+    if (block !== previous && block.length === GZIP_BLOCK_SIZE) spare.push(block);
+    return bytes;
   };
 
   yield GZIP_HEADER;
@@ -73,9 +84,9 @@ export async function* parallelGzip(source: AsyncIterable<Buffer | Uint8Array>, 
       // A full block: the one held before it is not the last, so it can go.
       if (held) send(held, false);
       held = filling;
-      filling = Buffer.allocUnsafe(GZIP_BLOCK_SIZE);
+      filling = spare.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK_SIZE);
       filled = 0;
-      while (pending.length >= inFlight) yield await pending.shift()!;
+      while (pending.length >= inFlight) yield await next();
     }
   }
   const rest = filling.subarray(0, filled);
@@ -85,7 +96,7 @@ export async function* parallelGzip(source: AsyncIterable<Buffer | Uint8Array>, 
     if (held) send(held, false);
     send(rest, true); // an empty input still needs deflate's final block
   }
-  while (pending.length > 0) yield await pending.shift()!;
+  while (pending.length > 0) yield await next();
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(length % 2 ** 32, 4);

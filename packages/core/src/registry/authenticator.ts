@@ -105,7 +105,6 @@ export class Authenticator {
       // Credentials the registry refused are not sent again (accounts may lock);
       // a request that went out before we had them is retried with them.
       if (this.basicHeader && sentAuthorization === this.basicHeader) return false;
-      if (this.basicHeader) return true;
       const credential = await this.lookupCredential();
       if (!credential || !isBasicCredential(credential)) {
         throw new OcikitError('UNAUTHORIZED', `${what}: ${this.options.registry} requires a username and password`, {
@@ -122,15 +121,13 @@ export class Authenticator {
     });
   }
 
-  /** A cached token still good for `scope`: its own, else any that covers it. Stale ones are dropped. */
+  /** A cached token still good for `scope` (its own, or any that covers it). Stale ones are dropped. */
   private cachedToken(scope: string): CachedToken | undefined {
     const key = mergeScopes(scope);
     const now = Date.now();
     for (const [cachedScope, token] of this.tokens) {
       if (token.renewAt <= now) this.tokens.delete(cachedScope);
     }
-    const exact = this.tokens.get(key);
-    if (exact) return exact;
     for (const token of this.tokens.values()) {
       if (scopeCovers(token.scope, key)) return token;
     }
@@ -139,14 +136,12 @@ export class Authenticator {
 
   /** One fetch per scope at a time: concurrent requests wait for the same token. */
   private tokenFor(scope: string): Promise<CachedToken> {
-    let pending = this.pendingTokens.get(scope);
-    if (!pending) {
-      for (const [pendingScope, other] of this.pendingTokens) {
-        if (scopeCovers(pendingScope, scope)) return other;
-      }
-      pending = this.fetchToken(scope).finally(() => this.pendingTokens.delete(scope));
-      this.pendingTokens.set(scope, pending);
+    // A fetch under way for this scope, or for one that covers it (a scope covers itself).
+    for (const [pendingScope, pending] of this.pendingTokens) {
+      if (scopeCovers(pendingScope, scope)) return pending;
     }
+    const pending = this.fetchToken(scope).finally(() => this.pendingTokens.delete(scope));
+    this.pendingTokens.set(scope, pending);
     return pending;
   }
 
