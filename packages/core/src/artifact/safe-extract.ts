@@ -354,16 +354,9 @@ class Extraction {
    * WRITES_IN_FLIGHT of them at most, so memory stays within a few MiB.
    */
   private async writeSmallFile(entry: ReadEntry, target: string): Promise<void> {
-    if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
+    this.checkRoomFor(entry);
     const chunks: Buffer[] = [];
-    const reading = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-    for (;;) {
-      const next = await this.latch.race(reading.next());
-      if (next.done) break;
-      this.bytes += next.value.length;
-      if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
-      chunks.push(next.value);
-    }
+    for await (const chunk of this.counted(entry)) chunks.push(chunk);
     while (this.writes.size >= WRITES_IN_FLIGHT) await this.latch.race(Promise.race(this.writes));
     const write: Promise<void> = writeWhole(target, Buffer.concat(chunks), fileMode(entry))
       .catch((error: unknown) => this.latch.fail(error))
@@ -377,22 +370,31 @@ class Extraction {
   }
 
   private async writeFile(entry: ReadEntry, target: string): Promise<void> {
-    // The header's size lets a bomb fail before a byte is written.
-    if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
+    this.checkRoomFor(entry);
     // "wx": never through, or over, anything already there.
     const handle = await open(target, 'wx', 0o600);
     try {
-      const chunks = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-      for (;;) {
-        const next = await this.latch.race(chunks.next());
-        if (next.done) break;
-        this.bytes += next.value.length;
-        if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
-        await handle.write(next.value);
-      }
+      for await (const chunk of this.counted(entry)) await handle.write(chunk);
       await handle.chmod(fileMode(entry));
     } finally {
       await handle.close();
+    }
+  }
+
+  /** The header's size lets a bomb fail before a byte is written. */
+  private checkRoomFor(entry: ReadEntry): void {
+    if (this.bytes + entry.size > this.maxBytes) throw this.tooBig(entry.path);
+  }
+
+  /** The entry's bytes, counted against the unpack limit as they come (a header may lie); each read gives way to a failure. */
+  private async *counted(entry: ReadEntry): AsyncGenerator<Buffer> {
+    const reading = (entry as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.latch.race(reading.next());
+      if (next.done) return;
+      this.bytes += next.value.length;
+      if (this.bytes > this.maxBytes) throw this.tooBig(entry.path);
+      yield next.value;
     }
   }
 
