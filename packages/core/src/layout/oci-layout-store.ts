@@ -8,7 +8,7 @@ import { parseDigest, VerifyingStream, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, type ImageIndex, MAX_MANIFEST_BYTES, parseManifest } from '../oci/manifest.js';
 import { displayName, storedOutcome } from '../progress/progress.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
-import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
+import type { ReferrerListing, ReferrersListing, ReferrersQuery } from '../target/target.js';
 import { isManifestMediaType } from '../oci/media-types.js';
 import { filterByArtifactType, referrerDescriptor } from '../referrers/referrer-descriptor.js';
 import { referrersTag } from '../referrers/referrers-tag.js';
@@ -315,6 +315,11 @@ export class OciLayoutStore implements Target {
     const known = { subject: manifest.subject?.digest, referrer: referrerDescriptor(entry, manifest) };
     this.subjects.set(entry.digest, known);
     return known;
+  }
+
+  /** A layout answers referrers from the manifests it holds: every referrer in it is listed, by that walk. */
+  referrerListing(): ReferrerListing {
+    return { via: 'layout' };
   }
 
   async tag(descriptor: Descriptor, tag: string): Promise<void> {

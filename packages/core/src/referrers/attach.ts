@@ -3,13 +3,11 @@ import type { ArtifactFileInput } from '../artifact/artifact-inputs.js';
 import { type PushArtifactOptions, type PushArtifactResult, pushArtifact } from '../artifact/push-artifact.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { MediaType, isValidMediaType } from '../oci/media-types.js';
-import { RemoteRepository } from '../registry/remote-repository.js';
 import { type BundleReferrer, signManifest } from '../sign/sign-reference.js';
 import type { ImageSigner } from '../sign/signers.js';
-import type { Target } from '../target/target.js';
+import type { ReferrerListing, Target } from '../target/target.js';
 import { type ContentKind, inspectContent } from './content-kinds.js';
 import { subjectDescriptor } from './referrer-descriptor.js';
-import type { ReferrersUpdate } from './remote-referrers.js';
 
 export interface AttachOptions extends Omit<PushArtifactOptions, 'files' | 'tags' | 'subject' | 'stdin' | 'stdinName' | 'config'> {
   /** The files, each `path[:mediaType]`; a known kind gets its media type from its content when none is given. */
@@ -36,7 +34,7 @@ export interface AttachResult extends PushArtifactResult {
   subject: Descriptor;
   files: AttachedFile[];
   /** How the referrer got listed (registries): by the registry's API, or in the sha256-<hex> tag index. */
-  referrers?: ReferrersUpdate;
+  referrers?: ReferrerListing;
   /** With `sign`: the signature of the attached artifact. */
   signature?: BundleReferrer;
 }
@@ -83,7 +81,7 @@ export async function attachArtifact(target: Target, subjectRef: string, options
     annotations: { ...kindAnnotations, ...options.annotations },
     subject,
   });
-  const referrers = target instanceof RemoteRepository ? target.referrersOutcome(result.descriptor.digest) : undefined;
+  const referrers = target.referrerListing(result.descriptor.digest);
   const signature = signer ? await signAttached(target, result.descriptor, signer, options) : undefined;
   return { ...result, subject, files, ...(referrers ? { referrers } : {}), ...(signature ? { signature } : {}) };
 }

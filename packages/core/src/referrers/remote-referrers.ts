@@ -10,7 +10,7 @@ import { type PageLimits, PageWalk } from '../registry/page-walk.js';
 import { immutableTagError, isImmutableTagRefusal } from '../registry/immutable-tag.js';
 import { registryAnswer, registryError } from '../registry/registry-error.js';
 import { repositoryScope } from '../registry/scope.js';
-import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
+import type { ReferrersListing, ReferrersQuery, RegistryReferrerListing } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { filterByArtifactType, listsConfigTypeAsArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from './referrer-descriptor.js';
 import { referrersTag } from './referrers-tag.js';
@@ -47,18 +47,8 @@ export interface RemoteReferrersOptions {
 }
 
 /** How a pushed or deleted referrer got (un)listed. */
-export interface ReferrersUpdate {
-  /** `api`: the registry lists it itself; `tag`: the tag schema's index was updated. */
-  via: 'api' | 'tag';
-  /** The tag schema's tag (`sha256-<hex>`), when `via` is `tag`. */
-  tag?: string;
-  /** The index the tag names after the update. */
-  index?: Descriptor['digest'];
-  /** Read-modify-write rounds it took (1 without contention). */
-  attempts?: number;
-  /** Replaced index manifests deleted afterwards. */
-  cleanedUp?: string[];
-}
+/** How a registry lists a referrer (the type is the stores', target/target.ts). */
+export type ReferrersUpdate = RegistryReferrerListing;
 
 /** The parts of a remote repository this needs: raw requests, no referrers logic of its own. */
 export interface ReferrersRepository {

@@ -325,7 +325,7 @@ export class RemoteRepository implements Target {
   }
 
   /** How a referrer this repository pushed or deleted was (un)listed: by the registry's API or in the tag schema's index. */
-  referrersOutcome(digest: string): ReferrersUpdate | undefined {
+  referrerListing(digest: string): ReferrersUpdate | undefined {
     return this.referrersSupport.outcome(digest);
   }
 

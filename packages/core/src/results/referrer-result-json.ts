@@ -2,10 +2,9 @@
 import type { PushArtifactResult } from '../artifact/push-artifact.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { type Reference, pinnedReference } from '../reference/reference.js';
-import type { ReferrersUpdate } from '../referrers/remote-referrers.js';
+import type { ReferrerListing } from '../target/target.js';
 
-/** How the store lists the new referrer: the registry's API, the `sha256-<hex>` tag index, or a layout's index.json. */
-export type ReferrerListing = ReferrersUpdate | { via: 'layout' };
+export type { ReferrerListing };
 
 export interface ReferrerResultJson {
   /** The referrer, by digest (`registry/repo@digest`). */
@@ -23,7 +22,7 @@ export interface ReferrerResultJson {
 /** A referrer pushed onto `result.subject`; `subject` is the reference the verb named (tag or digest). */
 export function referrerResultJson(
   subject: Reference,
-  result: Pick<PushArtifactResult, 'descriptor' | 'manifest'> & { subject: Descriptor; referrers?: ReferrersUpdate },
+  result: Pick<PushArtifactResult, 'descriptor' | 'manifest'> & { subject: Descriptor; referrers?: ReferrerListing },
 ): ReferrerResultJson {
   return {
     reference: pinnedReference(subject, undefined, result.descriptor.digest),
@@ -33,6 +32,6 @@ export function referrerResultJson(
     artifactType: result.manifest.artifactType,
     annotations: result.manifest.annotations,
     subject: { reference: pinnedReference(subject, subject.tag, result.subject.digest), ...result.subject },
-    referrers: subject.kind === 'oci-layout' ? { via: 'layout' } : (result.referrers ?? { via: 'api' }),
+    referrers: result.referrers ?? { via: 'api' },
   };
 }

@@ -9,9 +9,7 @@ import { digestOf } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import { subjectDescriptor } from '../referrers/referrer-descriptor.js';
-import type { ReferrersUpdate } from '../referrers/remote-referrers.js';
-import { RemoteRepository } from '../registry/remote-repository.js';
-import type { Target } from '../target/target.js';
+import type { ReferrerListing, Target } from '../target/target.js';
 import { type BundleFacts, readBundleFacts } from './bundle-facts.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, bundleLayerTitle, bundleReferrerAnnotations } from './constants.js';
 import { attestStatement, signImageDigest } from './sign.js';
@@ -48,7 +46,7 @@ export interface BundleReferrer extends PushArtifactResult, BundleFacts {
   bundle: Descriptor;
   predicateType: string;
   /** How the referrer got listed (registries): by the registry's API, or in the sha256-<hex> tag index. */
-  referrers?: ReferrersUpdate;
+  referrers?: ReferrerListing;
 }
 
 /**
@@ -166,7 +164,7 @@ export async function attachBundle(target: Target, subject: Descriptor, signed: 
       ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
       ...(options.progress ? { progress: options.progress } : {}),
     });
-    const referrers = target instanceof RemoteRepository ? target.referrersOutcome(result.descriptor.digest) : undefined;
+    const referrers = target.referrerListing(result.descriptor.digest);
     return {
       ...result,
       subject,

@@ -39,9 +39,33 @@ export interface TagListOptions {
  * One interface for every store ocikit talks to: a remote repository or an OCI
  * image layout directory. Every verb is written once over it.
  */
+/** How a registry lists a referrer it holds. */
+export interface RegistryReferrerListing {
+  /** `api`: the registry lists it itself; `tag`: the tag schema's index was updated. */
+  via: 'api' | 'tag';
+  /** The tag schema's tag (`sha256-<hex>`), when `via` is `tag`. */
+  tag?: string;
+  /** The index the tag names after the update. */
+  index?: Descriptor['digest'];
+  /** Read-modify-write rounds it took (1 without contention). */
+  attempts?: number;
+  /** Replaced index manifests deleted afterwards. */
+  cleanedUp?: string[];
+}
+
+/** How the store lists a referrer: the registry's API, the `sha256-<hex>` tag schema, or a layout's own walk of its manifests. */
+export type ReferrerListing = RegistryReferrerListing | { via: 'layout' };
+
 export interface Target {
   /** How the store is named in messages: `127.0.0.1:5000/app` or `oci-layout:./dir`. */
   readonly name: string;
+
+  /**
+   * How a referrer this store holds, pushed (or deleted) through it, is listed for
+   * its subject: what attach, sign and attest report. Undefined when this store did
+   * not push it.
+   */
+  referrerListing(digest: string): ReferrerListing | undefined;
 
   /** What storing here is, as progress reports it: `upload` (a registry) or `write` (a local layout). */
   readonly storing: StoreKind;
