@@ -24,6 +24,7 @@ import {
   isOcikitError,
   pushArtifact,
 } from '@ocikit/core';
+import { readAll } from '../harness/outcomes.js';
 import { type FaultProxy, type RecordedRequest, startFaultProxy } from '../harness/fault-proxy.js';
 import { skopeo } from '../harness/peers.js';
 import { useRegistry } from '../harness/registry.js';
@@ -110,12 +111,6 @@ function requestsTo(proxy: FaultProxy, method: string, path: RegExp): RecordedRe
 }
 
 const UPLOAD_PATH = /\/blobs\/uploads\//;
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 describe('FetchedBlobSource', () => {
   /** A layout holding one 1 MiB blob, seen through a target that counts downloads. */

@@ -13,6 +13,7 @@ import { type Descriptor, encodeManifest, type ImageManifest } from '../../packa
 import { MediaType } from '../../packages/core/src/oci/media-types.js';
 import { Annotation } from '../../packages/core/src/oci/annotations.js';
 import type { BlobSource } from '../../packages/core/src/target/target.js';
+import { failureOf, readAll } from '../harness/outcomes.js';
 
 const run = promisify(execFile);
 let scratch: string;
@@ -32,21 +33,6 @@ function describeBytes(bytes: Uint8Array, mediaType: string): Descriptor {
 
 function source(descriptor: Descriptor, bytes: Uint8Array): BlobSource {
   return { descriptor, open: (start = 0) => Readable.from([Buffer.from(bytes.subarray(start))]) };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
 }
 
 /** A manifest (with its config blob pushed) whose content differs by `label`. */
@@ -91,7 +77,7 @@ describe('opening', () => {
 
   it('refuses a missing directory without create, naming the path', async () => {
     const dir = fresh('missing');
-    const error = await rejection(OciLayoutStore.open(dir));
+    const error = await failureOf(OciLayoutStore.open(dir));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toContain(dir);
   });
@@ -101,7 +87,7 @@ describe('opening', () => {
     await mkdir(dir);
     await writeFile(join(dir, 'notes.txt'), 'mine');
     for (const options of [{}, { create: true }]) {
-      const error = await rejection(OciLayoutStore.open(dir, options));
+      const error = await failureOf(OciLayoutStore.open(dir, options));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.message).toBe(`oci-layout:${dir} is not an OCI image layout: it has no oci-layout file`);
     }
@@ -111,22 +97,22 @@ describe('opening', () => {
   it('refuses a file, a bad oci-layout, a foreign version and a broken index.json', async () => {
     const file = fresh('file');
     await writeFile(file, 'x');
-    expect((await rejection(OciLayoutStore.open(file, { create: true }))).message).toContain('is not a directory');
+    expect((await failureOf(OciLayoutStore.open(file, { create: true }))).message).toContain('is not a directory');
 
     const dir = fresh('broken');
     await OciLayoutStore.open(dir, { create: true });
     await writeFile(join(dir, 'oci-layout'), 'not json');
-    expect((await rejection(OciLayoutStore.open(dir))).message).toContain('oci-layout is not JSON');
+    expect((await failureOf(OciLayoutStore.open(dir))).message).toContain('oci-layout is not JSON');
     await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"2.0.0"}');
-    expect((await rejection(OciLayoutStore.open(dir))).code).toBe('UNSUPPORTED');
+    expect((await failureOf(OciLayoutStore.open(dir))).code).toBe('UNSUPPORTED');
 
     await writeFile(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
     await writeFile(join(dir, 'index.json'), '{"schemaVersion":2,"manifests":[{"digest":"nope"}]}');
-    const error = await rejection(OciLayoutStore.open(dir));
+    const error = await failureOf(OciLayoutStore.open(dir));
     expect(error.message).toContain(`index.json of oci-layout:${dir}`);
 
     await rm(join(dir, 'index.json'));
-    expect((await rejection(OciLayoutStore.open(dir))).message).toContain('it has no index.json');
+    expect((await failureOf(OciLayoutStore.open(dir))).message).toContain('it has no index.json');
     await OciLayoutStore.open(dir, { create: true }); // create repairs a missing index
     expect((await readIndexJson(dir)).manifests).toEqual([]);
   });
@@ -167,7 +153,7 @@ describe('blobs', () => {
     const wrong = new TextEncoder().encode('hello, LAYOUT\n'); // same size, other digest
     const longer = new TextEncoder().encode('hello, layout\n and more');
     for (const bytes of [wrong, longer, content.subarray(0, 5)]) {
-      const error = await rejection(store.pushBlob(source(descriptor, bytes)));
+      const error = await failureOf(store.pushBlob(source(descriptor, bytes)));
       expect(error.code).toBe('DIGEST_MISMATCH');
     }
     expect(await readdir(join(dir, 'blobs', 'sha256'))).toEqual([]);
@@ -209,7 +195,7 @@ describe('blobs', () => {
     await expect(readAll(stream)).rejects.toMatchObject({ code: 'DIGEST_MISMATCH' });
 
     const missing = describeBytes(new TextEncoder().encode('absent'), MediaType.Layer);
-    const error = await rejection(store.fetchBlob(missing));
+    const error = await failureOf(store.fetchBlob(missing));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe(`blob ${missing.digest} not found in oci-layout:${dir}`);
   });
@@ -271,25 +257,25 @@ describe('manifests and tags', () => {
     const dir = fresh('errors');
     const store = await OciLayoutStore.open(dir, { create: true });
     const { descriptor, bytes } = await pushArtifact(store, 'x', 'v1');
-    const error = await rejection(store.resolve('v9'));
+    const error = await failureOf(store.resolve('v9'));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe(`tag "v9" not found in oci-layout:${dir}`);
     expect(error.hint).toContain('v1');
 
-    expect((await rejection(store.resolve(`sha256:${'0'.repeat(64)}`))).code).toBe('NOT_FOUND');
-    expect((await rejection(store.resolve('sha256:abc'))).code).toBe('INVALID_REFERENCE');
+    expect((await failureOf(store.resolve(`sha256:${'0'.repeat(64)}`))).code).toBe('NOT_FOUND');
+    expect((await failureOf(store.resolve('sha256:abc'))).code).toBe('INVALID_REFERENCE');
     for (const bad of ['-x', '.x', 'a/b', 'a:b', '', 'x'.repeat(129)]) {
-      expect((await rejection(store.tag(descriptor, bad))).code).toBe('INVALID_REFERENCE');
+      expect((await failureOf(store.tag(descriptor, bad))).code).toBe('INVALID_REFERENCE');
     }
-    expect((await rejection(store.pushManifest(descriptor, bytes, 'bad tag'))).code).toBe('INVALID_REFERENCE');
+    expect((await failureOf(store.pushManifest(descriptor, bytes, 'bad tag'))).code).toBe('INVALID_REFERENCE');
     const other = describeBytes(new TextEncoder().encode('{}'), MediaType.ImageManifest);
-    expect((await rejection(store.tag(other, 'v2'))).code).toBe('NOT_FOUND');
+    expect((await failureOf(store.tag(other, 'v2'))).code).toBe('NOT_FOUND');
     // Bytes that are not what the descriptor says are never stored.
-    expect((await rejection(store.pushManifest({ ...descriptor, digest: other.digest }, bytes))).code).toBe('DIGEST_MISMATCH');
+    expect((await failureOf(store.pushManifest({ ...descriptor, digest: other.digest }, bytes))).code).toBe('DIGEST_MISMATCH');
     // A manifest served under another media type is refused.
-    expect((await rejection(store.fetchManifest({ ...descriptor, mediaType: MediaType.ImageIndex }))).code).toBe('INVALID_MANIFEST');
+    expect((await failureOf(store.fetchManifest({ ...descriptor, mediaType: MediaType.ImageIndex }))).code).toBe('INVALID_MANIFEST');
     // Oversized descriptors are refused before anything is read.
-    expect((await rejection(store.fetchManifest({ ...descriptor, size: 5 * 1024 * 1024 }))).code).toBe('SIZE_LIMIT');
+    expect((await failureOf(store.fetchManifest({ ...descriptor, size: 5 * 1024 * 1024 }))).code).toBe('SIZE_LIMIT');
   });
 });
 

@@ -13,6 +13,7 @@ import { MediaType } from '../../packages/core/src/oci/media-types.js';
 import { type BasicCredential, type Credential, staticCredentials } from '../../packages/core/src/registry/credentials.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../../packages/core/src/registry/remote-repository.js';
 import type { BlobSource } from '../../packages/core/src/target/target.js';
+import { failureOf, fullText, readAll } from '../harness/outcomes.js';
 import { type FaultProxy, type FaultRule, startFaultProxy } from '../harness/fault-proxy.js';
 import { type RunningRegistry, useRegistry } from '../harness/registry.js';
 
@@ -30,25 +31,6 @@ function blobOf(bytes: Buffer, mediaType: string = MediaType.OctetStream): Blob 
   const descriptor: Descriptor = { mediaType, digest: digestOf(bytes), size: bytes.length };
   // `end` is inclusive, as BlobSource.open defines it.
   return { bytes, descriptor, source: { descriptor, open: (start = 0, end = bytes.length - 1) => Readable.from([bytes.subarray(start, end + 1)]) } };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function failure(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
-}
-
-function fullText(error: OcikitError): string {
-  return [error.message, error.detail, error.hint, error.describe()].join('\n');
 }
 
 /** A layer, its config and a manifest tagged v1, pushed straight to the registry (not through the proxy). */
@@ -173,7 +155,7 @@ describe('registry client against faults (anonymous registry)', () => {
   test('a Retry-After beyond maxElapsedMs gives up at once with the 429', async () => {
     env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, fault: { kind: 'status', status: 429, headers: { 'retry-after': '3600' } } });
     const started = Date.now();
-    const error = await failure(env.open().fetchManifest('v1'));
+    const error = await failureOf(env.open().fetchManifest('v1'));
     expect(Date.now() - started).toBeLessThan(RETRY.maxElapsedMs);
     expect(error.status).toBe(429);
     expect(error.message).toBe(`reading manifest ${env.proxy.host}/x/y:v1 failed (HTTP 429)`);
@@ -194,7 +176,7 @@ describe('registry client against faults (anonymous registry)', () => {
   test("a 429 whose body's wait is past maxElapsedMs gives up at once, with the registry's words", async () => {
     const body = '{"errors":[{"code":"TOOMANYREQUESTS","message":"retry-after: 1h0m0s, allowed: 2000/minute"}]}';
     env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, fault: { kind: 'status', status: 429, body } });
-    const error = await failure(env.open().fetchManifest('v1'));
+    const error = await failureOf(env.open().fetchManifest('v1'));
     expect(error.status).toBe(429);
     expect(error.detail).toBe('TOOMANYREQUESTS: retry-after: 1h0m0s, allowed: 2000/minute');
     expect(env.proxy.requests).toHaveLength(1);
@@ -204,7 +186,7 @@ describe('registry client against faults (anonymous registry)', () => {
     const headers = { 'retry-after': '3600', 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '0;w=21600', 'docker-ratelimit-source': '203.0.113.7' };
     const body = '{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your unauthenticated pull rate limit."}]}';
     env.faults({ match: { method: 'GET', path: MANIFEST_PATH }, fault: { kind: 'status', status: 429, headers, body } });
-    const error = await failure(env.open().fetchManifest('v1'));
+    const error = await failureOf(env.open().fetchManifest('v1'));
     expect(error.detail).toBe(
       'TOOMANYREQUESTS: You have reached your unauthenticated pull rate limit.; ratelimit-limit: 100;w=21600, ratelimit-remaining: 0;w=21600, docker-ratelimit-source: 203.0.113.7, retry-after: 3600',
     );
@@ -212,7 +194,7 @@ describe('registry client against faults (anonymous registry)', () => {
 
   test('a 500 every time fails after maxAttempts, naming the operation and the status', async () => {
     env.faults({ match: { path: MANIFEST_PATH }, fault: { kind: 'status', status: 500, body: '{"errors":[{"code":"UNKNOWN","message":"storage on fire"}]}' } });
-    const error = await failure(env.open().fetchManifest('v1'));
+    const error = await failureOf(env.open().fetchManifest('v1'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.status).toBe(500);
     expect(error.message).toBe(`reading manifest ${env.proxy.host}/x/y:v1 failed (HTTP 500)`);
@@ -233,7 +215,7 @@ describe('registry client against faults (anonymous registry)', () => {
     const stream = await env.open().fetchBlob(env.seed.layer.descriptor);
     let received = 0;
     stream.on('data', (chunk: Buffer) => (received += chunk.length));
-    const error = await failure(readAll(stream));
+    const error = await failureOf(readAll(stream));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toContain(`(${digest}) from ${env.proxy.host}/x/y: the connection broke off`);
     expect(error.detail).toMatch(/UND_ERR_SOCKET/);
@@ -288,14 +270,14 @@ describe('registry client against faults (anonymous registry)', () => {
     env.faults({ match: { method: 'PUT', path: /\/manifests\// }, fault: { kind: 'status', status: 400, body } });
     const { descriptor, bytes } = env.seed.manifest;
     const repo = env.open();
-    const error = await failure(repo.pushManifest(descriptor, bytes, 'v2'));
+    const error = await failureOf(repo.pushManifest(descriptor, bytes, 'v2'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.status).toBe(400);
     expect(error.message).toBe(`pushing manifest ${env.proxy.host}/x/y:v2 failed (HTTP 400)`);
     expect(error.detail).toBe('MANIFEST_INVALID: manifest invalid: "x"');
     expect(env.seen('PUT', /./)).toHaveLength(1); // a 400 is not retried
     // The proxy answered: the registry never stored the tag.
-    expect((await failure(repo.fetchManifest('v2'))).code).toBe('NOT_FOUND');
+    expect((await failureOf(repo.fetchManifest('v2'))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -305,7 +287,7 @@ describe('registries that keep tags immutable (their refusals, played by the pro
   test("ECR's refusal to move a tag is ALREADY_EXISTS, in its words, with what to do", async () => {
     const body = `{"errors":[{"code":"TAG_INVALID","message":"The image tag 'v1' already exists in the 'x/y' repository and cannot be overwritten because the repository is immutable."}]}`;
     env.faults({ match: { method: 'PUT', path: /\/manifests\/v1$/ }, fault: { kind: 'status', status: 400, body } });
-    const error = await failure(env.open().pushManifest(env.seed.manifest.descriptor, env.seed.manifest.bytes, 'v1'));
+    const error = await failureOf(env.open().pushManifest(env.seed.manifest.descriptor, env.seed.manifest.bytes, 'v1'));
     expect(error.code).toBe('ALREADY_EXISTS');
     expect(error.message).toBe(`${env.proxy.host}/x/y:v1 exists and the registry keeps it immutable (HTTP 400)`);
     expect(error.detail).toMatch(/^TAG_INVALID: .*cannot be overwritten because the repository is immutable/);
@@ -327,7 +309,7 @@ describe('registries that keep tags immutable (their refusals, played by the pro
     const repo = env.open({ referrersMode: 'tag' });
     await repo.pushBlob(blobOf(Buffer.from('{}'), MediaType.Empty).source);
     const bytes = encodeManifest(referrer);
-    const error = await failure(repo.pushManifest(describeManifest(referrer, bytes), bytes));
+    const error = await failureOf(repo.pushManifest(describeManifest(referrer, bytes), bytes));
     expect(error.code).toBe('ALREADY_EXISTS');
     expect(error.status).toBe(412);
     expect(error.hint).toContain('exclude the pattern sha256-* from the immutability rule');
@@ -389,7 +371,7 @@ describe('registry client against faults (basic-auth registry)', () => {
     try {
       env.faults({ match: { method: 'GET', path: BLOB_PATH }, fault: { kind: 'redirect', location: `${storage.url}/bucket/blob` } });
       const repo = env.open({ credentials: staticCredentials(credential()) });
-      const error = await failure(repo.fetchBlob(env.seed.layer.descriptor).then(readAll));
+      const error = await failureOf(repo.fetchBlob(env.seed.layer.descriptor).then(readAll));
       expect(error.code).toBe('DIGEST_MISMATCH');
       expect(storage.requests).toHaveLength(1);
     } finally {
@@ -400,7 +382,7 @@ describe('registry client against faults (basic-auth registry)', () => {
   test('a wrong password is UNAUTHORIZED, and the error never shows it', async () => {
     const { username } = credential();
     const password = 'wrong-pass-4711';
-    const error = await failure(env.open({ credentials: staticCredentials({ username, password }) }).fetchManifest('v1'));
+    const error = await failureOf(env.open({ credentials: staticCredentials({ username, password }) }).fetchManifest('v1'));
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.status).toBe(401);
     expect(error.message).toBe(`reading manifest ${env.proxy.host}/x/y:v1 failed (HTTP 401)`);

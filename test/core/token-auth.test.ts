@@ -22,6 +22,7 @@ import {
   pushArtifact,
   staticCredentials,
 } from '@ocikit/core';
+import { failureOf, fullText, readAll } from '../harness/outcomes.js';
 import { type FaultProxy, startFaultProxy } from '../harness/fault-proxy.js';
 import { startRegistry, useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -58,19 +59,6 @@ function open(repository: string, options: RemoteRepositoryOptions & { via?: 'pr
 /** What the issuer was asked, one line per request: `METHOD auth status scopes`. */
 function asked(): string[] {
   return issuer.requests.map((r: TokenRequest) => `${r.method} ${r.auth} ${r.status} ${r.scopes.join(' ')}`);
-}
-
-async function failure(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
-}
-
-function fullText(error: OcikitError): string {
-  return [error.message, error.detail, error.hint, error.describe(), String(error.stack)].join('\n');
 }
 
 /** Files of random bytes in a fresh directory; returns their paths. */
@@ -127,12 +115,6 @@ function registryAnswered(method: string, prefix: string): number[] {
   return [...registry.logs().matchAll(line)].map((match) => Number(match[1]));
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(part as Buffer);
-  return Buffer.concat(parts);
-}
-
 describe('pulls and pushes', () => {
   test('an anonymous pull of a public repository asks for an anonymous pull token, once', async () => {
     const [file] = await randomFiles([4096]);
@@ -159,7 +141,7 @@ describe('pulls and pushes', () => {
     const password = 'not-the-s3cret-4711';
     const files = await randomFiles([100, 200, 300]);
     const repo = open('team/app', { credentials: staticCredentials({ username: 'ocikit', password }) });
-    const error = await failure(pushArtifact(repo, { files: files.map((path) => ({ path })), tags: ['v1'] }));
+    const error = await failureOf(pushArtifact(repo, { files: files.map((path) => ({ path })), tags: ['v1'] }));
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.status).toBe(401);
     expect(error.message).toBe(`getting a token for ${registry.host} (repository:team/app:pull) from ${issuer.url} failed (HTTP 401)`);
@@ -173,7 +155,7 @@ describe('pulls and pushes', () => {
 
   test('an anonymous push gets a token without push and stops at the registry 401, without asking again', async () => {
     const [file] = await randomFiles([512]);
-    const error = await failure(pushArtifact(open('team/anonymous'), { files: [{ path: file! }], tags: ['v1'] }));
+    const error = await failureOf(pushArtifact(open('team/anonymous'), { files: [{ path: file! }], tags: ['v1'] }));
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.message).toMatch(new RegExp(`^uploading sha256:[0-9a-f]{64} to ${registry.host}/team/anonymous: opening an upload session failed \\(HTTP 401\\)$`));
     expect(error.detail).toContain('UNAUTHORIZED: authentication required');
@@ -243,7 +225,7 @@ describe('identity tokens', () => {
   });
 
   test('a refused identity token is UNAUTHORIZED and never shown', async () => {
-    const error = await failure(open('idt/post', { credentials: staticCredentials({ identityToken: 'idt-unknown-4711' }) }).resolve('v1'));
+    const error = await failureOf(open('idt/post', { credentials: staticCredentials({ identityToken: 'idt-unknown-4711' }) }).resolve('v1'));
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.detail).toBe('UNAUTHORIZED: invalid refresh token');
     expect(fullText(error)).not.toContain('idt-unknown-4711');
@@ -342,7 +324,7 @@ describe('what the registry and the client refuse', () => {
     try {
       const other = new RemoteRepository({ registry: elsewhere.host, repository: 'public/app' }, { credentials: staticCredentials(USER) });
       opened.push(other);
-      const error = await failure(other.resolve('v1'));
+      const error = await failureOf(other.resolve('v1'));
       expect(error.code).toBe('REGISTRY_ERROR');
       expect(error.message).toBe(`${elsewhere.host} asked for credentials to be sent to http://token.ocikit.invalid without TLS; refused`);
       expect(fullText(error)).not.toContain(DEFAULT_USERS.ocikit);

@@ -3,13 +3,13 @@
 // registry holds is whole: every manifest's blobs there, every blob its digest.
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { Readable } from 'node:stream';
-import { OcikitError } from '../../packages/core/src/errors.js';
 import { digestOf } from '../../packages/core/src/oci/digest.js';
 import type { Descriptor } from '../../packages/core/src/oci/manifest.js';
 import { MediaType } from '../../packages/core/src/oci/media-types.js';
 import type { UploadRecovery } from '../../packages/core/src/registry/blob-upload.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../../packages/core/src/registry/remote-repository.js';
 import type { BlobSource } from '../../packages/core/src/target/target.js';
+export { failureOf, readAll } from '../harness/outcomes.js';
 import { type FaultProxy, type FaultRule, type RecordedRequest, startFaultProxy } from '../harness/fault-proxy.js';
 import { type RunningRegistry, useRegistry } from '../harness/registry.js';
 
@@ -44,21 +44,6 @@ export function memoryBlob(bytes: Buffer, mediaType: string = MediaType.OctetStr
       },
     },
   };
-}
-
-export async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-export async function failureOf(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
 }
 
 export interface FaultyRegistry {
