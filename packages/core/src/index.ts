@@ -11,7 +11,7 @@ export { manifestAnnotations } from './artifact/manifest-annotations.js';
 export { copyForPull, pullArtifact, type PullArtifactOptions, type PullArtifactResult } from './artifact/pull-artifact.js';
 export { pushArtifact, type PushArtifactOptions, type PushArtifactResult } from './artifact/push-artifact.js';
 export { ZSTD_INSTANCE_ANNOTATION } from './compress/layer-types.js';
-export { Limiter } from './compress/limiter.js';
+export { Limiter } from './util/limiter.js';
 export { recompressReference } from './compress/recompress-reference.js';
 export { recompress, type RecompressMode } from './compress/recompress.js';
 export { DEFAULT_ZSTD_LEVEL, ZstdFrameEncoder, checkZstdLevel } from './compress/zstd-frames.js';
@@ -45,7 +45,7 @@ export { checkTag, formatReference, parseReference, pinnedReference, pushTags, w
 export { attachArtifact, type AttachResult } from './referrers/attach.js';
 export { inspectContent } from './referrers/content-kinds.js';
 export { discoverReferrers, type DiscoverResult, type ReferrerNode } from './referrers/discover.js';
-export { JsonScanner } from './referrers/json-scan.js';
+export { JsonScanner } from './util/json-scan.js';
 export { referrerDescriptor, sortNewestFirst } from './referrers/referrer-descriptor.js';
 export { parseLegacyReferrerTag, referrersTag } from './referrers/referrers-tag.js';
 export { REFERRERS_MODES, parseReferrersMode, type ReferrersMode } from './referrers/remote-referrers.js';

@@ -11,7 +11,7 @@ import { MediaType, isValidMediaType } from '../oci/media-types.js';
 import { digestOf } from '../oci/digest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { BlobSource, Target } from '../target/target.js';
-import { Limiter } from '../compress/limiter.js';
+import { Limiter } from '../util/limiter.js';
 import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-inputs.js';
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { manifestAnnotations } from './manifest-annotations.js';

@@ -8,7 +8,7 @@ import { displayName, type ProgressListener } from '../progress/progress.js';
 import { stageBlobStream } from '../target/blob-stream.js';
 import { CoalescingStream } from '../util/coalescing-stream.js';
 import type { StagedBlob, Target } from '../target/target.js';
-import { Limiter } from './limiter.js';
+import { Limiter } from '../util/limiter.js';
 import { ZstdFrameEncoder } from './zstd-frames.js';
 
 /**

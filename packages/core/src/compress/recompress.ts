@@ -15,14 +15,14 @@ import {
 } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
 import { type ProgressListener, storedOutcome } from '../progress/progress.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
 import { platformString } from '../platform/platform.js';
 import { carryReferrer } from './carry-referrers.js';
 import { IMAGE_CONFIG_TYPES, ZSTD_INSTANCE_ANNOTATION, isZstdInstance, layerKind, ociDescriptor, zstdLayerDescriptor } from './layer-types.js';
-import type { Limiter } from './limiter.js';
+import type { Limiter } from '../util/limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
 import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
 import { isExternalLayer } from '../oci/foreign-layers.js';

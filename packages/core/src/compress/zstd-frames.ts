@@ -3,7 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { constants, createZstdCompress } from 'node:zlib';
 import { OcikitError } from '../errors.js';
 import { type BufferPool, bufferPool } from '../util/buffer-pool.js';
-import { Limiter } from './limiter.js';
+import { Limiter } from '../util/limiter.js';
 
 /** zstd's own default, and what `zstd` and containers/image use. */
 export const DEFAULT_ZSTD_LEVEL = 3;

@@ -31,7 +31,7 @@ import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import { type RegistryReference, parseRegistryReference } from '../reference/reference.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import { RemoteRepository, type RemoteRepositoryOptions } from '../registry/remote-repository.js';
 import type { BlobSource, Target } from '../target/target.js';
 import { readChartArchive } from './chart-archive.js';

@@ -3,7 +3,7 @@ import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { digestOf, parseDigest } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, parseManifest } from '../oci/manifest.js';
 import { isManifestMediaType } from '../oci/media-types.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { Target } from '../target/target.js';
 
 export interface PutManifestOptions {

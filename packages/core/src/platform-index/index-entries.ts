@@ -9,7 +9,7 @@ import { type Descriptor, type ImageManifest, type Platform, isIndex, parseManif
 import { MediaType } from '../oci/media-types.js';
 import { ATTESTATION_REFERENCE_DIGEST, isAttestationEntry, samePlatform } from '../platform/match.js';
 import { canonicalPlatform, platformString } from '../platform/platform.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { Target } from '../target/target.js';
 
 /** Image configs are small JSON; a bigger one is not read (a config with a long history stays far below). */

@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { OcikitError } from '../errors.js';
 import { isValidMediaType } from '../oci/media-types.js';
-import { type JsonMember, type JsonScan, scanJson } from './json-scan.js';
+import { type JsonMember, type JsonScan, scanJson } from '../util/json-scan.js';
 
 /**
  * The kinds of supply-chain documents `attach` knows: each with the layer media

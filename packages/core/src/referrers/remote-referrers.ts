@@ -4,7 +4,7 @@ import { digestOf, isDigest, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
 import { MANIFEST_ACCEPT } from '../registry/manifest-accept.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { RegistryClient, RegistryResponse } from '../registry/registry-client.js';
 import { type PageLimits, PageWalk } from '../registry/page-walk.js';
 import { immutableTagError, isImmutableTagRefusal } from '../registry/immutable-tag.js';

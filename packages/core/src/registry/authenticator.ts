@@ -3,7 +3,7 @@ import { OcikitError, optionRef } from '../errors.js';
 import { type Credential, type CredentialProvider, IDENTITY_TOKEN_USER, credentialSecrets, isBasicCredential } from './credentials.js';
 import { redactSecrets } from '../util/text.js';
 import { requestDeadline } from './deadline.js';
-import { readBounded } from './read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import { registryAnswer } from './registry-error.js';
 import { mergeScopes, scopeCovers } from './scope.js';
 import type { AuthChallenge } from './www-authenticate.js';

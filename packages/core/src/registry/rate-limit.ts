@@ -7,7 +7,7 @@
  * 44000/minute`, a Go duration).
  */
 import { Readable } from 'node:stream';
-import { readBounded } from './read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 
 type Headers = Record<string, string | string[] | undefined>;
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { type ErrorCode, OcikitError, optionRef } from '../errors.js';
 import { printable } from '../util/printable.js';
 import { rateLimitHeaders } from './rate-limit.js';
-import { readBounded } from './read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 
 const ERROR_BODY_LIMIT = 64 * 1024;
 

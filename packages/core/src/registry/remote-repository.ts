@@ -15,7 +15,7 @@ import { stageStreamUpload } from './stream-upload.js';
 import type { UploadSession } from './upload-session.js';
 import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { type PageLimits, PageWalk } from './page-walk.js';
-import { readBounded } from './read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import { RegistryClient, type RegistryClientOptions, type RegistryResponse, cancelled } from './registry-client.js';
 import { ResumeBudget } from './resume-budget.js';
 import { isRetryableError } from './retry-policy.js';

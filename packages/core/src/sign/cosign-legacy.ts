@@ -9,7 +9,7 @@
 import { isOcikitError } from '../errors.js';
 import { parseDigest } from '../oci/digest.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { Target } from '../target/target.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, IN_TOTO_STATEMENT_V1, SIGSTORE_BUNDLE_MEDIA_TYPE } from './constants.js';
 import { legacyTransparencyLogRefusal } from './transparency-log-rule.js';

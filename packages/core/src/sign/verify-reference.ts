@@ -4,7 +4,7 @@
 import { OcikitError, isOcikitError } from '../errors.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import { sortNewestFirst, subjectDescriptor } from '../referrers/referrer-descriptor.js';
-import { readBounded } from '../registry/read-bounded.js';
+import { readBounded } from '../util/read-bounded.js';
 import type { ReferrersListing, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { withTrustedRoot } from './trusted-root-source.js';
