@@ -35,7 +35,7 @@ export const MODULES = {
   },
   'referrers-tag': {
     // The tag schema: the tag's name, and the read-modify-write of its index in remote-referrers.ts.
-    mutate: ['packages/core/src/referrers/referrers-tag.ts', 'packages/core/src/referrers/remote-referrers.ts:323-583'],
+    mutate: ['packages/core/src/oci/referrers-tag.ts', 'packages/core/src/registry/remote-referrers.ts'],
     tests: ['test/core/referrers-tag-schema.test.ts', 'test/core/referrers-units.test.ts', 'test/core/referrers-registry.test.ts'],
   },
   verify: {

@@ -12,8 +12,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { OcikitError } from '../../packages/core/src/errors.js';
 import { type Descriptor, EMPTY_DESCRIPTOR, type ImageManifest } from '../../packages/core/src/oci/manifest.js';
 import { MediaType } from '../../packages/core/src/oci/media-types.js';
-import { referrersTag } from '../../packages/core/src/referrers/referrers-tag.js';
-import { RemoteReferrers, type RemoteReferrersOptions } from '../../packages/core/src/referrers/remote-referrers.js';
+import { referrersTag } from '../../packages/core/src/oci/referrers-tag.js';
+import { RemoteReferrers, type RemoteReferrersOptions } from '../../packages/core/src/registry/remote-referrers.js';
 import { RegistryClient } from '../../packages/core/src/registry/registry-client.js';
 
 const sha256 = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;

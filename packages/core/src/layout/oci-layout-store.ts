@@ -10,8 +10,8 @@ import { displayName, storedOutcome } from '../progress/progress.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
 import type { ReferrerListing, ReferrersListing, ReferrersQuery } from '../target/target.js';
 import { isManifestMediaType } from '../oci/media-types.js';
-import { filterByArtifactType, referrerDescriptor } from '../referrers/referrer-descriptor.js';
-import { referrersTag } from '../referrers/referrers-tag.js';
+import { filterByArtifactType, referrerDescriptor } from '../oci/referrer-descriptor.js';
+import { referrersTag } from '../oci/referrers-tag.js';
 import { checkTag } from '../reference/reference.js';
 import { withFileLock } from './index-lock.js';
 import {

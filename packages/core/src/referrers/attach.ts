@@ -7,7 +7,7 @@ import { type BundleReferrer, signManifest } from '../sign/sign-reference.js';
 import type { ImageSigner } from '../sign/signers.js';
 import type { ReferrerListing, Target } from '../target/target.js';
 import { type ContentKind, inspectContent } from './content-kinds.js';
-import { subjectDescriptor } from './referrer-descriptor.js';
+import { subjectDescriptor } from '../oci/referrer-descriptor.js';
 
 export interface AttachOptions extends Omit<PushArtifactOptions, 'files' | 'tags' | 'subject' | 'stdin' | 'stdinName' | 'config'> {
   /** The files, each `path[:mediaType]`; a known kind gets its media type from its content when none is given. */

@@ -3,8 +3,8 @@ import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import { createdAt, referrerDescriptor } from './referrer-descriptor.js';
-import { type LegacyReferrerTag, parseLegacyReferrerTag } from './referrers-tag.js';
+import { createdAt, referrerDescriptor } from '../oci/referrer-descriptor.js';
+import { type LegacyReferrerTag, parseLegacyReferrerTag } from '../oci/referrers-tag.js';
 
 /** One referrer in the graph, with the referrers of its own. */
 export interface ReferrerNode {

@@ -2,7 +2,7 @@ import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { Target } from '../target/target.js';
-import { sortNewestFirst } from './referrer-descriptor.js';
+import { sortNewestFirst } from '../oci/referrer-descriptor.js';
 
 export interface SelectedReferrer {
   subject: Descriptor;

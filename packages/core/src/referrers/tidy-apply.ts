@@ -3,7 +3,7 @@ import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { RemoteRepository } from '../registry/remote-repository.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import type { RemoteReferrers } from './remote-referrers.js';
+import type { RemoteReferrers } from '../registry/remote-referrers.js';
 import type { InspectedIndex } from './tidy-referrers.js';
 import type { OrphanReferrer, TidiedIndex } from './tidy-result.js';
 

@@ -1,8 +1,8 @@
 import { isOcikitError } from '../errors.js';
 import { type Descriptor, parseManifest } from '../oci/manifest.js';
 import type { RemoteRepository } from '../registry/remote-repository.js';
-import { referrerDescriptor, subjectDescriptor } from './referrer-descriptor.js';
-import { sameDescriptor } from './remote-referrers.js';
+import { referrerDescriptor, subjectDescriptor } from '../oci/referrer-descriptor.js';
+import { sameDescriptor } from '../registry/remote-referrers.js';
 import type { DescribedEntry } from './tidy-result.js';
 
 /**

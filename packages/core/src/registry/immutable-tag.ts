@@ -8,7 +8,7 @@
  * first referrer: the hint says which pattern to exclude.
  */
 import { OcikitError, optionRef } from '../errors.js';
-import { referrersTagSubject } from '../referrers/referrers-tag.js';
+import { referrersTagSubject } from '../oci/referrers-tag.js';
 
 const REFUSING_STATUSES = new Set([400, 403, 409, 412]);
 const IMMUTABLE_ANSWER = /immutable|cannot be overwritten|protected tag|tag is protected/i;

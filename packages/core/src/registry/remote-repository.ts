@@ -9,7 +9,7 @@ import { type RegistryReference, registryEndpointHost } from '../reference/refer
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
 import type { ReferrersListing, ReferrersQuery } from '../target/target.js';
 import type { Manifest } from '../oci/manifest.js';
-import { RemoteReferrers, type RemoteReferrersOptions, type ReferrersUpdate } from '../referrers/remote-referrers.js';
+import { RemoteReferrers, type RemoteReferrersOptions, type ReferrersUpdate } from './remote-referrers.js';
 import { type UploadRecovery, mountBlob, uploadBlob } from './blob-upload.js';
 import { stageStreamUpload } from './stream-upload.js';
 import type { UploadSession } from './upload-session.js';

@@ -8,7 +8,7 @@ import { type PushArtifactResult, pushArtifact } from '../artifact/push-artifact
 import { digestOf } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
 import type { ProgressListener } from '../progress/progress.js';
-import { subjectDescriptor } from '../referrers/referrer-descriptor.js';
+import { subjectDescriptor } from '../oci/referrer-descriptor.js';
 import type { ReferrerListing, Target } from '../target/target.js';
 import { type BundleFacts, readBundleFacts } from './bundle-facts.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SIGSTORE_BUNDLE_MEDIA_TYPE, bundleLayerTitle, bundleReferrerAnnotations } from './constants.js';

@@ -19,7 +19,7 @@
  */
 import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { type Descriptor, type Platform, isIndex, parseManifest } from '../oci/manifest.js';
-import { subjectDescriptor } from '../referrers/referrer-descriptor.js';
+import { subjectDescriptor } from '../oci/referrer-descriptor.js';
 import type { Target } from '../target/target.js';
 import {
   type AttestManifestOptions,

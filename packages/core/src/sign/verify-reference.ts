@@ -3,7 +3,7 @@
 // against the manifest's digest.
 import { OcikitError, isOcikitError } from '../errors.js';
 import { type Descriptor, isIndex, parseManifest } from '../oci/manifest.js';
-import { sortNewestFirst, subjectDescriptor } from '../referrers/referrer-descriptor.js';
+import { sortNewestFirst, subjectDescriptor } from '../oci/referrer-descriptor.js';
 import { readBounded } from '../util/read-bounded.js';
 import type { ReferrersListing, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';

@@ -1,7 +1,7 @@
 import { OcikitError } from '../errors.js';
-import { Annotation } from '../oci/annotations.js';
-import { type Descriptor, type ImageIndex, type Manifest, isIndex, parseManifest } from '../oci/manifest.js';
-import { MediaType, isManifestMediaType } from '../oci/media-types.js';
+import { Annotation } from './annotations.js';
+import { type Descriptor, type ImageIndex, type Manifest, isIndex, parseManifest } from './manifest.js';
+import { MediaType, isManifestMediaType } from './media-types.js';
 
 /**
  * The descriptor by which a referrers list names a referrer (distribution-spec

@@ -1,4 +1,4 @@
-import type { Descriptor } from '../oci/manifest.js';
+import type { Descriptor } from './manifest.js';
 
 /** Characters a tag may hold (distribution-spec `<reference>` tags); any other becomes `-`. */
 const NOT_TAG_CHARACTER = /[^a-zA-Z0-9._-]/g;

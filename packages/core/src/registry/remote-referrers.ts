@@ -3,17 +3,17 @@ import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { digestOf, isDigest, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
-import { MANIFEST_ACCEPT } from '../registry/manifest-accept.js';
+import { MANIFEST_ACCEPT } from './manifest-accept.js';
 import { readBounded } from '../util/read-bounded.js';
-import type { RegistryClient, RegistryResponse } from '../registry/registry-client.js';
-import { type PageLimits, PageWalk } from '../registry/page-walk.js';
-import { immutableTagError, isImmutableTagRefusal } from '../registry/immutable-tag.js';
-import { registryAnswer, registryError } from '../registry/registry-error.js';
-import { repositoryScope } from '../registry/scope.js';
+import type { RegistryClient, RegistryResponse } from './registry-client.js';
+import { type PageLimits, PageWalk } from './page-walk.js';
+import { immutableTagError, isImmutableTagRefusal } from './immutable-tag.js';
+import { registryAnswer, registryError } from './registry-error.js';
+import { repositoryScope } from './scope.js';
 import type { ReferrersListing, ReferrersQuery, RegistryReferrerListing } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import { filterByArtifactType, listsConfigTypeAsArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from './referrer-descriptor.js';
-import { referrersTag } from './referrers-tag.js';
+import { filterByArtifactType, listsConfigTypeAsArtifactType, parseReferrersList, referrerDescriptor, referrersIndex } from '../oci/referrer-descriptor.js';
+import { referrersTag } from '../oci/referrers-tag.js';
 
 /**
  * How referrers are found and recorded on a registry, as oras's
