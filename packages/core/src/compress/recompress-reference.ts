@@ -1,10 +1,8 @@
-import { resolve as resolvePath } from 'node:path';
 import { OcikitError } from '../errors.js';
-import { type Reference, parseReference, referenceSelector, registryEndpointHost } from '../reference/reference.js';
-import { RegistryClient } from '../registry/registry-client.js';
-import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
+import { type Reference, parseReference, referenceSelector } from '../reference/reference.js';
+import type { OpenTargetOptions } from '../target/open-target.js';
+import { withTargetPool } from '../target/target-pool.js';
 import type { Descriptor } from '../oci/manifest.js';
-import type { Target } from '../target/target.js';
 import { type RecompressOptions, type RecompressResult, recompress } from './recompress.js';
 
 export interface RecompressReferenceOptions extends Omit<OpenTargetOptions, 'create' | 'client'>, RecompressOptions {}
@@ -39,20 +37,10 @@ export async function recompressReference(
   if (tag === undefined) delete to.tag;
   delete to.digest;
 
-  const shared =
-    from.kind === 'registry' && to.kind === 'registry' && from.registry === to.registry
-      ? new RegistryClient({ ...options, registry: from.registry, endpointHost: registryEndpointHost(from.registry) })
-      : undefined;
-  const targetOptions: OpenTargetOptions = { ...options, ...(shared ? { client: shared } : {}) };
-  const opened: Target[] = [];
-  try {
-    const sourceTarget = (await openTarget(from, targetOptions)).target;
-    opened.push(sourceTarget);
-    let destinationTarget = sourceTarget;
-    if (!sameStore(from, to)) {
-      destinationTarget = (await openTarget(to, { ...targetOptions, create: true })).target;
-      opened.push(destinationTarget);
-    }
+  return withTargetPool(options, async (pool) => {
+    const sourceTarget = await pool.open(from);
+    // In place (the same repository or layout): the pool hands back the source itself.
+    const destinationTarget = await pool.open(to, true);
     // Signatures and SBOMs name the old digests: report them so the pipeline can re-sign.
     const listReferrers = sourceTarget.referrers?.bind(sourceTarget);
     const referrersOf = options.referrersOf ?? (listReferrers ? async (subject: Descriptor) => (await listReferrers(subject)).manifests : undefined);
@@ -61,14 +49,5 @@ export async function recompressReference(
       ...(referrersOf ? { referrersOf } : {}),
     });
     return { ...result, source: from, destination: to };
-  } finally {
-    for (const target of opened.reverse()) await target.close();
-    await shared?.close();
-  }
-}
-
-function sameStore(a: Reference, b: Reference): boolean {
-  if (a.kind === 'registry' && b.kind === 'registry') return a.registry === b.registry && a.repository === b.repository;
-  if (a.kind === 'oci-layout' && b.kind === 'oci-layout') return resolvePath(a.path) === resolvePath(b.path);
-  return false;
+  });
 }

@@ -1,6 +1,6 @@
-import { type Reference, parseReference, referenceSelector, registryEndpointHost } from '../reference/reference.js';
-import { RegistryClient } from '../registry/registry-client.js';
-import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
+import { type Reference, parseReference, referenceSelector } from '../reference/reference.js';
+import type { OpenTargetOptions } from '../target/open-target.js';
+import { withTargetPool } from '../target/target-pool.js';
 import { type CopyGraphOptions, type CopyGraphResult, copyGraph } from './copy-graph.js';
 
 export interface CopyReferenceOptions extends Omit<OpenTargetOptions, 'create' | 'client'>, CopyGraphOptions {}
@@ -25,26 +25,12 @@ export async function copyReference(
 ): Promise<CopyReferenceResult> {
   const from = typeof source === 'string' ? parseReference(source) : source;
   const to = typeof destination === 'string' ? parseReference(destination) : destination;
-  const shared =
-    from.kind === 'registry' && to.kind === 'registry' && from.registry === to.registry
-      ? new RegistryClient({ ...options, registry: from.registry, endpointHost: registryEndpointHost(from.registry) })
-      : undefined;
-  const targetOptions: OpenTargetOptions = { ...options, ...(shared ? { client: shared } : {}) };
-  try {
-    const sourceTarget = (await openTarget(from, targetOptions)).target;
-    try {
-      const destinationTarget = (await openTarget(to, { ...targetOptions, create: true })).target;
-      try {
-        const destinationRef = to.tag ?? to.digest;
-        const result = await copyGraph(sourceTarget, referenceSelector(from), destinationTarget, destinationRef, options);
-        return { ...result, source: from, destination: to };
-      } finally {
-        await destinationTarget.close();
-      }
-    } finally {
-      await sourceTarget.close();
-    }
-  } finally {
-    await shared?.close();
-  }
+  // One client for both ends on one registry: one token reads the source and writes the destination (a mount needs it).
+  return withTargetPool(options, async (pool) => {
+    const sourceTarget = await pool.open(from);
+    const destinationTarget = await pool.open(to, true);
+    const destinationRef = to.tag ?? to.digest;
+    const result = await copyGraph(sourceTarget, referenceSelector(from), destinationTarget, destinationRef, options);
+    return { ...result, source: from, destination: to };
+  });
 }

@@ -4,14 +4,13 @@
  * client (one token covers reading the sources and writing the index, which a
  * cross-repository mount needs), everything closed at the end.
  */
-import { resolve as resolvePath } from 'node:path';
 import { OcikitError } from '../errors.js';
 import { type Digest, isDigest } from '../oci/digest.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform } from '../platform/platform.js';
-import { type Reference, extraTag, parseReference, pushTags, referenceSelector, registryEndpointHost, withSelector } from '../reference/reference.js';
-import { RegistryClient } from '../registry/registry-client.js';
-import { type OpenTargetOptions, openTarget } from '../target/open-target.js';
+import { type Reference, extraTag, parseReference, pushTags, referenceSelector, withSelector } from '../reference/reference.js';
+import type { OpenTargetOptions } from '../target/open-target.js';
+import { withTargetPool } from '../target/target-pool.js';
 import type { Target } from '../target/target.js';
 import { type AssembleIndexResult, type IndexSource, type UpdateIndexOptions, addToIndex, assembleIndex, removeFromIndex } from './assemble-index.js';
 
@@ -60,7 +59,7 @@ export async function createIndexFromReferences(destination: string | Reference,
   }
   const parsed = sources.map((source) => parseIndexSourceArgument(source, to));
   const tags = pushTags(to, options.tags); // checked before any request
-  return withPool(options, async (pool) => {
+  return withTargetPool(options, async (pool) => {
     const target = await pool.open(to, true);
     const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
     const result = await assembleIndex(target, resolved, tags, options);
@@ -73,7 +72,7 @@ export async function addToIndexByReference(index: string | Reference, sources: 
   const at = typeof index === 'string' ? parseReference(index) : index;
   const parsed = sources.map((source) => parseIndexSourceArgument(source, at));
   const tags = options.tags?.map((tag) => extraTag(at, tag)); // checked before any request
-  return withPool(options, async (pool) => {
+  return withTargetPool(options, async (pool) => {
     const target = await pool.open(at);
     const resolved = await Promise.all(parsed.map(async (s) => source(await pool.open(s.reference), s)));
     const result = await addToIndex(target, referenceSelector(at), resolved, { ...options, ...(tags ? { tags } : {}) });
@@ -86,7 +85,7 @@ export async function removeFromIndexByReference(index: string | Reference, remo
   const at = typeof index === 'string' ? parseReference(index) : index;
   const remove = removals.map(parseIndexRemoval);
   const tags = options.tags?.map((tag) => extraTag(at, tag)); // checked before any request
-  return withPool(options, async (pool) => {
+  return withTargetPool(options, async (pool) => {
     const target = await pool.open(at);
     const result = await removeFromIndex(target, referenceSelector(at), remove, { ...options, ...(tags ? { tags } : {}) });
     return { ...result, reference: at };
@@ -97,47 +96,4 @@ function source(target: Target, argument: IndexSourceArgument): IndexSource {
   return { target, selector: referenceSelector(argument.reference), ...(argument.platform ? { platform: argument.platform } : {}) };
 }
 
-/**
- * Targets opened for one verb: one per repository or layout, and one client
- * per registry shared by all of that registry's repositories.
- */
-class TargetPool {
-  private readonly clients = new Map<string, RegistryClient>();
-  private readonly targets = new Map<string, Promise<Target>>();
-
-  constructor(private readonly options: Omit<OpenTargetOptions, 'create' | 'client'>) {}
-
-  open(reference: Reference, create = false): Promise<Target> {
-    const key = reference.kind === 'registry' ? `${reference.registry}/${reference.repository}` : `oci-layout:${resolvePath(reference.path)}`;
-    let target = this.targets.get(key);
-    if (!target) {
-      let client: RegistryClient | undefined;
-      if (reference.kind === 'registry') {
-        client = this.clients.get(reference.registry);
-        if (!client) {
-          client = new RegistryClient({ ...this.options, registry: reference.registry, endpointHost: registryEndpointHost(reference.registry) });
-          this.clients.set(reference.registry, client);
-        }
-      }
-      target = openTarget(reference, { ...this.options, ...(client ? { client } : {}), create }).then((opened) => opened.target);
-      this.targets.set(key, target);
-    }
-    return target;
-  }
-
-  async close(): Promise<void> {
-    const opened = await Promise.allSettled([...this.targets.values()]);
-    for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
-    for (const client of this.clients.values()) await client.close();
-  }
-}
-
-async function withPool<T>(options: Omit<OpenTargetOptions, 'create' | 'client'>, run: (pool: TargetPool) => Promise<T>): Promise<T> {
-  const pool = new TargetPool(options);
-  try {
-    return await run(pool);
-  } finally {
-    await pool.close();
-  }
-}
 
