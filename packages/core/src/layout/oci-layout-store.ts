@@ -9,6 +9,7 @@ import { type Descriptor, type ImageIndex, MAX_MANIFEST_BYTES, parseManifest } f
 import { displayName, storedOutcome } from '../progress/progress.js';
 import type { BlobSource, FetchedManifest, PushOptions, StageBlobOptions, StagedBlob, TagListOptions, Target } from '../target/target.js';
 import type { ReferrerListing, ReferrersListing, ReferrersQuery } from '../target/target.js';
+import { stagedBlob } from '../target/staged-blob.js';
 import { isManifestMediaType } from '../oci/media-types.js';
 import { filterByArtifactType, referrerDescriptor } from '../oci/referrer-descriptor.js';
 import { referrersTag } from '../oci/referrers-tag.js';
@@ -204,12 +205,8 @@ export class OciLayoutStore implements Target {
     options.signal?.throwIfAborted();
     const spooled = await spoolToFile(join(this.root, 'blobs', 'sha256'), stream, options.signal);
     const descriptor: Descriptor = { mediaType: options.mediaType, digest: spooled.digest, size: spooled.size };
-    let state: 'staged' | 'committed' | 'aborted' = 'staged';
-    return {
-      descriptor,
+    return stagedBlob(descriptor, {
       commit: async () => {
-        if (state !== 'staged') throw new Error(`the blob ${descriptor.digest} was ${state} already`);
-        state = 'committed';
         if (await this.exists(descriptor)) {
           await rm(spooled.path, { force: true });
           return 'skipped';
@@ -217,12 +214,8 @@ export class OciLayoutStore implements Target {
         await rename(spooled.path, this.blobPath(descriptor.digest));
         return 'uploaded';
       },
-      abort: async () => {
-        if (state !== 'staged') return;
-        state = 'aborted';
-        await rm(spooled.path, { force: true });
-      },
-    };
+      abort: () => rm(spooled.path, { force: true }),
+    });
   }
 
   async pushManifest(descriptor: Descriptor, bytes: Uint8Array, tag?: string): Promise<void> {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { OcikitError, optionRef } from '../errors.js';
 import { createDigester, type Digest } from '../oci/digest.js';
 import type { Descriptor } from '../oci/manifest.js';
+import { stagedBlob } from '../target/staged-blob.js';
 import type { StageBlobOptions, StagedBlob } from '../target/target.js';
 import { ResumeBudget } from './resume-budget.js';
 import { type UploadContext, deleteSession, finishUpload, gaveUp, openSession, patchChunk, sessionStatus } from './upload-session.js';
@@ -115,21 +116,13 @@ export async function stageStreamUpload(context: UploadContext, stream: Readable
   }
 
   const descriptor: Descriptor = { mediaType: options.mediaType, digest: `sha256:${digester.digest('hex')}` as Digest, size };
-  let state: 'staged' | 'committed' | 'aborted' = 'staged';
-  return {
-    descriptor,
+  return stagedBlob(descriptor, {
     async commit() {
-      if (state !== 'staged') throw new Error(`the upload of ${descriptor.digest} was ${state} already`);
-      state = 'committed';
       await finishUpload(context, location, descriptor, () => null, '0', `uploading ${descriptor.digest} to ${target}`, signal);
       return 'uploaded';
     },
-    async abort() {
-      if (state !== 'staged') return;
-      state = 'aborted';
-      await abortSession(descriptor.digest);
-    },
-  };
+    abort: () => abortSession(descriptor.digest),
+  });
 }
 
 /** The first `length` bytes of `parts` and the rest, as views of the same memory. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { spoolToFile } from '../fs/spool-file.js';
 import type { Descriptor } from '../oci/manifest.js';
+import { stagedBlob } from './staged-blob.js';
 import type { StageBlobOptions, StagedBlob, Target } from './target.js';
 
 export interface StageBlobStreamOptions extends StageBlobOptions {
@@ -28,12 +29,8 @@ export async function stageBlobStream(target: Target, stream: Readable, options:
   }
   const spooled = await spoolToFile(tempDir ?? tmpdir(), stream, signal);
   const descriptor: Descriptor = { mediaType, digest: spooled.digest, size: spooled.size };
-  let state: 'staged' | 'committed' | 'aborted' = 'staged';
-  return {
-    descriptor,
+  return stagedBlob(descriptor, {
     async commit() {
-      if (state !== 'staged') throw new Error(`the blob ${descriptor.digest} was ${state} already`);
-      state = 'committed';
       try {
         const source = { descriptor, open: (start?: number, end?: number) => createReadStream(spooled.path, { start, end }) };
         const outcome = await target.pushBlob(source, signal ? { signal } : {});
@@ -42,12 +39,8 @@ export async function stageBlobStream(target: Target, stream: Readable, options:
         await rm(spooled.path, { force: true });
       }
     },
-    async abort() {
-      if (state !== 'staged') return;
-      state = 'aborted';
-      await rm(spooled.path, { force: true });
-    },
-  };
+    abort: () => rm(spooled.path, { force: true }),
+  });
 }
 
 /** `stageBlobStream` and `commit` in one: the descriptor of what was stored. */
