@@ -8,9 +8,14 @@
 #
 # No ENTRYPOINT: GitLab runs a job's script through the image's shell, so the
 # image must start whatever command it is given.
+#
+# Multi-platform (`docker buildx build --platform linux/amd64,linux/arm64`): the bundle
+# is JavaScript, so it is built once on the builder's own platform, and the image of
+# each platform only copies files onto that platform's Node image (no RUN there, so no
+# emulation is needed).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS build
 WORKDIR /src
 # Dependencies first, so they stay cached while the sources change.
 COPY package.json package-lock.json tsconfig.base.json ./
@@ -29,7 +34,10 @@ COPY scripts scripts
 # package's bundle/.
 RUN npx tsc -b packages/core packages/gitlab packages/cli \
  && node packages/cli/scripts/bundle-cli.mjs \
- && node packages/cli/bin/ocikit.js --version
+ && node packages/cli/bin/ocikit.js --version \
+ && mkdir -p /out/bin \
+ && printf '#!/bin/sh\nexec node /opt/ocikit/bin/ocikit.js "$@"\n' > /out/bin/ocikit \
+ && chmod 755 /out/bin/ocikit
 
 FROM ${NODE_IMAGE}
 LABEL org.opencontainers.image.title="ocikit" \
@@ -39,8 +47,7 @@ LABEL org.opencontainers.image.title="ocikit" \
 COPY --from=build /src/packages/cli/package.json /opt/ocikit/package.json
 COPY --from=build /src/packages/cli/bin /opt/ocikit/bin
 COPY --from=build /src/packages/cli/bundle /opt/ocikit/bundle
-RUN ln -s /opt/ocikit/bin/ocikit.js /usr/local/bin/ocikit \
- && ocikit --version
+COPY --from=build /out/bin/ocikit /usr/local/bin/ocikit
 # The CLI is read-only for the user that runs it.
 USER node
 WORKDIR /home/node
