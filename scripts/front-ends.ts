@@ -71,7 +71,7 @@ const REMOTE: Record<string, OptionInputs> = {
   '--chunk-size': both('chunk-size'),
   '--request-timeout': cliOnly("every front end reads OCIKIT_REQUEST_TIMEOUT, which a workflow's env: or a pipeline's variables: set"),
   '--json': cliOnly('an action and a component always give the JSON result (the json output; .ocikit/<job>.json)'),
-  '--debug': { action: notYet('no input yet to print the HTTP exchanges in the log'), component: 'debug' },
+  '--debug': both('debug'),
 };
 
 /** `--referrers-mode` (packages/cli/src/options/referrers-mode.ts). */

@@ -236,6 +236,23 @@ describe('push action (the bundle, through action.js)', () => {
     expect(result.summary).toMatch(/<h3>ocikit push failed<\/h3>\s*<pre>[^<]*gh\/denied[^<]*hint: [^<]*set the `username` and `password` inputs/);
   });
 
+  it('debug: a log line per HTTP request and its answer, as the CLI\'s --debug; the password nowhere', async () => {
+    const cwd = await workspace();
+    const result = await runAction('push', { cwd, inputs: { reference: `${registry.host}/gh/debugged:v1`, files: 'app.txt', username: USER, password: PASSWORD, debug: 'true' } });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith('debug: '));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^debug: PUT http://${registry.host.replace(/\./g, '\\.')}/v2/gh/debugged/manifests/v1 \\[Basic \\*\\*\\*\\] -> 201 \\(\\d+ ms\\)$`)),
+      ]),
+    );
+    expect(visibleText(result)).not.toContain(PASSWORD);
+    expect(visibleText(result)).not.toContain(Buffer.from(`${USER}:${PASSWORD}`).toString('base64'));
+    // Without the input (and without the runner's debug logging) there are none.
+    const quiet = await runAction('push', { cwd, inputs: { reference: `${registry.host}/gh/debugged:v2`, files: 'app.txt', username: USER, password: PASSWORD } });
+    expect(quiet.stdout).not.toMatch(/^debug: /m);
+  });
+
   it('fails on bad inputs before any request, naming the input', async () => {
     const missing = await runAction('push', { inputs: { files: 'x' } });
     expect(missing.code).toBe(1);

@@ -56,7 +56,7 @@ export { renderTidy, tidyResultJson } from './referrers/tidy-render.js';
 export { type TidyReferrersResult } from './referrers/tidy-result.js';
 export { type UploadRecovery } from './registry/blob-upload.js';
 export { credentialSecrets, staticCredentials, type BasicCredential, type Credential, type CredentialProvider } from './registry/credentials.js';
-export { type HttpExchange, type HttpListener } from './registry/http-exchange.js';
+export { httpDebugLine, type HttpExchange, type HttpListener } from './registry/http-exchange.js';
 export { RegistryClient } from './registry/registry-client.js';
 export { RemoteRepository, type RemoteRepositoryOptions } from './registry/remote-repository.js';
 export { parseRequestTimeout, requestTimeoutFromEnv } from './registry/request-timeout.js';

@@ -9,13 +9,13 @@
  * the masker.
  */
 import * as actions from '@actions/core';
-import { type OpenTargetOptions, type ProgressListener, type Reference, parseReference, requestTimeoutFromEnv } from '@ocikit/core';
+import { type HttpListener, type OpenTargetOptions, type ProgressListener, type Reference, httpDebugLine, parseReference, requestTimeoutFromEnv } from '@ocikit/core';
 import { type AuthInputs, type Mask, chooseCredentials, readAuthInputs } from './auth.js';
 import { type Env, getBoolean, getRequired } from './inputs.js';
 import { type ActionProgress, type Secrets, actionProgress } from './run-action.js';
 
 /** What openTarget and the reference-taking verbs need (the same fields `OpenTargetOptions` has). */
-export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal' | 'timeouts'>;
+export type ConnectionOptions = Pick<OpenTargetOptions, 'credentials' | 'plainHttp' | 'insecure' | 'onWarning' | 'signal' | 'timeouts' | 'onHttp'>;
 
 function masker(secrets: Secrets): Mask {
   return (secret) => {
@@ -58,6 +58,7 @@ export function readConnectionInputs(
     ...requestTimeoutFromEnv(env),
     onWarning: (message) => progress.warning?.(message),
     signal,
+    ...httpDebugInput(env, secrets),
   };
 }
 
@@ -94,4 +95,15 @@ export function referenceInput(env: Env, input: string): () => { reference: Refe
     const reference = parseReference(getRequired(input, env));
     return { reference, registries: registryHosts(reference) };
   };
+}
+
+/**
+ * The `debug` input, as the CLI's `--debug`: a line in the log per HTTP request and its
+ * answer (nothing secret in it, and the known secrets masked besides). Without it, a
+ * re-run with GitHub's debug logging on gets the same lines as debug messages.
+ */
+function httpDebugInput(env: Env, secrets: Secrets): { onHttp?: HttpListener } {
+  if (getBoolean('debug', false, env)) return { onHttp: (exchange) => actions.info(secrets.redact(httpDebugLine(exchange))) };
+  if (actions.isDebug()) return { onHttp: (exchange) => actions.debug(secrets.redact(httpDebugLine(exchange))) };
+  return {};
 }

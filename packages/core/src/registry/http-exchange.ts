@@ -24,6 +24,20 @@ export interface HttpExchange {
 export type HttpListener = (exchange: HttpExchange) => void;
 
 /**
+ * An exchange as one debug line, the same in every front end:
+ *
+ *   debug: GET http://127.0.0.1:5000/v2/app/manifests/v1 [Bearer ***] -> 200 (4 ms)
+ */
+export function httpDebugLine(exchange: HttpExchange): string {
+  const sent = `${exchange.method} ${exchange.url}${exchange.authorization ? ` [${exchange.authorization} ***]` : ''}`;
+  const answer =
+    exchange.status === undefined
+      ? `failed: ${exchange.error ?? 'no answer'}`
+      : `${exchange.status}${exchange.location ? ` to ${exchange.location}` : ''}`;
+  return `debug: ${sent} -> ${answer} (${exchange.durationMs} ms)`;
+}
+
+/**
  * Query parameters of the distribution API and the token protocol, whose values say
  * what a request is about and are kept. Every other value is replaced: pre-signed
  * object storage URLs carry their credential in the query (`X-Amz-Signature`,
