@@ -57,7 +57,6 @@ const notYet = (none: string): Absent => ({ none, notYet: true });
 
 const NO_STDIN = 'a CI input takes the secret itself, from a masked secret or variable';
 const UPLOADS_NOTHING = (verb: string): OptionInputs => cliOnly(`${verb} uploads nothing`);
-const ACTION_CHUNK_SIZE = notYet('the actions take chunk-size for push and recompress only so far');
 
 /** The options of every verb that talks to a registry (packages/cli/src/options/remote-options.ts). */
 const REMOTE: Record<string, OptionInputs> = {
@@ -161,7 +160,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--sign': both('sign'),
       '--inline-max': both('inline-max'),
       ...REMOTE,
-      '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' },
+      '--chunk-size': both('chunk-size'),
       ...REFERRERS_MODE,
       ...SIGNING,
     },
@@ -202,7 +201,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--anonymous-mount': both('anonymous-mount'),
       '--referrers': both('referrers'),
       ...REMOTE,
-      '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' },
+      '--chunk-size': both('chunk-size'),
       ...REFERRERS_MODE,
     },
   },
@@ -211,21 +210,21 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
     component: 'index',
     subcommandInput: 'command',
     arguments: { '<index-ref>': 'reference', '<sources...>': 'sources' },
-    options: { ...INDEX_ENTRIES, ...REMOTE, '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' } },
+    options: { ...INDEX_ENTRIES, ...REMOTE, '--chunk-size': both('chunk-size') },
   },
   'index add': {
     action: 'index',
     component: 'index',
     subcommandInput: 'command',
     arguments: { '<index-ref>': 'reference', '<sources...>': 'sources' },
-    options: { '--replace': both('replace'), ...INDEX_ENTRIES, ...REMOTE, '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' } },
+    options: { '--replace': both('replace'), ...INDEX_ENTRIES, ...REMOTE, '--chunk-size': both('chunk-size') },
   },
   'index remove': {
     action: 'index',
     component: 'index',
     subcommandInput: 'command',
     arguments: { '<index-ref>': 'reference', '<entries...>': 'sources' },
-    options: { '--tag': both('tags'), ...REMOTE, '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' } },
+    options: { '--tag': both('tags'), ...REMOTE, '--chunk-size': both('chunk-size') },
   },
   release: {
     action: 'release',
@@ -238,7 +237,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--allow-duplicates': both('allow-duplicates'),
       '--no-overwrite': both('overwrite'),
       ...REMOTE,
-      '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' },
+      '--chunk-size': both('chunk-size'),
     },
   },
   recompress: {
@@ -264,7 +263,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--prov': both('provenance'),
       ...REMOTE,
       '--concurrency': { action: { none: 'a no-op for helm: a chart is sent one blob after another' }, component: 'concurrency' },
-      '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' },
+      '--chunk-size': both('chunk-size'),
     },
   },
   'helm pull': {
@@ -307,7 +306,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       ...REMOTE,
       ...SMALL_UPLOAD('attest'),
       // A predicate (an SBOM, a scan) can be large.
-      '--chunk-size': { action: ACTION_CHUNK_SIZE, component: 'chunk-size' },
+      '--chunk-size': both('chunk-size'),
       ...SIGNING,
       ...REFERRERS_MODE,
     },

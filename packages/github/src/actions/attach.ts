@@ -25,6 +25,7 @@ import { withRunAnnotations } from '../run-annotations.js';
 import { writeAttachSummary } from '../summaries/attach.js';
 import { graphForSummary } from '../summaries/referrers-graph.js';
 import { referenceInput, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('attach', async (secrets, signal) => {
@@ -45,7 +46,7 @@ export async function run(env: Env = process.env): Promise<void> {
     // Built before anything is pushed: a key that cannot be used fails first.
     const signer = sign ? await signerFromInputs('attach', env, secrets) : undefined;
 
-    const { target, reference, selector } = await openTarget(subject, { ...connection, referrersMode });
+    const { target, reference, selector } = await openTarget(subject, { ...connection, ...uploadInputs(env), referrersMode });
     try {
       const result = await attachArtifact(target, selector, {
         files,

@@ -11,6 +11,7 @@ import { runAction } from '../run-action.js';
 import { TLOG_HINT, maskSigningKeyInput, signerFromInputs } from '../signer-inputs.js';
 import { openSubjects, reportSignatures, signingReferencesInput } from '../signing-references.js';
 import { startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('attest', async (secrets, signal) => {
@@ -23,7 +24,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const recursive = getBoolean('recursive', false, env);
     const epoch = sourceDateEpoch(env);
 
-    const { opened, close } = await openSubjects(references, { ...connection, referrersMode });
+    const { opened, close } = await openSubjects(references, { ...connection, ...uploadInputs(env), referrersMode });
     try {
       const attested = await attestReferences(
         // cosign attest names the subject by its repository; a layout directory is no such name.

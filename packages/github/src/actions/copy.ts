@@ -11,6 +11,7 @@ import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeCopySummary } from '../summaries/copy.js';
 import { registryHosts, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('copy', async (secrets, signal) => {
@@ -26,6 +27,7 @@ export async function run(env: Env = process.env): Promise<void> {
 
     const result = await copyReference(source, destination, {
       ...connection,
+      ...uploadInputs(env),
       concurrency,
       progress,
       referrersMode,

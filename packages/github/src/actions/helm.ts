@@ -11,6 +11,7 @@ import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeHelmPullSummary, writeHelmPushSummary } from '../summaries/helm.js';
 import { startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 const COMMANDS = ['push', 'pull'] as const;
 
@@ -28,6 +29,7 @@ export async function run(env: Env = process.env): Promise<void> {
       const epoch = sourceDateEpoch(env);
       const result = await pushHelmChart(chart, repository, {
         ...connection,
+        ...uploadInputs(env),
         ...(provenance ? { provenance } : {}),
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         progress,
@@ -42,6 +44,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const version = getString('version', env);
     const result = await pullHelmChart(`${repository}/${chart}`, {
       ...connection,
+      ...uploadInputs(env),
       ...(version ? { version } : {}),
       outputDir: getString('path', env) || '.',
       ...(getBoolean('provenance', false, env) ? { provenance: true } : {}),

@@ -25,6 +25,7 @@ import { runAction } from '../run-action.js';
 import { withRunAnnotations } from '../run-annotations.js';
 import { writeIndexSummary } from '../summaries/index.js';
 import { registryHosts, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 const COMMANDS = ['create', 'add', 'remove'] as const;
 
@@ -46,6 +47,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const epoch = sourceDateEpoch(env);
     const options: IndexReferenceOptions = {
       ...connection,
+      ...uploadInputs(env),
       concurrency: getPositiveInteger('concurrency', 3, env),
       progress,
       tags: getList('tags', { comma: true }, env),

@@ -22,6 +22,7 @@ import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
 import { writePushSummary } from '../summary.js';
 import { referenceInput, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('push', async (secrets, signal) => {
@@ -32,14 +33,13 @@ export async function run(env: Env = process.env): Promise<void> {
     const config = getString('config', env);
     const artifactType = getString('artifact-type', env);
     const platform = getString('platform', env);
-    const chunkSize = getPositiveInteger('chunk-size', undefined, env);
     const inlineMax = getPositiveInteger('inline-max', undefined, env);
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const epoch = sourceDateEpoch(env);
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
     const overwrite = getBoolean('overwrite', true, env);
 
-    const { target } = await openTarget(reference, { ...connection, ...(chunkSize ? { chunkSize } : {}), create: true });
+    const { target } = await openTarget(reference, { ...connection, ...uploadInputs(env), create: true });
     try {
       const result = await pushArtifact(target, {
         files,

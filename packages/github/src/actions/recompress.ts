@@ -18,6 +18,7 @@ import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
 import { writeRecompressSummary } from '../summaries/recompress.js';
 import { registryHosts, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 const MODES = ['replace', 'add'] as const;
 
@@ -35,10 +36,10 @@ export async function run(env: Env = process.env): Promise<void> {
     const concurrency = getPositiveInteger('concurrency', 3, env);
     const carryReferrers = getBoolean('referrers', false, env);
     const tempDir = getString('temp-dir', env);
-    const chunkSize = getPositiveInteger('chunk-size', undefined, env);
 
     const result = await recompressReference(source, destination, {
       ...connection,
+      ...uploadInputs(env),
       level,
       mode,
       platforms,
@@ -46,7 +47,6 @@ export async function run(env: Env = process.env): Promise<void> {
       carryReferrers,
       progress,
       ...(tempDir ? { tempDir } : {}),
-      ...(chunkSize ? { chunkSize } : {}),
     });
     const json = recompressResultJson(result);
     actions.info(json.changed ? `Recompressed ${json.reference}` : `Nothing to recompress: ${json.reference} has no tar+gzip layers`);

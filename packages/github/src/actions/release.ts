@@ -21,6 +21,7 @@ import { runAction } from '../run-action.js';
 import { runAnnotations } from '../run-annotations.js';
 import { writeReleaseSummary } from '../summaries/release.js';
 import { referenceInput, startStep } from '../target-options.js';
+import { uploadInputs } from '../upload-inputs.js';
 
 export async function run(env: Env = process.env): Promise<void> {
   await runAction('release', async (secrets, signal) => {
@@ -35,7 +36,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
     const overwrite = getBoolean('overwrite', true, env);
 
-    const { target } = await openTarget(reference, { ...connection, create: true });
+    const { target } = await openTarget(reference, { ...connection, ...uploadInputs(env), create: true });
     try {
       const result = await releaseArtifacts(target, {
         files,
