@@ -67,7 +67,7 @@ describe('the packed @ocikit/cli', () => {
     await mkdir(join(bare, 'bin'));
     await writeFile(join(bare, 'bin', 'ocikit.js'), await readFile(join(unpacked, 'bin', 'ocikit.js')));
     await writeFile(join(bare, 'package.json'), await readFile(join(unpacked, 'package.json')));
-    const result = await run(process.execPath, [join(bare, 'bin', 'ocikit.js'), '--version'], { cwd: bare, input: '' });
+    const result = await run(process.execPath, [join(bare, 'bin', 'ocikit.js'), '--help'], { cwd: bare, input: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: ocikit is not built (bundle/main.js is missing)\n  hint: in a checkout, run `npm run build`\n');
   });
