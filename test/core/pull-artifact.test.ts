@@ -203,6 +203,8 @@ describe('which layers a pull takes', () => {
     ['x', './x'],
     ['x', '././x'],
     ['dir', 'dir//'],
+    ['x', 'x/.'],
+    ['a/b', 'a/./b'],
   ])('refuses titles %j and %j as the same path', async (first, second) => {
     const store = await layout();
     await artifact(store, [titled(first, '1'), titled(second, '2')], 'v1');
@@ -213,11 +215,14 @@ describe('which layers a pull takes', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
-  it('takes titles that differ only past a leading ./ or a trailing /', async () => {
+  it('takes titles that name different paths, however alike they look', async () => {
     const store = await layout();
-    await artifact(store, [titled('a./x', '1'), titled('x/.', '2'), titled('x', '3'), titled('ax', '4')], 'v1');
-    const pulled = await pullArtifact(store, 'v1', { outputDir: makeTempDir() });
+    await artifact(store, [titled('a./x', '1'), titled('.x', '2'), titled('x', '3'), titled('ax', '4')], 'v1');
+    const out = makeTempDir();
+    const pulled = await pullArtifact(store, 'v1', { outputDir: out });
     expect(pulled.files).toHaveLength(4);
+    expect(await readFile(join(out, 'a.', 'x'), 'utf8')).toBe('1');
+    expect(await readFile(join(out, 'ax'), 'utf8')).toBe('4');
   });
 
   it('says when no titled layer matches, listing the types there are', async () => {

@@ -137,6 +137,18 @@ describe('where requests go', () => {
     expect((error.cause as { code?: string }).code).toBe('ECONNREFUSED');
   });
 
+  test('a connection dropped over TLS is a network fault with the plain hint, not a TLS one; likewise over HTTP', async () => {
+    const key = await createSigningKey('127.0.0.1');
+    const drop: Handler = (_r, res) => res.socket?.destroy();
+    const tls = await serve(drop, { key: key.privateKey.export({ type: 'pkcs8', format: 'pem' }), cert: key.certificatePem });
+    const plain = await serve(drop);
+    for (const registry of [client({ registry: 'registry.test', endpointHost: tls.host, insecure: true, retry: { maxAttempts: 1 } }), client({ registry: plain.host, retry: { maxAttempts: 1 } })]) {
+      const error = await failure(registry.send(GET()));
+      expect(error.code).toBe('NETWORK');
+      expect(error.hint).toBe('check the network and the registry address; ocikit retried what was safe to retry');
+    }
+  });
+
   test('every request says who is asking', async () => {
     const server = await serve((_r, res) => answer(res, 200));
     await (await client({ registry: server.host }).send(GET())).body.resume();
@@ -331,19 +343,73 @@ describe('deadlines and cancellation', () => {
     setTimeout(() => own.abort(), 50);
     expect((await failure(registry.wait(30_000, own.signal))).code).toBe('CANCELLED');
     setTimeout(() => mine.abort(), 50);
-    expect((await failure(registry.wait(30_000))).code).toBe('CANCELLED');
+    const waited = await failure(registry.wait(30_000));
+    expect(waited.code).toBe('CANCELLED');
+    expect(waited.message).toBe('cancelled'); // no request to name
+  });
+
+  test('a cancelled request to an absolute URL (an upload Location) is named by its path, without the query', async () => {
+    const server = await serve((_r, res) => answer(res, 202));
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const error = await failure(client({ registry: server.host }).send(GET(`${server.url}/v2/app/blobs/uploads/1?_state=secret`, { method: 'PATCH', signal: cancelled.signal })));
+    expect(error.message).toBe(`PATCH ${server.host}/v2/app/blobs/uploads/1: cancelled`);
+  });
+
+  test('abortGraceMs: a request under way when its signal fires may finish within the grace, and is cut after it', async () => {
+    const slow = (ms: number): Handler => (_r, res) => setTimeout(() => answer(res, 202, {}, 'state'), ms);
+    const server = await serve(slow(300));
+    const registry = client({ registry: server.host, retry: { maxAttempts: 1 } });
+    // Within the grace: the answer arrives, whole.
+    const graced = new AbortController();
+    setTimeout(() => graced.abort(new Error('interrupted')), 50);
+    const finished = await registry.send(GET('/v2/app/blobs/uploads/1', { method: 'PATCH', signal: graced.signal, abortGraceMs: 2000 }));
+    expect(finished.status).toBe(202);
+    expect(await text(finished)).toBe('state');
+    // Past the grace: cut, as cancelled.
+    const short = new AbortController();
+    setTimeout(() => short.abort(new Error('interrupted')), 50);
+    const started = Date.now();
+    const cut = await failure(registry.send(GET('/v2/app/blobs/uploads/2', { method: 'PATCH', signal: short.signal, abortGraceMs: 100 })));
+    expect(cut.code).toBe('CANCELLED');
+    expect(Date.now() - started).toBeLessThan(280);
+    // A grace with no signal fired is no deadline.
+    const quiet = new AbortController();
+    const answered = await registry.send(GET('/v2/app/blobs/uploads/3', { method: 'PATCH', signal: quiet.signal, abortGraceMs: 50 }));
+    expect(await text(answered)).toBe('state');
+  });
+
+  test('abortGraceMs: once the answer has come, the grace no longer runs: its body is read whole', async () => {
+    const server = await serve((_r, res) => {
+      setTimeout(() => {
+        res.writeHead(202, { 'content-length': '10' });
+        res.write('state');
+        setTimeout(() => res.end('-more'), 400);
+      }, 100);
+    });
+    const registry = client({ registry: server.host });
+    // The signal fires after the answer came.
+    const after = new AbortController();
+    const response = await registry.send(GET('/v2/app/blobs/uploads/1', { method: 'PATCH', signal: after.signal, abortGraceMs: 50 }));
+    after.abort(new Error('interrupted'));
+    expect(await text(response)).toBe('state-more');
+    // The signal fires while the request is under way; the answer comes within the grace, its body after it.
+    const during = new AbortController();
+    setTimeout(() => during.abort(new Error('interrupted')), 20);
+    const answered = await registry.send(GET('/v2/app/blobs/uploads/2', { method: 'PATCH', signal: during.signal, abortGraceMs: 200 }));
+    expect(await text(answered)).toBe('state-more');
   });
 });
 
 describe('Warning headers', () => {
   test('code 299 texts reach onWarning once each, unescaped, however they are spaced', async () => {
     const server = await serve((_r, res) => {
-      res.setHeader('warning', ['299  registry.example  "say \\"hi\\""', '299 - "say \\"hi\\""', '199 - "not for users"', '299 - "second"']);
+      res.setHeader('warning', ['299  registry.example  "spaced out"', '299 - "say \\"hi\\""', '199 - "not for users"', '299 - "say \\"hi\\""', '299 - "second"']);
       answer(res, 200);
     });
     const warnings: string[] = [];
     const registry = client({ registry: server.host, onWarning: (m) => warnings.push(m) });
     for (let i = 0; i < 2; i++) await (await registry.send(GET())).body.resume();
-    expect(warnings).toEqual([`${server.host}: say "hi"`, `${server.host}: second`]);
+    expect(warnings).toEqual([`${server.host}: spaced out`, `${server.host}: say "hi"`, `${server.host}: second`]);
   });
 });
