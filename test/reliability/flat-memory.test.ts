@@ -31,7 +31,7 @@ console.log(JSON.stringify({ peakMiB: peak / ${MiB}, packedMiB: packed.size / ${
 `;
 
 describe('unpacking a directory layer', () => {
-  it(`holds a few chunks, not the tree: ${FILES} files of ${FILE_SIZE / 1024} KiB (80 MiB)`, async () => {
+  it(`holds a few chunks, never half the layer: ${FILES} files of ${FILE_SIZE / 1024} KiB (80 MiB)`, async () => {
     const work = makeTempDir('ocikit-flat-memory-');
     const tree = join(work, 'tree');
     for (let group = 0; group < FILES / 100; group++) {
@@ -42,8 +42,9 @@ describe('unpacking a directory layer', () => {
     expect(result.stderr).toBe('');
     const { peakMiB, packedMiB } = JSON.parse(result.stdout) as { peakMiB: number; packedMiB: number };
     expect(packedMiB).toBeGreaterThan(75);
-    // Every chunk of the layer stayed reachable (the whole 80 MiB) when each read raced a
-    // long-lived failure promise with Promise.race; now a few chunks are.
-    expect(peakMiB).toBeLessThan(16);
+    // Every chunk of the layer stayed reachable (84 MiB of the 80) when each read raced a
+    // long-lived failure promise with Promise.race; now a few chunks are (7 to 32 MiB
+    // seen, with the machine's load): never half the layer.
+    expect(peakMiB).toBeLessThan(packedMiB / 2);
   });
 });
