@@ -28,8 +28,8 @@ const TEXT_CALLS = new Map([
   ['readBounded', 2],
   ['requestDeadline', 1],
 ]);
-/** Calls a message may make to quote or list a value. */
-const QUOTING_CALLS = new Set(['show', 'shown', 'stringify', 'String', 'join']);
+/** Calls a message may make to quote or list a value, or to name an option (optionRef: each front end renders it in its words). */
+const QUOTING_CALLS = new Set(['show', 'shown', 'stringify', 'String', 'join', 'optionRef']);
 const TEXT_KEYS = new Set(['hint', 'detail']);
 const PROBLEM_KEYS = new Set(['hint', 'detail', 'reason']);
 
