@@ -4,23 +4,12 @@
 // by one that only records it ran: an unknown option, a missing argument or a value
 // an option's parser refuses fails here, not in a user's terminal).
 import { describe, expect, it } from '@jest/globals';
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { buildProgram } from '@ocikit/cli';
 import { EXAMPLES, commandPath } from '../../packages/cli/src/help/examples.js';
 import { disguiseStdinArguments } from '../../packages/cli/src/options/stdin-argument.js';
 import { ocikit } from '../harness/ocikit-cli.js';
-
-function captured(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  return { stream, text: () => text };
-}
+import { capturedStream } from '../harness/outcomes.js';
 
 function everyCommand(command: Command): Command[] {
   return [command, ...command.commands.flatMap(everyCommand)];
@@ -68,8 +57,8 @@ function ocikitWords(line: string): string[] {
 
 /** Whether the CLI's parser accepts `argv`, and which command it would have run. */
 async function parse(argv: string[]): Promise<{ ok: boolean; ran?: string; stderr: string }> {
-  const stderr = captured();
-  const program = buildProgram({ env: {}, stdout: captured().stream, stderr: stderr.stream, secrets: new Set() });
+  const stderr = capturedStream();
+  const program = buildProgram({ env: {}, stdout: capturedStream().stream, stderr: stderr.stream, secrets: new Set() });
   let ran: string | undefined;
   for (const command of everyCommand(program)) {
     command.action(() => {
@@ -85,7 +74,7 @@ async function parse(argv: string[]): Promise<{ ok: boolean; ran?: string; stder
 }
 
 describe('the examples in --help', () => {
-  const sink = captured();
+  const sink = capturedStream();
   const program = buildProgram({ env: {}, stdout: sink.stream, stderr: sink.stream, secrets: new Set() });
   const commands = everyCommand(program);
 
@@ -96,7 +85,7 @@ describe('the examples in --help', () => {
     // No examples for a command that is not there (a renamed verb).
     expect(Object.keys(EXAMPLES).filter((path) => !commands.some((c) => commandPath(c) === path))).toEqual([]);
     for (const command of commands) {
-      const help = captured();
+      const help = capturedStream();
       command.configureOutput({ ...command.configureOutput(), writeOut: (text) => help.stream.write(text) });
       command.outputHelp();
       const examples = EXAMPLES[commandPath(command)]!;

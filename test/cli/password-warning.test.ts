@@ -6,31 +6,20 @@
 // are given: the warning comes first all the same).
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { buildProgram, main } from '@ocikit/cli';
 import { ocikit } from '../harness/ocikit-cli.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
+import { capturedStream } from '../harness/outcomes.js';
 
 const registry = useRegistry();
 const PASSWORD = 'pw-on-the-command-line-42';
 const WARNING = 'warning: a password on the command line can end up in shell history and process lists; prefer --password-stdin or the OCIKIT_PASSWORD variable\n';
 
-function sink(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  return { stream, text: () => text };
-}
-
 /** Every command (by its path) that takes --password, and made-up values for the arguments and options it requires. */
 function verbsTakingPassword(): Array<{ path: string[]; args: string[] }> {
-  const out = sink();
+  const out = capturedStream();
   const found: Array<{ path: string[]; args: string[] }> = [];
   const walk = (command: Command, path: string[]): void => {
     if (command.options.some((option) => option.long === '--password')) {
@@ -77,8 +66,8 @@ describe('a password on the command line', () => {
     expect(fromEnv.code).toBe(0);
     expect(fromEnv.stderr).toBe('');
     // `ocikit gitlab <component>` runs its verbs with --password in this process: on no command line.
-    const out = sink();
-    const err = sink();
+    const out = capturedStream();
+    const err = capturedStream();
     const code = await main(['tags', reference, '-u', 'ocikit', '-p', PASSWORD], { env: {}, stdout: out.stream, stderr: err.stream, secrets: new Set() });
     expect(code).toBe(0);
     expect(err.text()).toBe('');

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { main } from '@ocikit/cli';
 import { RemoteRepository } from '@ocikit/core';
 import { startFaultProxy } from '../harness/fault-proxy.js';
@@ -17,6 +16,7 @@ import { spdx } from '../harness/referrer-documents.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
 import { REPO_ROOT, interpolatedJob, readTemplate } from './component-spec.js';
+import { capturedStream } from '../harness/outcomes.js';
 
 const registry = useRegistry();
 const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -36,24 +36,13 @@ interface Job {
 let project: string;
 let jobs = 0;
 
-function sink(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  }) as unknown as NodeJS.WriteStream;
-  return { stream, text: () => text };
-}
-
 /** `ocikit gitlab <verb>` with the job's variables for these inputs, in the project directory. */
 async function job(verb: string, inputs: Record<string, unknown>, env: Record<string, string> = {}): Promise<Job> {
   const slug = `ocikit-${verb}-${++jobs}`;
   const template = readTemplate(verb, join(REPO_ROOT, 'templates', `${verb}.yml`));
   const { env: jobEnv } = interpolatedJob(template, inputs, { HOME: join(project, '.home'), CI: 'true', CI_JOB_NAME_SLUG: slug, SOURCE_DATE_EPOCH: '0', ...env });
-  const stdout = sink();
-  const stderr = sink();
+  const stdout = capturedStream();
+  const stderr = capturedStream();
   const cwd = process.cwd();
   process.chdir(project);
   let code: number;

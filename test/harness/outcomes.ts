@@ -1,7 +1,8 @@
 // How tests look at an outcome: a stream's bytes, the OcikitError a promise rejects
-// with, and every text of an error (what a secret must appear in none of).
+// with, every text of an error (what a secret must appear in none of), and what an
+// in-process CLI run wrote.
 import { expect } from '@jest/globals';
-import type { Readable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import { OcikitError } from '../../packages/core/src/errors.js';
 
 export async function readAll(stream: Readable): Promise<Buffer> {
@@ -23,4 +24,16 @@ export async function failureOf(promise: Promise<unknown>): Promise<OcikitError>
 /** Everything an error could show a person: message, detail, hint, as described, and its stack. */
 export function fullText(error: OcikitError): string {
   return [error.message, error.detail, error.hint, error.describe(), String(error.stack)].join('\n');
+}
+
+/** A stdout or stderr for a CLI context run in this process, keeping what is written to it. */
+export function capturedStream(): { stream: NodeJS.WriteStream; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
+  return { stream, text: () => text };
 }

@@ -2,7 +2,7 @@
 import type { SignResultsJson } from '@ocikit/core';
 import { type Component, referrersModeOptions, registriesOf } from '../component.js';
 import { annotationOptions } from '../pipeline.js';
-import { SIGNING_INPUTS, SIGNING_SUBJECT_INPUTS, signingOptions, signingSubjects } from './signing.js';
+import { SIGNING_COMPONENT, SIGNING_INPUTS, SIGNING_SUBJECT_INPUTS, signingOptions, signingSubjects } from './signing.js';
 
 export const sign: Component<SignResultsJson> = {
   verb: 'sign',
@@ -11,9 +11,7 @@ export const sign: Component<SignResultsJson> = {
     boolean: [...SIGNING_SUBJECT_INPUTS.boolean, ...SIGNING_INPUTS.boolean],
     number: ['chunk-size'],
   },
-  switches: ['plain-http', 'insecure', 'recursive'],
-  numbers: ['concurrency', 'chunk-size'],
-  keyInputs: ['key'],
+  ...SIGNING_COMPONENT,
   plan(inputs) {
     const references = signingSubjects(inputs);
     const options = [

@@ -15,6 +15,16 @@ import { type ComponentInputs, type InputDeclaration, inputVariable } from '../i
  */
 export const SIGNING_SUBJECT_INPUTS = { string: ['reference', 'references'], boolean: ['recursive'] } as const satisfies InputDeclaration;
 
+/**
+ * What sign and attest declare alike besides their own inputs: the subject and signing
+ * inputs' switches and numbers, and the key input that may hold a PEM (a secret).
+ */
+export const SIGNING_COMPONENT = {
+  switches: ['plain-http', 'insecure', 'recursive'],
+  numbers: ['concurrency', 'chunk-size'],
+  keyInputs: ['key'],
+};
+
 /** `reference`, then each line of `references`: the CLI's arguments. */
 export function signingSubjects(inputs: ComponentInputs): string[] {
   return [inputs.required('reference'), ...inputs.lines('references')];
