@@ -7,13 +7,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { ServerResponse } from 'node:http';
 import { Agent } from 'undici';
-import { OcikitError } from '../../packages/core/src/errors.js';
 import { isLoopbackRegistry } from '../../packages/core/src/reference/reference.js';
 import { Authenticator, type AuthenticatorOptions } from '../../packages/core/src/registry/authenticator.js';
 import type { Credential } from '../../packages/core/src/registry/credentials.js';
 import type { AuthChallenge } from '../../packages/core/src/registry/www-authenticate.js';
 import { USER_AGENT } from '../../packages/core/src/version.js';
 import { type HostileRequest, type HostileServer, json, send, startHostileServer } from '../harness/hostile-registry.js';
+import { failureOf } from '../harness/outcomes.js';
 
 const PULL_A = 'repository:a:pull';
 const PUSH_A = 'repository:a:pull,push';
@@ -59,15 +59,6 @@ function authenticator(options: Partial<AuthenticatorOptions> & { credential?: C
 
 function bearer(params: Record<string, string> = {}): AuthChallenge[] {
   return [{ scheme: 'bearer', params: { realm: `${service.url}/token`, service: 'registry.test', ...params } }];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
 }
 
 /** The token requests so far: method and path (query included). */
@@ -124,7 +115,7 @@ describe('Bearer tokens', () => {
     await auth.respond(bearer(), '', 'GET /v2/');
     expect(asked()).toEqual(['GET /token?service=registry.test']);
     answer = (_request, _n, res) => json(res, 500, { errors: [{ code: 'UNKNOWN', message: 'down' }] });
-    const error = await refusal(authenticator().respond(bearer(), '', 'GET /v2/'));
+    const error = await failureOf(authenticator().respond(bearer(), '', 'GET /v2/'));
     expect(error.message).toBe(`getting a token for registry.test (no scope) from ${service.url} failed (HTTP 500)`);
   });
 });
@@ -179,14 +170,14 @@ describe('what the token service answers', () => {
     ['token', 'the token service answered something that is not a JSON object'],
   ])('%j is refused', async (body, message) => {
     answer = (_request, _n, res) => json(res, 200, body);
-    const error = await refusal(authenticator().respond(bearer(), PULL_A, 'GET x'));
+    const error = await failureOf(authenticator().respond(bearer(), PULL_A, 'GET x'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.message).toBe(`getting a token for registry.test (${PULL_A}) from ${service.url}: ${message}`);
   });
 
   test('text that is not JSON is refused, and repeated only in part', async () => {
     answer = (_request, _n, res) => send(res, 200, Buffer.from(`<html>${'x'.repeat(1000)}`));
-    const error = await refusal(authenticator().respond(bearer(), PULL_A, 'GET x'));
+    const error = await failureOf(authenticator().respond(bearer(), PULL_A, 'GET x'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.message).toContain('the token service answered something that is not a JSON object');
     expect(error.detail).toBe(`<html>${'x'.repeat(194)}`);
@@ -195,54 +186,54 @@ describe('what the token service answers', () => {
   test('a refusal of the credentials is final: they are not sent again', async () => {
     answer = (_request, _n, res) => json(res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad password' }] });
     const auth = authenticator({ credential: USER });
-    const first = await refusal(auth.respond(bearer(), PULL_A, 'GET x'));
+    const first = await failureOf(auth.respond(bearer(), PULL_A, 'GET x'));
     expect(first.code).toBe('UNAUTHORIZED');
     expect(first.status).toBe(401);
     expect(service.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ocikit:the-s3cret-pass').toString('base64')}`);
-    expect(await refusal(auth.respond(bearer(), PULL_B, 'GET y'))).toBe(first);
+    expect(await failureOf(auth.respond(bearer(), PULL_B, 'GET y'))).toBe(first);
     expect(asked()).toHaveLength(1);
   });
 
   test('403 is a refusal too; an anonymous one is asked again next time', async () => {
     answer = (_request, _n, res) => json(res, 403, { errors: [{ code: 'DENIED', message: 'no' }] });
     const auth = authenticator();
-    expect((await refusal(auth.respond(bearer(), PULL_A, 'GET x'))).code).toBe('UNAUTHORIZED');
-    expect((await refusal(auth.respond(bearer(), PULL_A, 'GET x'))).status).toBe(403);
+    expect((await failureOf(auth.respond(bearer(), PULL_A, 'GET x'))).code).toBe('UNAUTHORIZED');
+    expect((await failureOf(auth.respond(bearer(), PULL_A, 'GET x'))).status).toBe(403);
     expect(asked()).toHaveLength(2);
   });
 
   test('a token service failure is no refusal: the credentials are tried again next time', async () => {
     answer = (_request, _n, res) => json(res, 500, { errors: [{ code: 'UNKNOWN', message: 'down' }] });
     const auth = authenticator({ credential: USER });
-    const error = await refusal(auth.respond(bearer(), PULL_A, 'GET x'));
+    const error = await failureOf(auth.respond(bearer(), PULL_A, 'GET x'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.status).toBe(500);
-    await refusal(auth.respond(bearer(), PULL_A, 'GET x'));
+    await failureOf(auth.respond(bearer(), PULL_A, 'GET x'));
     expect(asked()).toHaveLength(2);
   });
 });
 
 describe('token realms', () => {
   test('a realm that is not a URL is refused, repeated only in part', async () => {
-    const error = await refusal(authenticator().respond([{ scheme: 'bearer', params: { realm: `no url ${'x'.repeat(500)}` } }], PULL_A, 'GET x'));
+    const error = await failureOf(authenticator().respond([{ scheme: 'bearer', params: { realm: `no url ${'x'.repeat(500)}` } }], PULL_A, 'GET x'));
     expect(error.code).toBe('REGISTRY_ERROR');
     expect(error.message).toBe(`registry.test named a token realm that is not a URL: "no url ${'x'.repeat(193)}"`);
   });
 
   test('a realm off loopback must be https, unless plain HTTP was allowed; nothing else will do', async () => {
     const offLoopback = { isLoopbackHost: () => false };
-    const plain = await refusal(authenticator(offLoopback).respond(bearer(), PULL_A, 'GET x'));
+    const plain = await failureOf(authenticator(offLoopback).respond(bearer(), PULL_A, 'GET x'));
     expect(plain.code).toBe('REGISTRY_ERROR');
     expect(plain.message).toBe(`registry.test asked for credentials to be sent to ${service.url} without TLS; refused`);
     expect(asked()).toEqual([]);
     await authenticator({ ...offLoopback, allowPlainHttpRealm: true }).respond(bearer(), PULL_A, 'GET x');
     expect(asked()).toHaveLength(1);
-    const ftp = await refusal(
+    const ftp = await failureOf(
       authenticator({ allowPlainHttpRealm: true }).respond([{ scheme: 'bearer', params: { realm: `ftp://${service.host}/token` } }], PULL_A, 'GET x'),
     );
     expect(ftp.message).toContain('without TLS; refused');
     // https is taken anywhere: here it fails only because nothing listens.
-    const https = await refusal(authenticator(offLoopback).respond([{ scheme: 'bearer', params: { realm: 'https://127.0.0.1:1/token' } }], PULL_A, 'GET x'));
+    const https = await failureOf(authenticator(offLoopback).respond([{ scheme: 'bearer', params: { realm: 'https://127.0.0.1:1/token' } }], PULL_A, 'GET x'));
     expect(https.code).toBe('NETWORK');
     expect(https.message).toBe('getting a token for registry.test: could not reach the token service https://127.0.0.1:1');
     expect(https.detail).toBe('ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1');
@@ -251,7 +242,7 @@ describe('token realms', () => {
 
   test('a token service that does not answer in time fails with the deadline, as it is', async () => {
     answer = () => {}; // never answers
-    const error = await refusal(authenticator({ requestTimeoutMs: 300 }).respond(bearer(), PULL_A, 'GET x'));
+    const error = await failureOf(authenticator({ requestTimeoutMs: 300 }).respond(bearer(), PULL_A, 'GET x'));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toMatch(/no complete answer within 0 s$/);
   });
@@ -271,7 +262,7 @@ describe('Basic and other schemes', () => {
 
   test('Basic without a username and password is UNAUTHORIZED, saying what to provide', async () => {
     for (const credential of [undefined, { identityToken: 'idt' }]) {
-      const error = await refusal(authenticator({ credential }).respond(BASIC, PULL_A, 'GET x'));
+      const error = await failureOf(authenticator({ credential }).respond(BASIC, PULL_A, 'GET x'));
       expect(error.code).toBe('UNAUTHORIZED');
       expect(error.status).toBe(401);
       expect(error.message).toBe('GET x: registry.test requires a username and password');
@@ -286,7 +277,7 @@ describe('Basic and other schemes', () => {
       [[{ scheme: 'bearer', params: { service: 'no realm' } }, { scheme: 'ntlm', params: {} }], 'bearer, ntlm'],
       [[], 'no WWW-Authenticate challenge'],
     ] as Array<[AuthChallenge[], string]>) {
-      const error = await refusal(auth.respond(challenges, PULL_A, 'GET x'));
+      const error = await failureOf(auth.respond(challenges, PULL_A, 'GET x'));
       expect(error.code).toBe('UNAUTHORIZED');
       expect(error.status).toBe(401);
       expect(error.message).toBe('GET x: registry.test asked for an authentication scheme ocikit does not speak');

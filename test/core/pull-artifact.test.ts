@@ -20,7 +20,6 @@ import {
   EMPTY_JSON,
   MediaType,
   OciLayoutStore,
-  OcikitError,
   type Target,
   copyForPull,
   digestOf,
@@ -29,6 +28,7 @@ import {
   inFrontEndWords,
 } from '@ocikit/core';
 import { makeTempDir } from '../harness/temp.js';
+import { failureOf } from '../harness/outcomes.js';
 
 const blob = (bytes: Uint8Array | string, mediaType: string, annotations: Record<string, string> = {}) => {
   const data = typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes);
@@ -88,15 +88,6 @@ function watched(target: Target): { target: Target; fetches: () => number; mostA
   return { target: proxy, fetches: () => fetches, mostAtOnce: () => most };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<OcikitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(OcikitError);
-  return error as OcikitError;
-}
-
 const titled = (title: string, content: string | Uint8Array, more: Record<string, string> = {}, mediaType = 'text/plain') =>
   blob(content, mediaType, { [Annotation.Title]: title, ...more });
 
@@ -138,7 +129,7 @@ describe('pulling from an index', () => {
   it('takes an older compatible entry only when allowed, and warns that it did', async () => {
     const store = await layout();
     await platformIndex(store, ['linux/arm/v6', 'linux/amd64']);
-    const strict = await refusal(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/arm/v7' }));
+    const strict = await failureOf(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/arm/v7' }));
     expect(strict.code).toBe('NOT_FOUND');
     expect(strict.message).toBe('oci-layout:' + store.name.replace(/^oci-layout:/, '') + ':multi has no entry for linux/arm/v7');
     expect(inFrontEndWords(strict.hint!)).toBe('it has linux/arm/v6, linux/amd64; pick one with --platform, or accept an older compatible one with --compatible-platforms');
@@ -156,17 +147,17 @@ describe('pulling from an index', () => {
   it('names what it has when it has no entry for the platform', async () => {
     const store = await layout();
     await platformIndex(store, ['windows/riscv64']);
-    const here = await refusal(pullArtifact(store, 'multi', { outputDir: makeTempDir() }));
+    const here = await failureOf(pullArtifact(store, 'multi', { outputDir: makeTempDir() }));
     expect(here.message).toMatch(/ has no entry for .+ \(this machine\)$/);
-    const other = await refusal(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/s390x' }));
+    const other = await failureOf(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/s390x' }));
     expect(other.message).toMatch(/ has no entry for linux\/s390x$/);
     expect(inFrontEndWords(other.hint!)).toBe('it has windows/riscv64; pick one with --platform');
-    const amd = await refusal(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/amd64' }));
+    const amd = await failureOf(pullArtifact(store, 'multi', { outputDir: makeTempDir(), platform: 'linux/amd64' }));
     expect(inFrontEndWords(amd.hint!)).toBe('it has windows/riscv64; pick one with --platform, or accept an older compatible one with --compatible-platforms');
     // An index whose entries name no platform.
     const plain = await artifact(store, [titled('a.txt', 'a')]);
     await index(store, [plain], 'bare');
-    const bare = await refusal(pullArtifact(store, 'bare', { outputDir: makeTempDir(), platform: 'linux/amd64' }));
+    const bare = await failureOf(pullArtifact(store, 'bare', { outputDir: makeTempDir(), platform: 'linux/amd64' }));
     expect(bare.code).toBe('NOT_FOUND');
     expect(bare.hint).toBe('none of its entries names a platform; pull one by digest');
   });
@@ -175,7 +166,7 @@ describe('pulling from an index', () => {
     const store = await layout();
     const inner = await platformIndex(store, ['linux/amd64'], 'inner');
     await index(store, [{ ...inner, platform: { os: 'linux', architecture: 'arm64' } }], 'outer');
-    const nested = await refusal(pullArtifact(store, 'outer', { outputDir: makeTempDir(), platform: 'linux/arm64' }));
+    const nested = await failureOf(pullArtifact(store, 'outer', { outputDir: makeTempDir(), platform: 'linux/arm64' }));
     expect(nested.code).toBe('UNSUPPORTED');
     expect(nested.message).toBe(`${store.name}:outer is an index of 1 manifests, not an artifact`);
   });
@@ -209,7 +200,7 @@ describe('which layers a pull takes', () => {
     const store = await layout();
     await artifact(store, [titled(first, '1'), titled(second, '2')], 'v1');
     const out = makeTempDir();
-    const error = await refusal(pullArtifact(store, 'v1', { outputDir: out }));
+    const error = await failureOf(pullArtifact(store, 'v1', { outputDir: out }));
     expect(error.code).toBe('UNSAFE_PATH');
     expect(error.message).toBe(`${store.name}:v1 has two layers titled "${second}"`);
     expect(await readdir(out)).toEqual([]);
@@ -228,15 +219,15 @@ describe('which layers a pull takes', () => {
   it('says when no titled layer matches, listing the types there are', async () => {
     const store = await layout();
     await artifact(store, [titled('a.txt', 'a'), blob('x', 'application/octet-stream')], 'v1');
-    const typed = await refusal(pullArtifact(store, 'v1', { outputDir: makeTempDir(), mediaTypes: ['image/png', 'image/gif'] }));
+    const typed = await failureOf(pullArtifact(store, 'v1', { outputDir: makeTempDir(), mediaTypes: ['image/png', 'image/gif'] }));
     expect(typed.code).toBe('NOT_FOUND');
     expect(typed.message).toBe(`${store.name}:v1 has no titled layer of type image/png, image/gif to pull`);
     expect(typed.hint).toBe('its layers: text/plain, application/octet-stream');
     await artifact(store, [blob('x', 'application/octet-stream')], 'untitled');
-    const none = await refusal(pullArtifact(store, 'untitled', { outputDir: makeTempDir() }));
+    const none = await failureOf(pullArtifact(store, 'untitled', { outputDir: makeTempDir() }));
     expect(none.message).toBe(`${store.name}:untitled has no titled layer to pull`);
     await artifact(store, [], 'empty');
-    expect((await refusal(pullArtifact(store, 'empty', { outputDir: makeTempDir() }))).hint).toBe('its layers: none');
+    expect((await failureOf(pullArtifact(store, 'empty', { outputDir: makeTempDir() }))).hint).toBe('its layers: none');
   });
 });
 
@@ -271,14 +262,14 @@ describe('how each layer lands', () => {
 
     const other = `sha256:${'0'.repeat(64)}`;
     await artifact(store, [titled('site', gz, { [Annotation.OrasUnpack]: 'true', [Annotation.OrasContentDigest]: other }, MediaType.LayerGzip)], 'wrongdigest');
-    expect((await refusal(pullArtifact(store, 'wrongdigest', { outputDir: makeTempDir() }))).code).toBe('DIGEST_MISMATCH');
+    expect((await failureOf(pullArtifact(store, 'wrongdigest', { outputDir: makeTempDir() }))).code).toBe('DIGEST_MISMATCH');
 
     await artifact(store, [titled('docs', gz, { [Annotation.OrasUnpack]: 'true' }, MediaType.LayerGzip)], 'beside');
-    const beside = await refusal(pullArtifact(store, 'beside', { outputDir: makeTempDir() }));
+    const beside = await failureOf(pullArtifact(store, 'beside', { outputDir: makeTempDir() }));
     expect(beside.code).toBe('UNSAFE_PATH');
     expect(beside.message).toContain('is outside "docs"');
 
-    const bounded = await refusal(pullArtifact(store, 'good', { outputDir: makeTempDir(), maxUnpackedBytes: 5 }));
+    const bounded = await failureOf(pullArtifact(store, 'good', { outputDir: makeTempDir(), maxUnpackedBytes: 5 }));
     expect(bounded.code).toBe('SIZE_LIMIT');
   });
 
@@ -341,7 +332,7 @@ describe('how each layer lands', () => {
     const out = makeTempDir();
     await mkdir(join(out, 'docs', 'guide'), { recursive: true });
     const overDirectory = watched(store);
-    const refused = await refusal(pullArtifact(overDirectory.target, 'nested', { outputDir: out }));
+    const refused = await failureOf(pullArtifact(overDirectory.target, 'nested', { outputDir: out }));
     expect(refused.code).toBe('INVALID_INPUT');
     expect(refused.message).toBe(`cannot replace directory ${join(out, 'docs', 'guide')} with a file`);
     expect(overDirectory.fetches()).toBe(0);
@@ -355,7 +346,7 @@ describe('how each layer lands', () => {
     const kept = makeTempDir();
     await writeFile(join(kept, 'site'), 'a file where the directory would go');
     const overFile = watched(store);
-    const keepOld = await refusal(pullArtifact(overFile.target, 'site', { outputDir: kept, keepOldFiles: true }));
+    const keepOld = await failureOf(pullArtifact(overFile.target, 'site', { outputDir: kept, keepOldFiles: true }));
     expect(keepOld.message).toBe(`${join(kept, 'site')} already exists`);
     expect(overFile.fetches()).toBe(0);
   });
@@ -388,7 +379,7 @@ describe('how each layer lands', () => {
     const out = makeTempDir();
     // Both at once (they download side by side), and one after the other.
     for (const concurrency of [3, 1]) {
-      const error = await refusal(pullArtifact(store, 'v1', { outputDir: out, concurrency }));
+      const error = await failureOf(pullArtifact(store, 'v1', { outputDir: out, concurrency }));
       expect(error.code).toBe('UNSAFE_PATH');
       expect(error.message).toBe(`${store.name}:v1: layer "docs/api" writes a path an earlier layer wrote`);
       expect(error.detail).toMatch(/docs\/api\/index\.html already exists$/);
@@ -443,11 +434,11 @@ describe('pulling to standard output', () => {
   it('refuses more than one file, or no stream to write to', async () => {
     const store = await layout();
     await artifact(store, [titled('a.txt', 'a'), titled('b.txt', 'b')], 'two');
-    const two = await refusal(pullArtifact(store, 'two', { outputDir: '-', stdout: sink().stdout }));
+    const two = await failureOf(pullArtifact(store, 'two', { outputDir: '-', stdout: sink().stdout }));
     expect(two.code).toBe('INVALID_INPUT');
     expect(two.message).toBe('-o - writes one file to standard output, but 2 layers match');
     await artifact(store, [titled('a.txt', 'a')], 'one');
-    expect((await refusal(pullArtifact(store, 'one', { outputDir: '-' }))).code).toBe('INVALID_INPUT');
+    expect((await failureOf(pullArtifact(store, 'one', { outputDir: '-' }))).code).toBe('INVALID_INPUT');
   });
 
   it('spools the file in a directory of its own under the temp directory, and removes it', async () => {
@@ -480,7 +471,7 @@ describe('pulling to standard output', () => {
     await artifact(store, [layer], 'v1');
     await writeFile(join(dir, 'layout', 'blobs', 'sha256', layer.descriptor.digest.slice(7)), 'wrong');
     const { stdout, text } = sink();
-    expect((await refusal(pullArtifact(store, 'v1', { outputDir: '-', stdout }))).code).toBe('DIGEST_MISMATCH');
+    expect((await failureOf(pullArtifact(store, 'v1', { outputDir: '-', stdout }))).code).toBe('DIGEST_MISMATCH');
     expect(text()).toBe('');
   });
 });

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RemoteRepository, verifyReference } from '@ocikit/core';
 import { runAction, visibleText } from '../harness/action-runner.js';
-import { buildAttestation, buildImage, buildIndex, pushIndex } from '../harness/images.js';
+import { pushShippedIndex } from '../harness/images.js';
 import { useApiRegistry, useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
 import { errors } from './step-helpers.js';
@@ -36,22 +36,10 @@ describe('sign and attest actions over a whole index, in two registries', () => 
 
   beforeAll(async () => {
     cwd = makeTempDir('ocikit-ws-');
-    const images = [];
-    for (const architecture of ['amd64', 'arm64']) {
-      images.push(await buildImage(cwd, { platform: { os: 'linux', architecture }, layers: [{ files: { 'etc/hostname': `${architecture} ${Math.random()}\n` } }] }));
-    }
-    const built = buildIndex(images, [await buildAttestation(images[0]!)]);
-    for (const host of [distribution.host, ggcr.host]) {
-      const repo = new RemoteRepository({ registry: host, repository: 'gh/shipped' });
-      try {
-        await pushIndex(repo, built, 'v1');
-      } finally {
-        await repo.close();
-      }
-    }
-    index = built.index.descriptor.digest;
-    platforms = images.map((image) => image.manifest.descriptor.digest);
-    listed = [...platforms, built.attestations[0]!.manifest.descriptor.digest];
+    const shipped = await pushShippedIndex(cwd, [distribution.host, ggcr.host], 'gh/shipped');
+    index = shipped.index;
+    platforms = shipped.platforms;
+    listed = [...platforms, shipped.attestation];
     await writeFile(join(cwd, 'provenance.json'), JSON.stringify({ buildDefinition: { buildType: 'https://example.com/build/v1' } }));
   }, 60_000);
 

@@ -8,7 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RemoteRepository, verifyReference } from '@ocikit/core';
-import { buildAttestation, buildImage, buildIndex, pushIndex } from '../harness/images.js';
+import { pushShippedIndex } from '../harness/images.js';
 import { ocikit } from '../harness/ocikit-cli.js';
 import { useApiRegistry, useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -25,21 +25,9 @@ let listed: string[];
 
 beforeAll(async () => {
   const work = makeTempDir('ocikit-gl-recursive-');
-  const images = [];
-  for (const architecture of ['amd64', 'arm64']) {
-    images.push(await buildImage(work, { platform: { os: 'linux', architecture }, layers: [{ files: { 'etc/hostname': `${architecture} ${Math.random()}\n` } }] }));
-  }
-  const built = buildIndex(images, [await buildAttestation(images[0]!)]);
-  for (const host of [distribution.host, ggcr.host]) {
-    const repo = new RemoteRepository({ registry: host, repository: 'gl/shipped' });
-    try {
-      await pushIndex(repo, built, 'v1');
-    } finally {
-      await repo.close();
-    }
-  }
-  index = built.index.descriptor.digest;
-  listed = [...images, ...built.attestations].map((image) => image.manifest.descriptor.digest);
+  const shipped = await pushShippedIndex(work, [distribution.host, ggcr.host], 'gl/shipped');
+  index = shipped.index;
+  listed = [...shipped.platforms, shipped.attestation];
 }, 60_000);
 
 /** Runs the component's job program as its template sets it up, in a fresh project directory. */

@@ -7,7 +7,7 @@ import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { type Descriptor, MediaType, type Platform, type Target, digestOf } from '@ocikit/core';
+import { type Descriptor, MediaType, type Platform, RemoteRepository, type Target, digestOf } from '@ocikit/core';
 
 export const DOCKER_FOREIGN_LAYER = 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip';
 
@@ -233,4 +233,37 @@ export async function pushImage(target: Target, image: BuiltImage, tag?: string)
 export async function pushIndex(target: Target, built: BuiltIndex, tag: string): Promise<void> {
   for (const image of [...built.images, ...built.attestations]) await pushImage(target, image);
   await target.pushManifest(bare(built.index.descriptor), built.index.bytes, tag);
+}
+
+/** A multi-platform release as `sign --recursive` meets it: the index's digest, its platform images', and its attestation's. */
+export interface ShippedIndex {
+  index: string;
+  platforms: string[];
+  attestation: string;
+}
+
+/**
+ * An index over linux/amd64 and linux/arm64 images (each with its own content) and an
+ * attestation manifest, built in `dir` and pushed under `v1` to `repository` on each
+ * of `hosts`: the same image pushed to several registries.
+ */
+export async function pushShippedIndex(dir: string, hosts: readonly string[], repository: string): Promise<ShippedIndex> {
+  const images = [];
+  for (const architecture of ['amd64', 'arm64']) {
+    images.push(await buildImage(dir, { platform: { os: 'linux', architecture }, layers: [{ files: { 'etc/hostname': `${architecture} ${Math.random()}\n` } }] }));
+  }
+  const built = buildIndex(images, [await buildAttestation(images[0]!)]);
+  for (const host of hosts) {
+    const repo = new RemoteRepository({ registry: host, repository });
+    try {
+      await pushIndex(repo, built, 'v1');
+    } finally {
+      await repo.close();
+    }
+  }
+  return {
+    index: built.index.descriptor.digest,
+    platforms: images.map((image) => image.manifest.descriptor.digest),
+    attestation: built.attestations[0]!.manifest.descriptor.digest,
+  };
 }

@@ -11,8 +11,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RemoteRepository } from '@ocikit/core';
-import { buildAttestation, buildImage, buildIndex, pushIndex } from '../harness/images.js';
+import { pushShippedIndex } from '../harness/images.js';
 import { ocikit } from '../harness/ocikit-cli.js';
 import { cosign } from '../harness/peer-tools.js';
 import type { RunResult } from '../harness/peers.js';
@@ -55,22 +54,10 @@ beforeAll(async () => {
   await writeFile(join(work, 'ocikit.key'), p256.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
   await writeFile(join(work, 'ocikit.pub'), p256.publicKey.export({ type: 'spki', format: 'pem' }).toString());
   await writeFile(join(work, 'provenance.json'), JSON.stringify({ buildDefinition: { buildType: 'https://example.com/build/v1' } }));
-  const images = [];
-  for (const architecture of ['amd64', 'arm64']) {
-    images.push(await buildImage(work, { platform: { os: 'linux', architecture }, layers: [{ files: { 'etc/hostname': `${architecture} ${Math.random()}\n` } }] }));
-  }
-  const built = buildIndex(images, [await buildAttestation(images[0]!)]);
-  for (const host of [distribution.host, ggcr.host]) {
-    const repo = new RemoteRepository({ registry: host, repository: 'shipped/app' });
-    try {
-      await pushIndex(repo, built, 'v1');
-    } finally {
-      await repo.close();
-    }
-  }
-  index = built.index.descriptor.digest;
-  platforms = images.map((image) => image.manifest.descriptor.digest);
-  attestationManifest = built.attestations[0]!.manifest.descriptor.digest;
+  const shipped = await pushShippedIndex(work, [distribution.host, ggcr.host], 'shipped/app');
+  index = shipped.index;
+  platforms = shipped.platforms;
+  attestationManifest = shipped.attestation;
 }, 120_000);
 
 describe('ocikit sign --recursive, two registries in one call -> cosign verify and ocikit verify', () => {
