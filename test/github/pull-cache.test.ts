@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { openTarget, pushArtifact, staticCredentials } from '@ocikit/core';
 import { type CacheService, pullCacheKey, run } from '../../packages/github/src/actions/pull.js';
 import { parseCommands, parseOutputFile } from '../harness/action-runner.js';
+import { type InProcessStepResult, useInProcessSteps } from '../harness/in-process-step.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
 
@@ -51,63 +52,17 @@ class SnapshotCache implements CacheService {
   }
 }
 
-interface StepResult {
-  outputs: Record<string, string>;
-  warnings: string[];
-  errors: string[];
-  summary: string;
-  stdout: string;
-}
-
-// @actions/core writes to process.stdout, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY (whose
-// path it remembers after the first write): one file each for the whole file, emptied per step.
-const files = { output: '', summary: '' };
-const saved = { GITHUB_OUTPUT: process.env.GITHUB_OUTPUT, GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY };
-
-beforeAll(() => {
-  const dir = makeTempDir('ocikit-step-');
-  files.output = join(dir, 'output');
-  files.summary = join(dir, 'summary');
-  process.env.GITHUB_OUTPUT = files.output;
-  process.env.GITHUB_STEP_SUMMARY = files.summary;
-});
-
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+const steps = useInProcessSteps();
+const files = steps.files;
 
 // Where the runner gives steps room outside the workspace; the cache's layout lives below it.
 const runnerTemp = makeTempDir('ocikit-runner-temp-');
 const layoutOf = (key: string): string => join(runnerTemp, 'ocikit-pull-cache', key);
 
-async function step(inputs: Record<string, string>, cache: SnapshotCache): Promise<StepResult> {
-  await writeFile(files.output, '');
-  await writeFile(files.summary, '');
+function step(inputs: Record<string, string>, cache: SnapshotCache): Promise<InProcessStepResult> {
   const env: NodeJS.ProcessEnv = { HOME: makeTempDir('ocikit-home-'), RUNNER_TEMP: runnerTemp, INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  try {
-    await run(env, { loadCache: async () => cache });
-  } finally {
-    write.mockRestore();
-    // setFailed sets it; this process is jest's.
-    process.exitCode = 0;
-  }
-  const commands = parseCommands(stdout);
-  return {
-    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
-    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.value),
-    errors: commands.filter((c) => c.command === 'error').map((c) => c.value),
-    summary: await readFile(files.summary, 'utf8'),
-    stdout,
-  };
+  return steps.step(() => run(env, { loadCache: async () => cache }));
 }
 
 async function push(repository: string, tag: string, content: Record<string, string>): Promise<{ digest: string; layers: string[] }> {

@@ -7,12 +7,12 @@
 // runner harness has no fake of the service), the TUF repository is served on
 // loopback (test/harness/tuf-repository.ts) and trusts the Sigstore mock that made
 // the signature. The action's run() runs in-process against the real registry.
-import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from '../../packages/github/src/actions/verify.js';
 import { type TufCacheService, tufCachePrefix } from '../../packages/github/src/tuf-cache.js';
-import { parseCommands, parseOutputFile } from '../harness/action-runner.js';
+import { useInProcessSteps } from '../harness/in-process-step.js';
 import { ocikit } from '../harness/ocikit-cli.js';
 import { useRegistry } from '../harness/registry.js';
 import { type SigstoreMock, startSigstoreMock, unsignedIdentityToken } from '../harness/sigstore-mock.js';
@@ -51,19 +51,12 @@ class SnapshotCache implements TufCacheService {
   }
 }
 
-const files = { output: '', summary: '' };
-const saved = { GITHUB_OUTPUT: process.env.GITHUB_OUTPUT, GITHUB_STEP_SUMMARY: process.env.GITHUB_STEP_SUMMARY };
+const steps = useInProcessSteps();
 let mock: SigstoreMock;
 let repository: TufRepositoryServer;
 let ref: string;
 
 beforeAll(async () => {
-  const dir = makeTempDir('ocikit-step-');
-  files.output = join(dir, 'output');
-  files.summary = join(dir, 'summary');
-  process.env.GITHUB_OUTPUT = files.output;
-  process.env.GITHUB_STEP_SUMMARY = files.summary;
-
   mock = await startSigstoreMock({ oidcToken: unsignedIdentityToken({ iss: ISSUER, sub: IDENTITY }) });
   repository = await startTufRepository({ 'trusted_root.json': JSON.stringify(mock.trustedRoot) });
   const work = makeTempDir('ocikit-tuf-action-');
@@ -74,10 +67,6 @@ beforeAll(async () => {
   expect((await ocikit(['sign', ref, '--keyless', '--fulcio-url', mock.url, '--rekor-url', mock.url, '--tsa-url', mock.url], { cwd: work, env: github })).code).toBe(0);
 });
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
   await Promise.all([mock.close(), repository.close()]);
 });
 afterEach(() => {
@@ -85,29 +74,10 @@ afterEach(() => {
 });
 
 /** One step on a fresh runner (its own HOME, so its own ~/.cache). */
-async function step(inputs: Record<string, string>, cache: SnapshotCache) {
-  await writeFile(files.output, '');
-  await writeFile(files.summary, '');
+function step(inputs: Record<string, string>, cache: SnapshotCache) {
   const env: NodeJS.ProcessEnv = { HOME: makeTempDir('ocikit-home-'), RUNNER_TEMP: makeTempDir('ocikit-runner-temp-') };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  let stdout = '';
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  });
-  try {
-    await run(env, { loadCache: async () => cache });
-  } finally {
-    write.mockRestore();
-    process.exitCode = 0;
-  }
-  const commands = parseCommands(stdout);
-  return {
-    outputs: parseOutputFile(await readFile(files.output, 'utf8')),
-    warnings: commands.filter((c) => c.command === 'warning').map((c) => c.value),
-    errors: commands.filter((c) => c.command === 'error').map((c) => c.value),
-    stdout,
-  };
+  return steps.step(() => run(env, { loadCache: async () => cache }));
 }
 
 describe('verify action: the trusted root through TUF, kept in the Actions cache (cache injected)', () => {
