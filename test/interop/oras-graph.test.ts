@@ -143,7 +143,12 @@ describe.each(REGISTRIES)('on %s', (kind) => {
 
   it('oras cp -r of the index carries the platform manifests\' referrers too; ocikit discover reads its copy', async () => {
     const destination = fresh(kind);
-    await orasOut(['cp', '-r', '--from-plain-http', '--to-plain-http', `${graph.repository}:v1`, `${destination}:v1`]);
+    // olareg 0.2.2 updates a subject's listing by an unlocked read-modify-write, so of
+    // two referrers of arm64 stored at once it can keep one; oras does not store the
+    // lost one again (ocikit does: test/core/copy-referrers-graph), so oras copies
+    // one manifest at a time there.
+    const oneAtATime = kind === 'olareg' ? ['--concurrency', '1'] : [];
+    await orasOut(['cp', '-r', ...oneAtATime, '--from-plain-http', '--to-plain-http', `${graph.repository}:v1`, `${destination}:v1`]);
     const expected = shapes(graph);
     expect(await ocikitShape(`${destination}:v1`)).toEqual(expected.index);
     expect(await ocikitShape(`${destination}@${graph.amd64}`)).toEqual(expected.amd64);

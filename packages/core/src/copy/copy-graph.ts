@@ -84,12 +84,11 @@ export async function copyGraph(
   const result = await copyManifestGraph(source, sourceRef, root, rootManifest, destination, destinationRef, options, true);
   if (!options.referrers) return result;
   const { referrers: _referrers, ...one } = options;
-  const copyOne = async (digest: string, tag: string | undefined): Promise<boolean> => {
+  const copyOne = async (digest: string, tag: string | undefined): Promise<void> => {
     const fetched = await source.fetchManifest(tag ?? digest);
     const manifest = parseManifest(fetched.bytes, `${source.name}:${tag ?? digest}`, fetched.descriptor.mediaType);
     // Its subject is copied already: referrers are copied after the manifests they refer to.
-    const copied = await copyManifestGraph(source, tag ?? digest, fetched, manifest, destination, tag, one, false);
-    return copied.manifests.copied === 0;
+    await copyManifestGraph(source, tag ?? digest, fetched, manifest, destination, tag, one, false);
   };
   const subjects = await manifestsOfGraph(source, result.descriptor, rootManifest, options.concurrency);
   const referrers = await copyReferrers(source, destination, subjects, copyOne, {

@@ -17,8 +17,8 @@ export interface CopyReferrersResult {
   skipped: number;
 }
 
-/** Copies one manifest (and everything it points to) by digest, or under `tag`; true when the destination held it already. */
-export type CopyOne = (digest: string, tag: string | undefined) => Promise<boolean>;
+/** Copies one manifest (and everything it points to) by digest, or under `tag`. */
+export type CopyOne = (digest: string, tag: string | undefined) => Promise<void>;
 
 /**
  * Copies the whole referrers graph of each of `subjects` (every level,
@@ -50,20 +50,18 @@ export async function copyReferrers(
     await mapConcurrent(level, concurrency, async ({ parent, nodes }) => {
       if (nodes.length === 0) return;
       const listed = new Set((await listedAt(destination, parent)).map((d) => d.digest));
+      const stored: Descriptor[] = [];
       await mapConcurrent(nodes, concurrency, async (node) => {
         const { digest } = node.descriptor;
         if (node.legacy ? await tagged(destination, node.legacy.tag, digest) : listed.has(digest)) {
           result.skipped++;
-        } else {
-          const wasThere = await copyOne(digest, node.legacy?.tag);
-          if (wasThere && !node.legacy && !(await listsAfterCopy(destination, parent, digest))) {
-            // Held but not listed: storing the manifest again makes the destination list it.
-            const fetched = await source.fetchManifest(node.descriptor);
-            await destination.pushManifest(fetched.descriptor, fetched.bytes);
-          }
-          result.copied++;
+          return;
         }
+        await copyOne(digest, node.legacy?.tag);
+        if (!node.legacy) stored.push(node.descriptor);
+        result.copied++;
       });
+      await ensureListed(source, destination, parent, stored, options.progress);
       for (const node of nodes) next.push({ parent: node.descriptor, nodes: node.referrers });
     });
     level = next;
@@ -71,14 +69,41 @@ export async function copyReferrers(
   return result;
 }
 
+/** How many times a referrer the destination does not list is stored again. */
+const RESTORE_ROUNDS = 3;
+
+/**
+ * Makes the destination list every referrer of `parent` just stored. Some
+ * registries update a subject's listing by an unlocked read-modify-write
+ * (olareg 0.2.2's referrerAdd), so referrers of one subject stored at once can
+ * lose each other's entry; a registry that held a referrer already (an
+ * interrupted earlier copy) may never have listed it. Storing a missing one's
+ * manifest again, one at a time, makes such a registry list it. What is still
+ * missing after that is said, not thrown: a registry whose listing catches up
+ * later has copied everything.
+ */
+async function ensureListed(source: Target, destination: Target, parent: Descriptor, stored: readonly Descriptor[], progress?: ProgressListener): Promise<void> {
+  if (stored.length === 0 || !destination.referrers) return;
+  let missing = stored;
+  for (let round = 0; ; round++) {
+    const listed = new Set((await listedAt(destination, parent)).map((d) => d.digest));
+    missing = missing.filter((d) => !listed.has(d.digest));
+    if (missing.length === 0) return;
+    if (round === RESTORE_ROUNDS) break;
+    for (const descriptor of missing) {
+      const fetched = await source.fetchManifest(descriptor);
+      await destination.pushManifest(fetched.descriptor, fetched.bytes);
+    }
+  }
+  progress?.warning?.(
+    `${destination.name} does not list ${missing.map((d) => d.digest).join(', ')} among the referrers of ${parent.digest}, ` +
+      `though it holds ${missing.length === 1 ? 'that manifest' : 'those manifests'} (stored ${RESTORE_ROUNDS + 1} times); its referrers listing may catch up later`,
+  );
+}
+
 async function listedAt(destination: Target, subject: Descriptor): Promise<Descriptor[]> {
   if (!destination.referrers) return [];
   return (await destination.referrers(subject)).manifests;
-}
-
-async function listsAfterCopy(destination: Target, subject: Descriptor, digest: string): Promise<boolean> {
-  if (!destination.referrers) return true;
-  return (await destination.referrers(subject)).manifests.some((d) => d.digest === digest);
 }
 
 async function tagged(destination: Target, tag: string, digest: string): Promise<boolean> {
