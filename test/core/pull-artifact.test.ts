@@ -208,10 +208,12 @@ describe('which layers a pull takes', () => {
 
   it('takes titles that name different paths, however alike they look', async () => {
     const store = await layout();
-    await artifact(store, [titled('a./x', '1'), titled('.x', '2'), titled('x', '3'), titled('ax', '4')], 'v1');
+    await artifact(store, [titled('a./x', '1'), titled('.x', '2'), titled('x', '3'), titled('ax', '4'), titled('a/b', '5'), titled('ab', '6')], 'v1');
     const out = makeTempDir();
     const pulled = await pullArtifact(store, 'v1', { outputDir: out });
-    expect(pulled.files).toHaveLength(4);
+    expect(pulled.files).toHaveLength(6);
+    expect(await readFile(join(out, 'a', 'b'), 'utf8')).toBe('5');
+    expect(await readFile(join(out, 'ab'), 'utf8')).toBe('6');
     expect(await readFile(join(out, 'a.', 'x'), 'utf8')).toBe('1');
     expect(await readFile(join(out, 'ax'), 'utf8')).toBe('4');
   });
@@ -489,6 +491,16 @@ describe('copyForPull', () => {
     const [amd] = JSON.parse(Buffer.from((await source.fetchManifest('multi')).bytes).toString()).manifests as Descriptor[];
     expect(await destination.exists(amd!)).toBe(false);
     expect(await destination.exists(EMPTY_DESCRIPTOR)).toBe(false);
+  });
+
+  it('copies up to `concurrency` layers at once: 3 by default, at least 1', async () => {
+    const source = await layout();
+    await artifact(source, ['a', 'b', 'c', 'd', 'e'].map((name) => titled(`${name}.txt`, name)), 'v1');
+    for (const [concurrency, most] of [[undefined, 3], [2, 2], [0, 1]] as const) {
+      const seen = watched(source);
+      await copyForPull(seen.target, 'v1', await layout(), concurrency === undefined ? {} : { concurrency });
+      expect([concurrency, seen.fetches(), seen.mostAtOnce()]).toEqual([concurrency, 5, most]);
+    }
   });
 
   it('copies only the layers of the media types asked for', async () => {

@@ -598,7 +598,11 @@ describe('extractTarSafely: each guard on its own', () => {
   it('closes every file it writes', async () => {
     const openFiles = () => readdirSync('/proc/self/fd').length;
     const { out } = await workspace();
-    const entries = Array.from({ length: 40 }, (_, i) => ({ path: `f${i}`, body: `${i}` }));
+    // Small files are written whole in the background, bigger ones streamed: both kinds.
+    const entries = [
+      ...Array.from({ length: 40 }, (_, i) => ({ path: `f${i}`, body: `${i}` })),
+      ...Array.from({ length: 12 }, (_, i) => ({ path: `big${i}`, body: Buffer.alloc(300 * 1024, i) })),
+    ];
     const before = openFiles();
     await extractTarSafely(Readable.from([rawTar(entries)]), out);
     expect(openFiles()).toBeLessThan(before + 10);
@@ -640,5 +644,46 @@ describe('extractTarSafely: each guard on its own', () => {
     await extractTarSafely(Readable.from([archive]), out, { overwrite: true });
     expect(await readFile(join(out, 'existing-dir'), 'utf8')).toBe('now a file');
     expect(await readFile(join(out, 'good.txt/inner'), 'utf8')).toBe('inner');
+  });
+
+  it('creates at most maxEntries entries, parent directories counted', async () => {
+    const three = [{ path: 'a', body: 'a' }, { path: 'b', body: 'b' }, { path: 'c', body: 'c' }];
+    const { out } = await workspace();
+    expect((await extractTarSafely(Readable.from([rawTar(three)]), out, { maxEntries: 3 })).files).toBe(3);
+    const four = await refusal(rawTar([...three.map((e) => ({ ...e, path: `n/${e.path}` }))]), { maxEntries: 3 });
+    expect(four.code).toBe('SIZE_LIMIT');
+    expect(four.message).toBe('refusing entry "n/c": the archive has more than 3 entries');
+  });
+
+  it('refuses an unsafe last entry whose refusal comes after the parser has seen the end marker', async () => {
+    // The first file is big enough that the parser reaches the end while it is still being written.
+    await expectRefused(rawTar([{ path: 'big.bin', body: Buffer.alloc(1024 * 1024, 7) }, { path: 'x/../../evil', body: 'x' }]), 'UNSAFE_PATH', 'x/../../evil');
+  });
+
+  it('destroys the source when it refuses, so the download stops', async () => {
+    const source = new PassThrough(); // left open: only a destroy ends it
+    source.write(rawTar([good, { path: '/abs', body: 'x' }], { end: false }));
+    const error = await refusal(source);
+    expect(error.code).toBe('UNSAFE_PATH');
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('fails when writing a small file fails, though it is written while the next entries are parsed', async () => {
+    // A name longer than the filesystem takes (ENAMETOOLONG): the write fails, not the parse.
+    const long = 'n'.repeat(300);
+    const pax = paxRecord('path', long);
+    const archive = rawTar([good, { path: 'PaxHeader', type: 'x', body: pax }, { path: 'short', body: 'small' }, { path: 'after.txt', body: 'after' }]);
+    const { parent, out } = await workspace();
+    const before = await snapshot(out);
+    await expect(extractTarSafely(Readable.from([archive]), out)).rejects.toMatchObject({ code: 'ENAMETOOLONG' });
+    expect(await snapshot(out)).toEqual(before);
+    expect(await readdir(parent)).toEqual(['out']);
+  });
+
+  it('returns only once every small file is written whole', async () => {
+    const { out } = await workspace();
+    const bodies = Array.from({ length: 64 }, (_, i) => Buffer.alloc(200 * 1024, i));
+    await extractTarSafely(Readable.from([rawTar(bodies.map((body, i) => ({ path: `many/f${i}`, body })))]), out);
+    for (const [i, body] of bodies.entries()) expect(sha256(await readFile(join(out, 'many', `f${i}`)))).toBe(sha256(body));
   });
 });

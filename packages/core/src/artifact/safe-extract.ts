@@ -28,6 +28,8 @@ export interface ExtractOptions {
    * The uncompressed tar stream may exceed it only by a framing allowance.
    */
   maxBytes?: number;
+  /** Most entries (files, directories, links) created; default 1,000,000. */
+  maxEntries?: number;
   /** Digest of the uncompressed tar stream, checked before anything is committed. */
   expectedTarDigest?: string;
   /**
@@ -45,8 +47,8 @@ export interface ExtractResult {
 }
 
 const DEFAULT_MAX_BYTES = 16 * 1024 ** 3;
-/** Most entries (files, directories, links) created: an archive of millions of empty files is a bomb too. */
-const MAX_ENTRIES = 1_000_000;
+/** An archive of millions of empty files is a bomb too. */
+const DEFAULT_MAX_ENTRIES = 1_000_000;
 /** Files up to this size are written while the next entries are parsed, WRITES_IN_FLIGHT at a time. */
 const SMALL_FILE = 256 * 1024;
 const WRITES_IN_FLIGHT = 4;
@@ -116,7 +118,7 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   // The first failure: every wait gives way to it, so nothing waits forever on a stream we stopped feeding.
   const latch = new FailureLatch();
   const fail = (error: unknown): void => latch.fail(error);
-  const extraction = new Extraction(staging, maxBytes, MAX_ENTRIES, latch, components(options.root ?? '').join('/'));
+  const extraction = new Extraction(staging, maxBytes, options.maxEntries ?? DEFAULT_MAX_ENTRIES, latch, components(options.root ?? '').join('/'));
 
   // node-tar emits an entry only after the previous one ended; the chain also
   // waits for our (async) writing of the previous one.
@@ -188,7 +190,6 @@ export async function extractTarSafely(source: Readable, outDir: string, options
     return { files: extraction.files, bytes: extraction.bytes, entries };
   } catch (error) {
     fail(error);
-    source.destroy();
     await chain; // every wait in it races the latch, so it settles
     await extraction.settled(); // nothing writes into the staging directory while it is removed
     throw latch.reason;
