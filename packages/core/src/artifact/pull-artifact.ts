@@ -16,7 +16,7 @@ import { FILE_MODE_ANNOTATION, parseFileMode } from './file-mode.js';
 import { countingStream } from '../progress/counting-stream.js';
 import type { ProgressListener } from '../progress/progress.js';
 import type { FetchedManifest, Target } from '../target/target.js';
-import { FetchedBlobSource } from '../copy/fetched-blob-source.js';
+import { FetchedBlobSource } from '../target/fetched-blob-source.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { pipeThrough } from '../util/pipe-through.js';
 import { checkTitle } from './artifact-inputs.js';

@@ -1,5 +1,5 @@
 import { type Descriptor, type ImageManifest, describeManifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
-import { isSubjectBoundType } from '../referrers/content-kinds.js';
+import { isSubjectBoundType } from '../documents/content-kinds.js';
 
 /** A referrer pointed at the recompressed manifest: its new manifest, and the blobs it needs there. */
 export interface CarriedReferrerManifest {

@@ -1,7 +1,7 @@
 import { OcikitError } from '../errors.js';
 import { type Reference, parseReference, referenceSelector } from '../reference/reference.js';
-import type { OpenTargetOptions } from '../target/open-target.js';
-import { withTargetPool } from '../target/target-pool.js';
+import type { OpenTargetOptions } from '../stores/open-target.js';
+import { withTargetPool } from '../stores/target-pool.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { type RecompressOptions, type RecompressResult, recompress } from './recompress.js';
 

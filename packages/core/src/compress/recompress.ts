@@ -1,4 +1,4 @@
-import { FetchedBlobSource } from '../copy/fetched-blob-source.js';
+import { FetchedBlobSource } from '../target/fetched-blob-source.js';
 import { OcikitError, optionRef } from '../errors.js';
 import type { Digest } from '../oci/digest.js';
 import {

@@ -6,7 +6,7 @@ import { isIndexMediaType, isManifestMediaType } from '../oci/media-types.js';
 import { type ProgressListener, storedOutcome } from '../progress/progress.js';
 import type { FetchedManifest, Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
-import { FetchedBlobSource } from './fetched-blob-source.js';
+import { FetchedBlobSource } from '../target/fetched-blob-source.js';
 import { copyReferrers } from '../referrers/copy-referrers.js';
 import { isExternalLayer } from '../oci/foreign-layers.js';
 

@@ -1,6 +1,6 @@
 import { type Reference, parseReference, referenceSelector } from '../reference/reference.js';
-import type { OpenTargetOptions } from '../target/open-target.js';
-import { withTargetPool } from '../target/target-pool.js';
+import type { OpenTargetOptions } from '../stores/open-target.js';
+import { withTargetPool } from '../stores/target-pool.js';
 import { type CopyGraphOptions, type CopyGraphResult, copyGraph } from './copy-graph.js';
 
 export interface CopyReferenceOptions extends Omit<OpenTargetOptions, 'create' | 'client'>, CopyGraphOptions {}

@@ -9,8 +9,8 @@ import { type Digest, isDigest } from '../oci/digest.js';
 import type { Platform } from '../oci/manifest.js';
 import { parsePlatform } from '../platform/platform.js';
 import { type Reference, extraTag, parseReference, pushTags, referenceSelector, withSelector } from '../reference/reference.js';
-import type { OpenTargetOptions } from '../target/open-target.js';
-import { withTargetPool } from '../target/target-pool.js';
+import type { OpenTargetOptions } from '../stores/open-target.js';
+import { withTargetPool } from '../stores/target-pool.js';
 import type { Target } from '../target/target.js';
 import { type AssembleIndexResult, type IndexSource, type UpdateIndexOptions, addToIndex, assembleIndex, removeFromIndex } from './assemble-index.js';
 

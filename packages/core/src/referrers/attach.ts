@@ -6,7 +6,7 @@ import { MediaType, isValidMediaType } from '../oci/media-types.js';
 import { type BundleReferrer, signManifest } from '../sign/sign-reference.js';
 import type { ImageSigner } from '../sign/signers.js';
 import type { ReferrerListing, Target } from '../target/target.js';
-import { type ContentKind, inspectContent } from './content-kinds.js';
+import { type ContentKind, inspectContent } from '../documents/content-kinds.js';
 import { subjectDescriptor } from '../oci/referrer-descriptor.js';
 
 export interface AttachOptions extends Omit<PushArtifactOptions, 'files' | 'tags' | 'subject' | 'stdin' | 'stdinName' | 'config'> {

@@ -3,7 +3,7 @@ import { printable } from '../util/printable.js';
 import { formatBytes } from '../util/text.js';
 import { OcikitError, optionRef } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
-import { ReferrerMediaType } from './content-kinds.js';
+import { ReferrerMediaType } from '../documents/content-kinds.js';
 import type { DiscoverResult, ReferrerNode } from './discover.js';
 
 const KIND_NAMES: Record<string, string> = {

@@ -4,8 +4,19 @@ import type { ProgressListener } from '../progress/progress.js';
 import type { RemoteRepository } from '../registry/remote-repository.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import type { RemoteReferrers } from '../registry/remote-referrers.js';
-import type { InspectedIndex } from './tidy-referrers.js';
 import type { OrphanReferrer, TidiedIndex } from './tidy-result.js';
+
+/** An index looked at, with what tidy needs of it besides what it reports. */
+export interface InspectedIndex {
+  report: TidiedIndex;
+  subject: Descriptor;
+  /** The entries as read. */
+  entries: Descriptor[];
+  /** The repair to make (action `repair`). */
+  describe: Descriptor[];
+  /** To be deleted because its subject, a referrer of a gone subject, is deleted in this tidy (not because it is gone). */
+  cascaded?: boolean;
+}
 
 /**
  * Writes what a tidy planned. Repairs go through the tag schema's one

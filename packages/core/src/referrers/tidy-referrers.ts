@@ -8,7 +8,7 @@ import type { Target } from '../target/target.js';
 import { mapConcurrent } from '../util/map-concurrent.js';
 import { referrersTag, referrersTagSubject } from '../oci/referrers-tag.js';
 import type { RemoteReferrers } from '../registry/remote-referrers.js';
-import { applyTidy } from './tidy-apply.js';
+import { type InspectedIndex, applyTidy } from './tidy-apply.js';
 import { type OwnDescriptors, describedChange, ownDescriptor } from './tidy-own-descriptors.js';
 import type { OrphanReferrer, TidiedIndex, TidyReferrersResult } from './tidy-result.js';
 
@@ -20,18 +20,6 @@ export interface TidyReferrersOptions {
   /** Indexes read at once (default 8). */
   concurrency?: number;
   progress?: ProgressListener;
-}
-
-/** An index looked at, with what tidy needs of it besides what it reports. */
-export interface InspectedIndex {
-  report: TidiedIndex;
-  subject: Descriptor;
-  /** The entries as read. */
-  entries: Descriptor[];
-  /** The repair to make (action `repair`). */
-  describe: Descriptor[];
-  /** To be deleted because its subject, a referrer of a gone subject, is deleted in this tidy (not because it is gone). */
-  cascaded?: boolean;
 }
 
 /** How far a chain of referrers of deleted referrers is followed (as discover's depth). */

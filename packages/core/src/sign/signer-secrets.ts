@@ -3,7 +3,6 @@
 // and what to say when the public transparency log cannot be reached. The
 // front ends keep their own wording for their flags or inputs.
 import { OcikitError, isOcikitError } from '../errors.js';
-import type { ImageSigner } from './signers.js';
 import { type SigningKey, type SigningKeySource, loadSigningKey } from './signing-key.js';
 
 /** Where a keyless signer finds the CI's OIDC credentials: secrets, masked before anything runs. */
@@ -42,7 +41,7 @@ export async function loadGivenSigningKey(source: SigningKeySource): Promise<Sig
  * cannot reach: when that is what failed, the error gets `howToSignWithout`
  * (in the front end's words: a flag or an input) added to its hint.
  */
-export function explainUnreachableRekor(error: unknown, signer: ImageSigner, howToSignWithout: string): unknown {
+export function explainUnreachableRekor(error: unknown, signer: { kind: 'key' | 'keyless'; rekorURL: string | false }, howToSignWithout: string): unknown {
   if (signer.kind !== 'key' || signer.rekorURL === false || !isOcikitError(error) || !/\bRekor at \S+ did not record the signature/.test(error.message)) return error;
   return new OcikitError(error.code, error.message, {
     ...(error.detail ? { detail: error.detail } : {}),

@@ -1,7 +1,7 @@
 import { OciLayoutStore } from '../layout/oci-layout-store.js';
 import { type Reference, parseReference, referenceSelector } from '../reference/reference.js';
 import { type RemoteRepositoryOptions, RemoteRepository } from '../registry/remote-repository.js';
-import type { Target } from './target.js';
+import type { Target } from '../target/target.js';
 
 export interface OpenTargetOptions extends RemoteRepositoryOptions {
   /** Create the OCI layout directory if it does not exist (for writing verbs). */

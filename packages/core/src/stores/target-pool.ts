@@ -8,7 +8,7 @@ import { resolve as resolvePath } from 'node:path';
 import { type Reference, registryEndpointHost } from '../reference/reference.js';
 import { RegistryClient } from '../registry/registry-client.js';
 import { type OpenTargetOptions, openTarget } from './open-target.js';
-import type { Target } from './target.js';
+import type { Target } from '../target/target.js';
 
 export type TargetPoolOptions = Omit<OpenTargetOptions, 'create' | 'client'>;
 

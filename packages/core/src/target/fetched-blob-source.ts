@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
-import type { BlobSource, Target } from '../target/target.js';
+import type { BlobSource, Target } from './target.js';
 
 /**
  * A blob of one target as what an upload to another reads. Uploads open their

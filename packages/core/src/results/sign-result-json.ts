@@ -1,10 +1,10 @@
 /** What `sign`, `attest` and `attach --sign` report about a signature referrer, for every front end. */
 import type { Platform } from '../oci/manifest.js';
 import { type Reference, withSelector } from '../reference/reference.js';
-import { type ReferrerResultJson, referrerResultJson } from '../results/referrer-result-json.js';
-import type { BundleSigner } from './bundle-facts.js';
-import type { BundleReferrer } from './sign-reference.js';
-import type { SignedManifest } from './sign-references.js';
+import { type ReferrerResultJson, referrerResultJson } from './referrer-result-json.js';
+import type { BundleSigner } from '../sign/bundle-facts.js';
+import type { BundleReferrer } from '../sign/sign-reference.js';
+import type { SignedManifest } from '../sign/sign-references.js';
 
 export interface SignResultJson extends ReferrerResultJson {
   predicateType: string;

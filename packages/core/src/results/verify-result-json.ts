@@ -2,9 +2,9 @@
 import { OcikitError } from '../errors.js';
 import type { Descriptor } from '../oci/manifest.js';
 import { type Reference, pinnedReference } from '../reference/reference.js';
-import { COSIGN_SIGN_PREDICATE_TYPE } from './constants.js';
-import type { VerificationCheck, VerificationResult } from './verify.js';
-import type { VerifyReferenceResult } from './verify-reference.js';
+import { COSIGN_SIGN_PREDICATE_TYPE } from '../sign/constants.js';
+import type { VerificationCheck, VerificationResult } from '../sign/verify.js';
+import type { VerifyReferenceResult } from '../sign/verify-reference.js';
 
 export interface ReferrerVerificationJson {
   /** The referrer, by digest. */
