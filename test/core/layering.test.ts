@@ -85,7 +85,7 @@ describe("core's layering", () => {
 
   it('reads the imports it checks', () => {
     expect(files.size).toBeGreaterThan(100);
-    expect(files.get('copy/copy-graph.ts')).toContain('referrers/copy-referrers.ts');
+    expect(files.get('copy/copy-graph.ts')).toEqual(expect.arrayContaining(['referrers/copy-referrers.ts', 'graph/copy-manifest-graph.ts']));
   });
 
   it('has no circle of imports among its files', () => {

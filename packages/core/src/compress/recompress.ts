@@ -11,7 +11,6 @@ import {
   encodeManifest,
   isIndex,
   parseManifest,
-  successors,
 } from '../oci/manifest.js';
 import { MediaType, isManifestMediaType } from '../oci/media-types.js';
 import { type ProgressListener, storedOutcome } from '../progress/progress.js';
@@ -26,6 +25,7 @@ import type { Limiter } from '../util/limiter.js';
 import { defaultZstdLimiter } from './zstd-frames.js';
 import { type RecompressedLayer, gunzipSlots, recompressLayer } from './recompress-layer.js';
 import { isExternalLayer } from '../oci/foreign-layers.js';
+import { copyManifestGraph } from '../graph/copy-manifest-graph.js';
 
 /**
  * `replace`: the zstd manifests take the place of the gzip ones.
@@ -470,7 +470,7 @@ class Recompression {
     if (this.source !== this.destination) {
       const blobs = [...this.blobsToCopy.values()];
       await mapConcurrent(blobs, this.concurrency, (blob) => this.copyBlob(blob));
-      await mapConcurrent([...this.treesToCopy.values()], this.concurrency, (tree) => this.copyTree(tree, 0));
+      await mapConcurrent([...this.treesToCopy.values()], this.concurrency, (tree) => this.copyTree(tree));
     }
     await mapConcurrent(this.staged, this.concurrency, async (layer) => {
       const outcome = await layer.staged.commit();
@@ -522,25 +522,18 @@ class Recompression {
     return copy;
   }
 
-  /** A manifest (and everything it points to) as it is, unless the destination holds it already. */
-  private copyTree(descriptor: Descriptor, depth: number): Promise<void> {
-    if (!isManifestMediaType(descriptor.mediaType)) {
-      return isExternalLayer(descriptor) ? Promise.resolve() : this.copyBlob(descriptor);
-    }
-    let copy = this.copies.get(descriptor.digest);
-    if (!copy) {
-      copy = (async () => {
-        if (depth >= MAX_DEPTH) throw new OcikitError('INVALID_MANIFEST', `${this.source.name}: manifests nested more than ${MAX_DEPTH} deep at ${descriptor.digest}`);
-        if (await this.destination.exists(descriptor)) return;
-        const fetched = await this.source.fetchManifest(descriptor);
-        const manifest = parseManifest(fetched.bytes, `manifest ${descriptor.digest} in ${this.source.name}`, descriptor.mediaType);
-        const next = successors(manifest);
-        await mapConcurrent(next, this.concurrency, (child) => this.copyTree(child, depth + 1));
-        await this.destination.pushManifest({ mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }, fetched.bytes);
-      })();
-      this.copies.set(descriptor.digest, copy);
-    }
-    return copy;
+  /**
+   * A manifest kept as it is, with everything it points to, through the one
+   * graph copy (its bounds on depth and size, progress, mounts); an entry that
+   * is no manifest is a blob.
+   */
+  private async copyTree(descriptor: Descriptor): Promise<void> {
+    if (!isManifestMediaType(descriptor.mediaType)) return isExternalLayer(descriptor) ? undefined : this.copyBlob(descriptor);
+    await copyManifestGraph(this.source, descriptor.digest, this.destination, undefined, {
+      concurrency: this.concurrency,
+      ...(this.options.progress ? { progress: this.options.progress } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
   }
 
   private result(top: Built, tag: string | undefined): RecompressResult {

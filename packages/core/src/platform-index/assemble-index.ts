@@ -5,7 +5,7 @@
  * registry their blobs are mounted, not uploaded), since a registry refuses
  * an index whose manifests it does not hold.
  */
-import { copyGraph } from '../copy/copy-graph.js';
+import { copyManifestGraph } from '../graph/copy-manifest-graph.js';
 import { OcikitError, optionRef } from '../errors.js';
 import { checkTag } from '../reference/reference.js';
 import { Annotation } from '../oci/annotations.js';
@@ -251,7 +251,7 @@ async function copyChildren(destination: Target, children: PlannedEntry[], optio
   }
   const concurrency = Math.max(1, options.concurrency ?? 3);
   await mapConcurrent([...unique.values()], concurrency, async (child) => {
-    const result = await copyGraph(child.source, child.descriptor.digest, destination, undefined, {
+    const result = await copyManifestGraph(child.source, child.descriptor.digest, destination, undefined, {
       concurrency,
       ...(options.progress ? { progress: options.progress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
