@@ -298,8 +298,34 @@ describe('the update', () => {
     };
     const b = referrer('b');
     const update = await add(r, b);
-    expect(update?.attempts).toBe(3);
+    // Refused, written again, read back, and (another writer having been seen) read back once more.
+    expect(update?.attempts).toBe(4);
+    expect(registry.count('GET')).toBeGreaterThanOrEqual(3);
     expect(registry.listed(TAG)).toEqual([a.descriptor.digest, other.descriptor.digest, b.descriptor.digest]);
+  });
+
+  test('with another writer seen, ours must still hold on a second read: one that read before our write and wrote after our first read-back is caught', async () => {
+    const r = referrers();
+    const a = referrer('a');
+    await add(r, a);
+    const other = referrer('other');
+    const b = referrer('b');
+    let raced = false;
+    let gets = 0;
+    registry.rule = (request, res) => {
+      // Another writer gets in before our first write (If-Match refuses ours); then, just
+      // after our read-back confirmed ours, a slow writer that read before it writes its own.
+      if (request.method === 'PUT' && !raced) {
+        raced = true;
+        registry.put(indexOf([a.descriptor, other.descriptor]), MediaType.ImageIndex, TAG);
+      }
+      if (request.method === 'GET' && request.path.endsWith(TAG) && ++gets === 3) {
+        res.once('finish', () => registry.put(indexOf([a.descriptor, other.descriptor]), MediaType.ImageIndex, TAG));
+      }
+      return false;
+    };
+    await add(r, b);
+    expect(registry.listed(TAG)).toEqual(expect.arrayContaining([a.descriptor.digest, other.descriptor.digest, b.descriptor.digest]));
   });
 
   test('gives up after the attempts it was given when other writers keep replacing the index', async () => {

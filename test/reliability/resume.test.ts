@@ -53,7 +53,9 @@ describe('resumable uploads', () => {
     env.faults({ match: { method: 'PATCH' }, nth: [3], fault: { kind: 'cut-request-after', bytes: 512 * 1024 } });
     await env.open('resume/cut', { chunkSize: MiB }).pushBlob(blob.source);
     // distribution 2.8 cancels a session whose stored size no longer matches its state token.
-    expect(env.recoveries.map((r) => [r.action, r.offset])).toEqual([['restart', 0]]);
+    // Whether it has by the time ocikit asks for the session's status depends on the machine's
+    // load: a resume at what it had stored then comes first, and is refused.
+    expect([[['restart', 0]], [['resume', 2 * MiB], ['restart', 0]]]).toContainEqual(env.recoveries.map((r) => [r.action, r.offset]));
     expect(env.seen('POST')).toHaveLength(2);
     expect((await readAll(await env.direct('resume/cut').fetchBlob(blob.descriptor))).equals(blob.bytes)).toBe(true);
   });

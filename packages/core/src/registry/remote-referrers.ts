@@ -466,6 +466,11 @@ export class RemoteReferrers {
     const replaced = new Set<string>();
     const written = new Set<string>();
     let started = Date.now();
+    let lastWritten: string | undefined;
+    let confirmedAgain = false;
+    let conflicted = false;
+    /** Our last read-to-write cycle. */
+    let cycle = 0;
     let current = await this.readTagIndex(subject);
     for (let attempt = 1; ; attempt++) {
       if (current.state === 'foreign') {
@@ -484,6 +489,16 @@ export class RemoteReferrers {
         return { via: 'tag', tag, attempts: attempt };
       }
       const base = current.state === 'index' ? current.manifests : [];
+      // Another writer seen (ours replaced, or theirs on top of ours): one that read
+      // before our write may be slower still, so ours must hold on a second read too.
+      const contended = conflicted || written.size > 1 || (lastWritten !== undefined && current.digest !== lastWritten);
+      if (holds(base, merged) && contended && !confirmedAgain && written.size > 0) {
+        confirmedAgain = true;
+        await this.settle(cycle);
+        started = Date.now();
+        current = await this.readTagIndex(subject);
+        continue;
+      }
       if (holds(base, merged)) {
         const cleanedUp = written.size > 0 ? await this.cleanUp(tag, [...replaced, ...written], current.digest) : [];
         return {
@@ -505,6 +520,7 @@ export class RemoteReferrers {
       const put = await this.putTagIndex(tag, next, current.state === 'index' ? current.etag : undefined, repairing);
       if (put.outcome === 'conflict') {
         // If-Match refused: someone wrote since we read. Read again and redo the change on theirs.
+        conflicted = true;
         started = Date.now();
         current = await this.readTagIndex(subject);
         continue;
@@ -520,14 +536,20 @@ export class RemoteReferrers {
         continue;
       }
       written.add(put.digest);
+      lastWritten = put.digest;
       if (current.state === 'index' && current.digest) replaced.add(current.digest);
       // Wait out the window in which a writer that read before our write may still write; then see whether ours stuck.
-      const roundTrip = Date.now() - started;
-      const settle = this.options.referrersSettleMs ?? Math.min(2000, Math.max(250, 3 * roundTrip));
-      if (settle > 0) await sleep(settle + Math.random() * settle * 0.5);
+      cycle = Date.now() - started;
+      await this.settle(cycle);
       started = Date.now();
       current = await this.readTagIndex(subject);
     }
+  }
+
+  /** Waits about three of our own read-to-write cycles (250 ms to 2 s), jittered: the time a writer that read before our write may take to write. */
+  private async settle(roundTrip: number): Promise<void> {
+    const settle = this.options.referrersSettleMs ?? Math.min(2000, Math.max(250, 3 * roundTrip));
+    if (settle > 0) await sleep(settle + Math.random() * settle * 0.5);
   }
 
   private async putTagIndex(
