@@ -6,7 +6,7 @@
 // verify against a trusted root built from that mock's CA, CT log, Rekor and TSA
 // keys. The code under test is the same that talks to fulcio.sigstore.dev.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { X509Certificate, createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { X509Certificate, createHash, generateKeyPairSync, type KeyObject, sign as cryptoSign } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -30,7 +30,7 @@ import {
   type VerificationCheck,
   type VerificationResult,
 } from '../../packages/core/src/sign/index.js';
-import { MAX_BUNDLE_BYTES, checkVerificationPolicy, shown } from '../../packages/core/src/sign/verify.js';
+import { MAX_BUNDLE_BYTES, checkVerificationPolicy, shown, verifyMessageSignature } from '../../packages/core/src/sign/verify.js';
 import { type SigstoreMock, startSigstoreMock, unsignedIdentityToken } from '../harness/sigstore-mock.js';
 import { makeTempDir } from '../harness/temp.js';
 
@@ -649,6 +649,22 @@ describe('verification: each check on its own', () => {
     const error = await refusal(verifyImageSignature(edited((b) => (b.dsseEnvelope.payloadType = 'text/plain')), IMAGE, policy()));
     expectCheck(error, 'bundle');
     expect(error.message).toBe(`signature verification failed (bundle): the envelope's payloadType is "text/plain", not "${IN_TOTO_PAYLOAD_TYPE}"`);
+  });
+
+  it('refuses a bare message signature (a cosign .sig layer) that no log entry vouches for, unless the policy opts out', async () => {
+    const payload = Buffer.from(JSON.stringify({ critical: { image: { 'docker-manifest-digest': IMAGE.digest } } }));
+    const signature = cryptoSign('sha256', payload, p256.privateKey);
+    const error = await refusal(verifyMessageSignature(payload, signature, { publicKey: spki(p256.publicKey) }));
+    expectCheck(error, 'transparency-log');
+    const verified = await verifyMessageSignature(payload, signature, { publicKey: spki(p256.publicKey), ...NO_TLOG });
+    expect(verified.transparencyLogIgnored).toBe(true);
+  });
+
+  it('refuses an envelope with two signatures: a Sigstore bundle carries exactly one', async () => {
+    const error = await refusal(verifyImageSignature(edited((b) => b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0])), IMAGE, policy()));
+    expectCheck(error, 'bundle');
+    // sigstore-js's bundle reader refuses it, before ocikit looks at the envelope.
+    expect(error.message).toBe('signature verification failed (bundle): it is not a valid Sigstore bundle: invalid bundle (content.dsseEnvelope.signatures)');
   });
 
   it('keeps values from a bundle short and quoted in messages', () => {

@@ -237,9 +237,6 @@ export async function verifyBundleContent(
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     throw new SignatureVerificationError('bundle', `the envelope's payloadType is ${JSON.stringify(envelope.payloadType.slice(0, 200))}, not "${IN_TOTO_PAYLOAD_TYPE}"`);
   }
-  if (envelope.signatures.length !== 1) {
-    throw new SignatureVerificationError('bundle', `the envelope carries ${envelope.signatures.length} signatures; a Sigstore bundle carries exactly one`);
-  }
 
   const { unvouched, ...verified } = verifySigner(lib, bundle, mode, names);
 
