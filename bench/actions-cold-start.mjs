@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.OCIKIT_BENCH_RUNS ?? 15);
+/** The performance issue's target: an action's cold start within 1.5× of a bare node start that sends one request. */
+const TARGET_RATIO = 1.5;
 const ACTIONS = [
   { name: 'push', dir: ROOT, inputs: (ref) => ({ reference: ref, files: 'payload.txt' }) },
   { name: 'pull', dir: join(ROOT, 'actions', 'pull'), inputs: (ref) => ({ reference: ref, path: 'out' }) },
@@ -122,7 +124,7 @@ try {
     }
     const m = median(times);
     console.log(
-      `  ${action.name.padEnd(10)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, min ${ms(Math.min(...times)).trim()})`,
+      `  ${action.name.padEnd(10)} ${ms(m)}  (+${ms(m - base).trim()} over baseline, ${(m / base).toFixed(2)}× it, target ≤ ${TARGET_RATIO}×: ${m / base <= TARGET_RATIO ? 'met' : 'missed'}; min ${ms(Math.min(...times)).trim()})`,
     );
   }
   console.log(`  the one bundle every action runs (dist/*.js): ${kib(bundleSize(join(ROOT, 'dist')))}`);

@@ -28,7 +28,8 @@ const RUNS = 3;
 const QUICK = process.env.OCIKIT_BENCH_QUICK === '1';
 const MAIN_SIZE = GiB;
 const RSS_SIZES = QUICK ? [64 * MiB, 512 * MiB] : [256 * MiB, 2 * GiB];
-const TARGET = { pushVsCurl: 1.25, pushVsSkopeo: 0.8, pullVsCurl: 2, rssMiB: 200, rssGrowth: 1.1 };
+// The performance issue's targets: a file push or pull under 100 MiB whatever its size (flat within 10%), a pull within 2× curl.
+const TARGET = { pushVsCurl: 1.25, pushVsSkopeo: 0.8, pullVsCurl: 2, rssMiB: 100, rssGrowth: 1.1 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/ocikit.js');

@@ -28,8 +28,8 @@ export type CopyOne = (digest: string, tag: string | undefined) => Promise<void>
  * Each referrer is copied with `copyOne` (a graph copy), so the destination
  * lists it the way it lists referrers: a registry through its API or by
  * recreating the `sha256-<hex>` tag index, a layout in index.json. A referrer
- * the destination holds but does not list (an interrupted earlier copy) is
- * stored again so that it gets listed.
+ * stored but not listed afterwards (a registry that lost the entry, an
+ * interrupted earlier copy) is stored again so that it gets listed.
  */
 export async function copyReferrers(
   source: Target,
@@ -96,8 +96,8 @@ async function ensureListed(source: Target, destination: Target, parent: Descrip
     }
   }
   progress?.warning?.(
-    `${destination.name} does not list ${missing.map((d) => d.digest).join(', ')} among the referrers of ${parent.digest}, ` +
-      `though it holds ${missing.length === 1 ? 'that manifest' : 'those manifests'} (stored ${RESTORE_ROUNDS + 1} times); its referrers listing may catch up later`,
+    `${destination.name} does not list ${missing.map((d) => d.digest).join(', ')} among the referrers of ${parent.digest} ` +
+      `after storing ${missing.length === 1 ? 'it' : 'them'} ${RESTORE_ROUNDS + 1} times; its referrers listing may catch up later, or the registry drops them`,
   );
 }
 
