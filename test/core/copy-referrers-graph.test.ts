@@ -194,15 +194,7 @@ describe('a destination whose listing loses an entry', () => {
     await copyGraph(source, graph.arm64.digest, destination);
     // The SBOM stored with a plain PUT, as a copy cut off before its sha256-<hex> tag index was written leaves it.
     const fetched = await source.fetchManifest(graph.sbom);
-    const parsed = JSON.parse(Buffer.from(fetched.bytes).toString('utf8')) as { config: Descriptor; layers: Descriptor[] };
-    for (const blob of [parsed.config, ...parsed.layers]) {
-      const from = new FetchedBlobSource(source, blob);
-      try {
-        await destination.pushBlob(from);
-      } finally {
-        from.close();
-      }
-    }
+    await copyBlobsOf(source, destination, fetched.bytes);
     const put = await fetch(`${distribution.url}/v2/${destination.name.split('/').slice(1).join('/')}/manifests/${graph.sbom.digest}`, {
       method: 'PUT',
       headers: { 'content-type': graph.sbom.mediaType },
@@ -237,8 +229,8 @@ describe('a destination whose listing loses an entry', () => {
   });
 });
 
-/** Copies one manifest and its blobs but not its subject: what a copy without subjects did. */
-async function copyWithoutSubject(source: Target, destination: Target, manifest: Descriptor, bytes: Uint8Array): Promise<void> {
+/** Copies the config and layers of one image manifest (`bytes`), not the manifest. */
+async function copyBlobsOf(source: Target, destination: Target, bytes: Uint8Array): Promise<void> {
   const parsed = JSON.parse(Buffer.from(bytes).toString('utf8')) as { config: Descriptor; layers: Descriptor[] };
   for (const blob of [parsed.config, ...parsed.layers]) {
     const from = new FetchedBlobSource(source, blob);
@@ -248,6 +240,11 @@ async function copyWithoutSubject(source: Target, destination: Target, manifest:
       from.close();
     }
   }
+}
+
+/** Copies one manifest and its blobs but not its subject: what a copy without subjects did. */
+async function copyWithoutSubject(source: Target, destination: Target, manifest: Descriptor, bytes: Uint8Array): Promise<void> {
+  await copyBlobsOf(source, destination, bytes);
   await destination.pushManifest(manifest, bytes);
 }
 
