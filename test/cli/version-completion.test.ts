@@ -117,11 +117,18 @@ describe('ocikit completion', () => {
     expect(unknown.stderr).toContain('Allowed choices are bash, zsh, fish');
   });
 
-  const zsh = findBinary('zsh');
-  (zsh ? it : it.skip)('zsh: the script parses (zsh -n) and completes as the bash one does', async () => {
+  // zsh and fish come with the suite's Debian packages (.ci/run): a missing one fails, it does not skip.
+  const shell = (name: string): string => {
+    const found = findBinary(name);
+    if (!found) throw new Error(`${name} is not on PATH: install it (apt-get install ${name}), as .ci/run does`);
+    return found;
+  };
+
+  it('zsh: the script parses (zsh -n) and completes as the bash one does', async () => {
+    const zsh = shell('zsh');
     const file = join(makeTempDir(), '_ocikit');
     await writeFile(file, (await ocikit(['completion', 'zsh'])).stdout);
-    expect(await run(zsh!, ['-n', file])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(zsh, ['-n', file])).toEqual({ code: 0, stdout: '', stderr: '' });
     const stubs = [
       'compdef() { :; }',
       '_describe() { local name=$4 n; for n in ${${(@P)name}%%:*}; do [[ $n == ${words[CURRENT]}* ]] && print -r -- $n; done; }',
@@ -129,7 +136,7 @@ describe('ocikit completion', () => {
       '_files() { :; }',
     ].join('\n');
     const completes = async (...line: string[]): Promise<string[]> => {
-      const result = await run(zsh!, ['-f', '-c', `${stubs}\nsource "$1"; shift; words=("$@"); CURRENT=$#; _ocikit`, 'zsh', file, ...line]);
+      const result = await run(zsh, ['-f', '-c', `${stubs}\nsource "$1"; shift; words=("$@"); CURRENT=$#; _ocikit`, 'zsh', file, ...line]);
       expect(result.stderr).toBe('');
       return result.stdout.split('\n').filter(Boolean).sort();
     };
@@ -138,13 +145,13 @@ describe('ocikit completion', () => {
     expect(await completes('ocikit', 'completion', '')).toEqual(['bash', 'fish', 'zsh']);
   });
 
-  const fish = findBinary('fish');
-  (fish ? it : it.skip)('fish: the script parses (fish -n) and completes as the bash one does', async () => {
+  it('fish: the script parses (fish -n) and completes as the bash one does', async () => {
+    const fish = shell('fish');
     const file = join(makeTempDir(), 'ocikit.fish');
     await writeFile(file, (await ocikit(['completion', 'fish'])).stdout);
-    expect(await run(fish!, ['-n', file])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(fish, ['-n', file])).toEqual({ code: 0, stdout: '', stderr: '' });
     const completes = async (line: string): Promise<string[]> => {
-      const result = await run(fish!, ['--no-config', '-c', 'source $OCIKIT_SCRIPT; complete -C "$OCIKIT_LINE"'], {
+      const result = await run(fish, ['--no-config', '-c', 'source $OCIKIT_SCRIPT; complete -C "$OCIKIT_LINE"'], {
         env: { ...process.env, OCIKIT_SCRIPT: file, OCIKIT_LINE: line },
       });
       expect(result.stderr).toBe('');
