@@ -11,7 +11,6 @@ import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openTarget, pushArtifact, staticCredentials } from '@ocikit/core';
 import { type CacheService, pullCacheKey, run } from '../../packages/github/src/actions/pull.js';
-import { parseCommands, parseOutputFile } from '../harness/action-runner.js';
 import { type InProcessStepResult, useInProcessSteps } from '../harness/in-process-step.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -53,7 +52,6 @@ class SnapshotCache implements CacheService {
 }
 
 const steps = useInProcessSteps();
-const files = steps.files;
 
 // Where the runner gives steps room outside the workspace; the cache's layout lives below it.
 const runnerTemp = makeTempDir('ocikit-runner-temp-');
@@ -198,19 +196,11 @@ describe('pull action cache flow (cache injected; the Actions cache service cann
     const loadCache = jest.fn(async () => cache);
     const out = join(makeTempDir('ocikit-ws-'), 'out');
     await mkdir(out);
-    await writeFile(files.output, '');
-    let stdout = '';
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    try {
-      await run({ HOME: makeTempDir(), INPUT_REFERENCE: `${registry.host}/cache/plain:v1`, INPUT_PATH: out, INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD }, { loadCache });
-    } finally {
-      write.mockRestore();
-    }
-    expect(parseCommands(stdout).filter((c) => c.command === 'error')).toEqual([]);
+    const result = await steps.step(() =>
+      run({ HOME: makeTempDir(), INPUT_REFERENCE: `${registry.host}/cache/plain:v1`, INPUT_PATH: out, INPUT_USERNAME: USER, INPUT_PASSWORD: PASSWORD }, { loadCache }),
+    );
+    expect(result.errors).toEqual([]);
     expect(loadCache).not.toHaveBeenCalled();
-    expect(parseOutputFile(await readFile(files.output, 'utf8'))['cache-hit']).toBe('false');
+    expect(result.outputs['cache-hit']).toBe('false');
   });
 });

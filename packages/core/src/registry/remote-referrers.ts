@@ -46,7 +46,6 @@ export interface RemoteReferrersOptions {
   onWarning?: (message: string) => void;
 }
 
-/** How a pushed or deleted referrer got (un)listed. */
 /** How a registry lists a referrer (the type is the stores', target/target.ts). */
 export type ReferrersUpdate = RegistryReferrerListing;
 
@@ -489,17 +488,17 @@ export class RemoteReferrers {
         return { via: 'tag', tag, attempts: attempt };
       }
       const base = current.state === 'index' ? current.manifests : [];
-      // Another writer seen (ours replaced, or theirs on top of ours): one that read
-      // before our write may be slower still, so ours must hold on a second read too.
-      const contended = conflicted || written.size > 1 || (lastWritten !== undefined && current.digest !== lastWritten);
-      if (holds(base, merged) && contended && !confirmedAgain && written.size > 0) {
-        confirmedAgain = true;
-        await this.settle(cycle);
-        started = Date.now();
-        current = await this.readTagIndex(subject);
-        continue;
-      }
       if (holds(base, merged)) {
+        // Another writer seen (ours refused or replaced, or theirs on top of ours): one that
+        // read before our write may be slower still, so ours must hold on a second read too.
+        const contended = conflicted || written.size > 1 || (lastWritten !== undefined && current.digest !== lastWritten);
+        if (contended && !confirmedAgain && written.size > 0) {
+          confirmedAgain = true;
+          await this.settle(cycle);
+          started = Date.now();
+          current = await this.readTagIndex(subject);
+          continue;
+        }
         const cleanedUp = written.size > 0 ? await this.cleanUp(tag, [...replaced, ...written], current.digest) : [];
         return {
           via: 'tag',
