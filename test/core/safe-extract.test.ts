@@ -579,6 +579,38 @@ describe('extractTarSafely: each guard on its own', () => {
     expect(error.message).toBe('refusing entry "x/": duplicate of an earlier entry');
   });
 
+  it('refuses a second entry at a file\'s path, whether that file is still being written or already on disk', async () => {
+    // No list of files is kept (memory stays flat): the file system's EEXIST tells the path
+    // is taken. A hardlink waits for every small file to be written, so after it "x" is on
+    // disk; right after x, its write may still be in flight, and which of the two calls
+    // fails (so which entry the refusal names) is the thread pool's timing.
+    const afterWritten = (entry: RawEntry) => rawTar([{ path: 'x', body: 'file' }, { path: 'h', type: '1', linkpath: 'x' }, entry]);
+    const rightAfter = (entry: RawEntry) => rawTar([{ path: 'x', body: 'file' }, entry]);
+    const cases: [RawEntry, string][] = [
+      [{ path: 'x', body: 'again' }, 'refusing entry "x": duplicate of an earlier entry'],
+      [{ path: 'x', body: Buffer.alloc(300 * 1024, 1) }, 'refusing entry "x": duplicate of an earlier entry'],
+      [{ path: 'x/', type: '5' }, 'refusing entry "x/": duplicate of an earlier entry'],
+      [{ path: 'x', type: '2', linkpath: 'elsewhere' }, 'refusing entry "x": duplicate of an earlier entry'],
+      [{ path: 'x', type: '1', linkpath: 'x' }, 'refusing entry "x": duplicate of an earlier entry'],
+      [{ path: 'x/inner', body: 'inner' }, 'refusing entry "x/inner": "x" is a file'],
+    ];
+    for (const [entry, message] of cases) {
+      const error = await refusal(afterWritten(entry));
+      expect([error.code, error.message]).toEqual(['INVALID_CONTENT', message]);
+      const raced = await refusal(rightAfter(entry));
+      expect(raced.code).toBe('INVALID_CONTENT');
+      expect([message, 'refusing entry "x": duplicate of an earlier entry']).toContain(raced.message);
+    }
+    // A big file is written before the next entry is read: the same refusals by EEXIST alone.
+    const big = (entry: RawEntry) => rawTar([{ path: 'x', body: Buffer.alloc(300 * 1024, 2) }, entry]);
+    for (const [entry, message] of cases) expect((await refusal(big(entry))).message).toBe(message);
+  });
+
+  it('refuses a hardlink whose target passes through a file', async () => {
+    const error = await refusal(rawTar([{ path: 'f', body: 'file' }, { path: 'h', type: '1', linkpath: 'f/x' }]));
+    expect([error.code, error.message]).toEqual(['UNSAFE_PATH', 'refusing entry "h": hardlink to "f/x", which is not a file extracted before it']);
+  });
+
   it('creates empty directories, 0755', async () => {
     const { out } = await workspace();
     const result = await extractTarSafely(Readable.from([rawTar([{ path: 'empty/', type: '5', mode: 0o700 }])]), out);

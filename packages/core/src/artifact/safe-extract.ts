@@ -233,12 +233,24 @@ async function* tarBytes(source: Readable): AsyncGenerator<Buffer> {
   }
 }
 
-type Kind = 'dir' | 'file' | 'symlink';
+type Kind = 'dir' | 'symlink';
 
-/** Writes entries into the staging directory, refusing anything unsafe. */
+/**
+ * Writes entries into the staging directory, refusing anything unsafe.
+ *
+ * Memory stays flat however many files the layer holds: only directories and
+ * symlinks are remembered (what a later entry's parents are checked against). A file
+ * is not: the staging directory is private, so what is at a path there is what an
+ * earlier entry put, and the file system refuses a second entry at a file's path
+ * (files open "wx"; mkdir, symlink and link fail with EEXIST). A million paths in a
+ * Map would hold about 200 MiB. When the earlier file is still being written, the
+ * two system calls race, and the refusal may name the earlier entry instead.
+ */
 class Extraction {
-  /** Everything created in staging so far, by normalized archive path. */
+  /** The directories and symlinks created in staging so far, by normalized archive path. */
   private readonly kinds = new Map<string, Kind>();
+  /** Entries created so far, parent directories counted. */
+  private created = 0;
   files = 0;
   bytes = 0;
   /** Small files being written (writeSmallFile). */
@@ -256,7 +268,7 @@ class Extraction {
 
   async handle(entry: ReadEntry): Promise<void> {
     const path = this.checkedPath(entry.path);
-    if (this.kinds.size >= this.maxEntries) {
+    if (this.created >= this.maxEntries) {
       throw new OcikitError('SIZE_LIMIT', `refusing entry "${entry.path}": the archive has more than ${this.maxEntries} entries`, {
         hint: `ocikit unpacks at most this many files, directories and links from one layer (${optionRef('max-unpack-bytes')} does not change it); push the directory as fewer, larger files`,
       });
@@ -273,29 +285,28 @@ class Extraction {
     }
     const existing = this.kinds.get(path);
     // A later directory entry for an existing directory is harmless (all dirs are 0755).
-    if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) {
-      throw new OcikitError('INVALID_CONTENT', `refusing entry "${entry.path}": duplicate of an earlier entry`);
-    }
+    if (existing !== undefined && !(existing === 'dir' && type === 'Directory')) throw duplicate(entry.path);
     await this.makeParents(path, entry.path);
     const target = join(this.staging, path);
     switch (type) {
       case 'Directory':
-        if (existing === undefined) await this.makeDir(path);
+        if (existing === undefined) await this.makeDir(path, () => duplicate(entry.path));
         entry.resume();
         return;
       case 'File':
       case 'OldFile':
       case 'ContiguousFile':
         await (entry.size <= SMALL_FILE ? this.writeSmallFile(entry, target) : this.writeFile(entry, target));
-        this.kinds.set(path, 'file');
+        this.created++;
         this.files++;
         return;
       case 'SymbolicLink': {
         const linkTarget = entry.linkpath ?? '';
         const reason = unsafeLinkTargetReason(path, linkTarget, this.root);
         if (reason) throw unsafe(entry.path, `symlink to "${linkTarget}" ${reason}`);
-        await symlink(linkTarget, target);
+        await symlink(linkTarget, target).catch(refuseExisting(() => duplicate(entry.path)));
         this.kinds.set(path, 'symlink');
+        this.created++;
         entry.resume();
         return;
       }
@@ -303,12 +314,12 @@ class Extraction {
         const linkReason = unsafePathReason(entry.linkpath ?? '');
         if (linkReason) throw unsafe(entry.path, `hardlink target "${entry.linkpath}" ${linkReason}`);
         const linkPath = components(entry.linkpath ?? '').join('/');
-        if (this.kinds.get(linkPath) !== 'file') {
+        await this.settled(); // the file it links to may still be being written
+        if (!(await this.isExtractedFile(linkPath))) {
           throw unsafe(entry.path, `hardlink to "${entry.linkpath}", which is not a file extracted before it`);
         }
-        await this.settled(); // the file it links to may still be being written
-        await link(join(this.staging, linkPath), target);
-        this.kinds.set(path, 'file');
+        await link(join(this.staging, linkPath), target).catch(refuseExisting(() => duplicate(entry.path)));
+        this.created++;
         this.files++;
         entry.resume();
         return;
@@ -336,16 +347,32 @@ class Extraction {
       const parent = parts.slice(0, i).join('/');
       const kind = this.kinds.get(parent);
       if (kind === 'symlink') throw unsafe(entryName, `passes through the symlink "${parent}"`);
-      if (kind === 'file') throw new OcikitError('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`);
-      if (kind === undefined) await this.makeDir(parent);
+      // What is there, neither directory nor symlink, is a file.
+      if (kind === undefined) await this.makeDir(parent, () => new OcikitError('INVALID_CONTENT', `refusing entry "${entryName}": "${parent}" is a file`));
     }
   }
 
-  private async makeDir(path: string): Promise<void> {
+  /** A new directory, 0755; `taken` is the refusal when something is at its path already. */
+  private async makeDir(path: string, taken: () => OcikitError): Promise<void> {
     const target = join(this.staging, path);
-    await mkdir(target);
+    await mkdir(target).catch(refuseExisting(taken));
     await chmod(target, 0o755); // exact, whatever the umask
     this.kinds.set(path, 'dir');
+    this.created++;
+  }
+
+  /** Whether an earlier entry made a file (not a directory or symlink) at `path`; every small file written. */
+  private async isExtractedFile(path: string): Promise<boolean> {
+    const parts = path.split('/');
+    // Nothing on the way may be a symlink, which lstat would follow (makeParents refuses those for entries).
+    for (let i = 1; i < parts.length; i++) {
+      if (this.kinds.get(parts.slice(0, i).join('/')) === 'symlink') return false;
+    }
+    const stats = await lstat(join(this.staging, path)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined; // nothing there, or a file on the way
+      throw error;
+    });
+    return stats?.isFile() ?? false;
   }
 
   /**
@@ -360,6 +387,7 @@ class Extraction {
     for await (const chunk of this.counted(entry)) chunks.push(chunk);
     while (this.writes.size >= WRITES_IN_FLIGHT) await this.latch.race(Promise.race(this.writes));
     const write: Promise<void> = writeWhole(target, Buffer.concat(chunks), fileMode(entry))
+      .catch(refuseExisting(() => duplicate(entry.path)))
       .catch((error: unknown) => this.latch.fail(error))
       .finally(() => this.writes.delete(write));
     this.writes.add(write);
@@ -373,7 +401,7 @@ class Extraction {
   private async writeFile(entry: ReadEntry, target: string): Promise<void> {
     this.checkRoomFor(entry);
     // "wx": never through, or over, anything already there.
-    const handle = await open(target, 'wx', 0o600);
+    const handle = await open(target, 'wx', 0o600).catch(refuseExisting(() => duplicate(entry.path)));
     try {
       for await (const chunk of this.counted(entry)) await handle.write(chunk);
       await handle.chmod(fileMode(entry));
@@ -424,6 +452,17 @@ async function writeWhole(target: string, data: Buffer, mode: number): Promise<v
 
 function unsafe(entryName: string, reason: string): OcikitError {
   return new OcikitError('UNSAFE_PATH', `refusing entry "${entryName}": ${reason}`);
+}
+
+function duplicate(entryName: string): OcikitError {
+  return new OcikitError('INVALID_CONTENT', `refusing entry "${entryName}": duplicate of an earlier entry`);
+}
+
+/** A rejection handler: EEXIST (an earlier entry is at that path in staging) becomes `refusal()`; anything else passes. */
+function refuseExisting(refusal: () => OcikitError): (error: unknown) => never {
+  return (error) => {
+    throw (error as NodeJS.ErrnoException | undefined)?.code === 'EEXIST' ? refusal() : error;
+  };
 }
 
 /**
