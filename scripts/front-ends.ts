@@ -128,6 +128,7 @@ export const FRONT_ENDS: Record<string, VerbFrontEnds> = {
       '--no-overwrite': both('overwrite'),
       '--stdin-name': cliOnly('a job pushes files by path: standard input (-) is refused'),
       '--platform': both('platform'),
+      '--compression': both('compression'),
       '--inline-max': both('inline-max'),
       ...REMOTE,
     },

@@ -65,6 +65,12 @@ describe('references', () => {
   });
 });
 
+describe('options with a fixed set of values', () => {
+  it('a --compression push does not know is refused with the ones it does', async () => {
+    await refused(['push', `${proxy.host}/early/app:v1`, 'app.txt', '--compression', 'brotli'], /compression "brotli" is not one of gzip, zstd\n\s+hint: gzip \(the default\) for any reader, zstd for ocikit and other zstd readers/);
+  });
+});
+
 describe("Docker's annotation prefixes", () => {
   it('a manifest: prefix is stripped for push; a level push does not write is refused before anything is sent', async () => {
     const pushed = await ocikit(['push', `${proxy.host}/early/annotated:v1`, 'app.txt', '--annotation', 'manifest:org.opencontainers.image.title=App', '--json'], { cwd: work });

@@ -15,6 +15,7 @@ import {
   pushArtifact,
 } from '@ocikit/core';
 import { makeTree, snapshotTree } from '../harness/fixtures.js';
+import { readAll } from '../harness/outcomes.js';
 import { schemaErrors } from '../harness/oci-schema.js';
 import { useRegistry } from '../harness/registry.js';
 import { makeTempDir } from '../harness/temp.js';
@@ -65,6 +66,28 @@ describe.each(stores)('artifact push and pull through %s', (_label, open) => {
       expect(await readFile(join(out, 'notes.txt'), 'utf8')).toBe('release notes\n');
       expect(await snapshotTree(join(out, 'site'))).toEqual(await snapshotTree(tree));
       expect((await readdir(out)).sort()).toEqual(['notes.txt', 'site']); // no staging left behind
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('packs a directory as tar+zstd when asked: the same tar as gzip, unpacked the same', async () => {
+    const work = makeTempDir();
+    const tree = await makeTree(work);
+    const target = await open('zstd');
+    try {
+      const gzip = await pushArtifact(target, { files: [{ path: tree }], tags: ['gzip'], sourceDateEpoch: 1_700_000_000 });
+      const zstd = await pushArtifact(target, { files: [{ path: tree }], tags: ['zstd'], sourceDateEpoch: 1_700_000_000, compression: 'zstd' });
+      const [gzipLayer, zstdLayer] = [gzip.manifest.layers[0]!, zstd.manifest.layers[0]!];
+      expect(zstdLayer.mediaType).toBe(MediaType.LayerZstd);
+      expect(zstdLayer.digest).not.toBe(gzipLayer.digest);
+      // The tar inside is the same bytes: only how they are compressed differs.
+      expect(zstdLayer.annotations).toEqual(gzipLayer.annotations);
+      const blob = await readAll(await target.fetchBlob(zstdLayer));
+      expect(blob.readUInt32LE(0)).toBe(0xfd2fb528); // a zstd frame
+      const out = makeTempDir();
+      await pullArtifact(target, 'zstd', { outputDir: out });
+      expect(await snapshotTree(join(out, 'site'))).toEqual(await snapshotTree(tree));
     } finally {
       await target.close();
     }

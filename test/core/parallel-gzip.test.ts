@@ -93,10 +93,25 @@ describe('packDirectory', () => {
     writeFileSync(join(tree, 'src', 'app.js'), compressible(2 * GZIP_BLOCK_SIZE + 999));
     writeFileSync(join(tree, 'assets', 'blob.bin'), randomBytes(GZIP_BLOCK_SIZE));
     for (let i = 0; i < 200; i++) writeFileSync(join(tree, 'src', `module-${i}.js`), `export default ${i};\n`);
-    const one = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-1'), gzipInFlight: 1 });
-    const four = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-4'), gzipInFlight: 4 });
+    const one = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-1'), inFlight: 1 });
+    const four = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-4'), inFlight: 4 });
     expect(four.digest).toBe(one.digest);
     expect(four.tarDigest).toBe(one.tarDigest);
     expect(one.size).toBeGreaterThan(GZIP_BLOCK_SIZE); // several blocks, the random one among them
+  });
+
+  it('packs a tree to one tar+zstd digest with 1 frame in flight or 4', async () => {
+    const root = makeTempDir('ocikit-pack-frames-');
+    const tree = join(root, 'tree');
+    execFileSync('mkdir', ['-p', join(tree, 'src'), join(tree, 'assets')]);
+    // Over three 4 MiB frames, one of them incompressible.
+    writeFileSync(join(tree, 'src', 'app.js'), compressible(9 * 1024 * 1024 + 999));
+    writeFileSync(join(tree, 'assets', 'blob.bin'), randomBytes(4 * 1024 * 1024));
+    const one = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-1'), compression: 'zstd', inFlight: 1 });
+    const four = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-4'), compression: 'zstd', inFlight: 4 });
+    expect(four.digest).toBe(one.digest);
+    const gzip = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-gzip') });
+    expect(one.tarDigest).toBe(gzip.tarDigest); // the same tar, compressed otherwise
+    expect(one.digest).not.toBe(gzip.digest);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { link, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from 'node:fs/promises';
@@ -421,11 +421,38 @@ describe('extractTarSafely: each guard on its own', () => {
     expect(summed.message).toContain('"two"');
   });
 
-  it('refuses brotli and zstd streams: node-tar would decompress them past the digest and the limits', async () => {
-    for (const compressed of [brotliCompressSync(rawTar([good])), zstdCompressSync(rawTar([good]))]) {
-      const error = await refusal(compressed);
-      expect(error.code).toBe('INVALID_CONTENT');
-    }
+  it('refuses brotli, and any compression inside the layer\'s own: node-tar would decompress them past the digest and the limits', async () => {
+    const tar = rawTar([good]);
+    const cases: [Buffer, string][] = [
+      [zstdCompressSync(gzipSync(tar)), 'refusing a gzip stream inside a compressed layer'],
+      [gzipSync(zstdCompressSync(tar)), 'refusing a zstd stream inside a compressed layer'],
+      [zstdCompressSync(zstdCompressSync(tar)), 'refusing a zstd stream inside a compressed layer'],
+      [gzipSync(gzipSync(tar)), 'refusing a gzip stream inside a compressed layer'],
+    ];
+    for (const [compressed, message] of cases) expect((await refusal(compressed)).message).toBe(message);
+    expect((await refusal(brotliCompressSync(tar))).code).toBe('INVALID_CONTENT');
+  });
+
+  it('reads tar+zstd as it reads tar+gzip, under the same limits', async () => {
+    const { out } = await workspace();
+    const archive = zstdCompressSync(rawTar([{ path: 'z/', type: '5' }, { path: 'z/one.txt', body: 'one' }]));
+    expect((await extractTarSafely(Readable.from([archive]), out, { expectedTarDigest: sha256(rawTar([{ path: 'z/', type: '5' }, { path: 'z/one.txt', body: 'one' }])) })).files).toBe(1);
+    expect(await readFile(join(out, 'z/one.txt'), 'utf8')).toBe('one');
+    await expectRefused(zstdCompressSync(rawTar([good, { path: 'bomb', body: Buffer.alloc(4 * 1024 * 1024) }])), 'SIZE_LIMIT', 'bomb', { maxBytes: 1024 * 1024 });
+  });
+
+  it('names a cut zstd stream, and a frame asking for a window over 128 MiB, in its own words', async () => {
+    const compressed = zstdCompressSync(rawTar([good, { path: 'second.txt', body: randomBytes(20_000) }]));
+    const cut = await refusal(compressed.subarray(0, compressed.length - 200));
+    expect(cut.code).toBe('INVALID_CONTENT');
+    expect(cut.message).toMatch(/^the layer is a zstd stream that ends too soon \(zstd: /);
+    expect(cut.hint).toBe('the layer was cut short when it was pushed, or is corrupt; push it again');
+    // A frame header with no content size and a window descriptor of 2^41 bytes: no decoder should allocate that.
+    const greedy = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0xf8]), Buffer.alloc(64)]);
+    const bad = await refusal(greedy);
+    expect(bad.code).toBe('INVALID_CONTENT');
+    expect(bad.message).toMatch(/^the layer is not a valid zstd stream \(zstd: /);
+    expect(bad.hint).toBe('the layer is corrupt, or not the tar+zstd its media type says; push it again');
   });
 
   it('reads a plain tar whose first bytes look like half of the gzip magic', async () => {

@@ -267,6 +267,17 @@ describe('push action (the bundle, through action.js)', () => {
 
     const noFile = await runAction('push', { inputs: { reference: `${registry.host}/gh/x`, files: 'nope.txt', username: USER, password: PASSWORD } });
     expect(errors(noFile)[0]).toContain('nope.txt does not exist');
+
+    const badCompression = await runAction('push', { inputs: { reference: `${registry.host}/gh/x`, files: 'x', compression: 'brotli' } });
+    expect(errors(badCompression)[0]).toContain('input "compression" is "brotli", not one of gzip, zstd');
+  });
+
+  it('compression: zstd packs a directory as tar+zstd, and leaves a file as it is', async () => {
+    const cwd = await workspace();
+    const result = await runAction('push', { cwd, inputs: { reference: `${registry.host}/gh/zstd:v1`, files: 'site\napp.txt', compression: 'zstd', username: USER, password: PASSWORD } });
+    expect(errors(result)).toEqual([]);
+    const { manifest } = await manifestOf('gh/zstd', 'v1');
+    expect(manifest.layers.map((layer: { mediaType: string }) => layer.mediaType)).toEqual(['application/vnd.oci.image.layer.v1.tar+zstd', 'application/vnd.oci.image.layer.v1.tar']);
   });
 
   it('pushes into an OCI layout directory with no registry at all, on a runner with no job summary', async () => {

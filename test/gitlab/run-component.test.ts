@@ -138,7 +138,7 @@ describe('credentials for one registry', () => {
     const result = await runJob('push', { reference: `${CI_HOST}/group/app:v1`, files: 'app.txt' }, { env: ciJob });
     expect(result.code).toBe(0);
     expect(result.calls.map((c) => c.args)).toEqual([
-      ['push', '--annotation', 'org.opencontainers.image.source=https://gitlab.example.com/ocikit/ocikit', '--annotation', 'org.opencontainers.image.revision=c0ffee',
+      ['push', '--compression', 'gzip', '--annotation', 'org.opencontainers.image.source=https://gitlab.example.com/ocikit/ocikit', '--annotation', 'org.opencontainers.image.revision=c0ffee',
         '--annotation', 'org.opencontainers.image.created=2025-06-01T12:34:56Z', '--concurrency', '3', '--username', 'gitlab-ci-token', '--password', SECRET, '--json', '--', `${CI_HOST}/group/app:v1`, 'app.txt'],
     ]);
     expect(result.stderr).toContain(`ocikit: credentials for ${CI_HOST}: CI_REGISTRY_USER / CI_REGISTRY_PASSWORD\n`);
@@ -361,7 +361,7 @@ describe('the verb parts', () => {
     expect(pushed.code).toBe(0);
     // The pipeline's first, the input's after (the CLI takes the last value of a key); created is left to the file (which the CLI reads).
     expect(pushed.calls[0]!.args).toEqual([
-      'push', '--annotation-file', 'annotations.json', '--annotation', 'org.opencontainers.image.source=https://gitlab.example.com/ocikit/ocikit',
+      'push', '--compression', 'gzip', '--annotation-file', 'annotations.json', '--annotation', 'org.opencontainers.image.source=https://gitlab.example.com/ocikit/ocikit',
       '--annotation', 'org.opencontainers.image.revision=c0ffee', '--annotation', 'org.opencontainers.image.revision=mine', '--concurrency', '3', '--json', '--', 'oci-layout:./out:v1', 'app.txt',
     ]);
     const stdin = await runJob('push', { reference: 'oci-layout:./out:v1', files: '-:text/plain' });
@@ -398,9 +398,9 @@ describe("the inputs that are the CLI's options (scripts/front-ends.ts, docs/fro
     return args.slice(0, args.indexOf('--json'));
   };
 
-  it('push and release: platform, overwrite: false, inline-max; none of them at their defaults', async () => {
-    const pushed = await runJob('push', { reference: 'oci-layout:./out:v1', files: 'app.txt', platform: 'linux/arm64', overwrite: false, 'inline-max': 1024 });
-    expect(optionsOf(pushed)).toEqual(expect.arrayContaining(['--platform', 'linux/arm64', '--no-overwrite', '--inline-max', '1024']));
+  it('push and release: platform, overwrite: false, inline-max, compression; none of them at their defaults', async () => {
+    const pushed = await runJob('push', { reference: 'oci-layout:./out:v1', files: 'app.txt', platform: 'linux/arm64', overwrite: false, 'inline-max': 1024, compression: 'zstd' });
+    expect(optionsOf(pushed)).toEqual(expect.arrayContaining(['--platform', 'linux/arm64', '--no-overwrite', '--inline-max', '1024', '--compression', 'zstd']));
     const plain = optionsOf(await runJob('push', { reference: 'oci-layout:./out:v1', files: 'app.txt' }));
     for (const flag of ['--platform', '--no-overwrite', '--inline-max', '--debug']) expect(plain).not.toContain(flag);
     const released = await runJob('release', { reference: 'oci-layout:./out:v1', files: 'dist/a=linux/amd64', overwrite: false });

@@ -6,6 +6,7 @@
 export { parseAnnotationArgument, parseAnnotationArgumentList, parseAnnotationArguments, unprefixedAnnotations } from './artifact/annotation-arguments.js';
 export { parseAnnotationFile, readAnnotationFile, type AnnotationFile } from './artifact/annotation-file.js';
 export { parseFileArgument } from './artifact/artifact-inputs.js';
+export { DIRECTORY_COMPRESSIONS, parseDirectoryCompression, type DirectoryCompression } from './artifact/directory-compression.js';
 export { FILE_MODE_ANNOTATION, formatFileMode, parseFileMode } from './artifact/file-mode.js';
 export { manifestAnnotations } from './artifact/manifest-annotations.js';
 export { copyForPull, pullArtifact, type PullArtifactOptions, type PullArtifactResult } from './artifact/pull-artifact.js';

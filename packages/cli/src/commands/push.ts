@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import {
   openTarget,
+  type DirectoryCompression,
   parseAnnotationArguments,
+  parseDirectoryCompression,
   parseFileArgument,
   parsePlatform,
   pushArtifact,
@@ -30,6 +32,7 @@ interface PushFlags extends RemoteFlags {
   platform?: string;
   inlineMax?: number;
   overwrite: boolean;
+  compression: DirectoryCompression;
 }
 
 export function registerPush(program: Command, context: CliContext): void {
@@ -46,7 +49,8 @@ export function registerPush(program: Command, context: CliContext): void {
       .option('-t, --tag <tag>', 'an additional tag (repeatable)', collect, [])
       .option('--no-overwrite', 'fail (exit 1) before anything is pushed when a tag already names a manifest')
       .option('--stdin-name <name>', 'the file name to give standard input (for -)', 'stdin')
-      .option('--platform <os/arch[/variant]>', 'the platform the files are for, recorded in an image config so registries and clients show it'),
+      .option('--platform <os/arch[/variant]>', 'the platform the files are for, recorded in an image config so registries and clients show it')
+      .option('--compression <gzip|zstd>', 'how directories are compressed: gzip (every reader, oras too) or zstd (faster and smaller; ocikit and zstd readers, see docs/interop.md)', parseDirectoryCompression, 'gzip' as DirectoryCompression),
   )).action(async (reference: string, files: string[], flags: PushFlags) => {
     const progress = createProgressRenderer(context);
     try {
@@ -67,6 +71,7 @@ export function registerPush(program: Command, context: CliContext): void {
           ...(flags.platform ? { platform: parsePlatform(flags.platform) } : {}),
           ...(flags.inlineMax ? { inlineMax: flags.inlineMax } : {}),
           ...(flags.overwrite ? {} : { noOverwrite: true }),
+          compression: flags.compression,
           ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
           concurrency: flags.concurrency,
           progress,

@@ -1,6 +1,6 @@
 /**
- * Packs a directory into a reproducible tar+gzip, laid out the way oras lays out a
- * pushed directory (`<name>/`, then `<name>/...`), so `oras pull` unpacks it.
+ * Packs a directory into a reproducible tar+gzip (or tar+zstd), laid out the way oras
+ * lays out a pushed directory (`<name>/`, then `<name>/...`), so `oras pull` unpacks it.
  *
  * Reproducible means the bytes depend only on names, contents, file kinds and the
  * executable bit: we walk the tree ourselves, sort by byte order, and write every
@@ -14,12 +14,15 @@ import { pipeline } from 'node:stream/promises';
 import type { HeaderData } from 'tar';
 import { OcikitError } from '../errors.js';
 import { parallelGzip } from '../compress/parallel-gzip.js';
+import { ZstdFrameEncoder } from '../compress/zstd-frames.js';
 import { DigestingStream, type Digest } from '../oci/digest.js';
 import { tempPathFor } from '../fs/atomic-write.js';
+import { Limiter } from '../util/limiter.js';
+import type { DirectoryCompression } from './directory-compression.js';
 import { unsafeLinkTargetReason, unsafePathReason } from './safe-extract.js';
 
 export interface PackedDirectory {
-  path: string; // temp file holding the .tar.gz (caller deletes it)
+  path: string; // temp file holding the .tar.gz or .tar.zst (caller deletes it)
   size: number; // compressed size
   digest: Digest; // sha256 of the compressed bytes
   tarDigest: Digest; // sha256 of the uncompressed tar (oras's io.deis.oras.content.digest)
@@ -28,13 +31,15 @@ export interface PackedDirectory {
 export interface PackOptions {
   /** Top-level name in the archive: the directory's title, usually its basename. */
   name: string;
-  /** Where the temp .tar.gz goes. */
+  /** Where the temp archive goes. */
   tempDir: string;
   /** Every entry's mtime (e.g. from SOURCE_DATE_EPOCH); default the epoch. */
   mtime?: Date;
+  /** Default gzip. */
+  compression?: DirectoryCompression;
   gzipLevel?: number;
-  /** Blocks gzipped at once (parallelGzip's inFlight): how fast, never which bytes. */
-  gzipInFlight?: number;
+  /** Blocks gzipped or zstd frames compressed at once: how fast, never which bytes. */
+  inFlight?: number;
 }
 
 type Entry =
@@ -77,24 +82,27 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
 
   tar ??= await import('tar');
   await mkdir(options.tempDir, { recursive: true });
-  const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.tar.gz`));
+  const zstd = options.compression === 'zstd';
+  const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.tar.${zstd ? 'zst' : 'gz'}`));
   const tarDigester = new DigestingStream();
-  const gzDigester = new DigestingStream();
+  const compressedDigester = new DigestingStream();
   try {
-    // The gzip header has mtime 0 and no file name, and its blocks do not depend on
-    // timing: gzip adds nothing variable, on any number of cores.
+    // The gzip header has mtime 0 and no file name, and its blocks, like zstd's frames,
+    // do not depend on timing: compression adds nothing variable, on any number of cores.
     await pipeline(
       tarStream(entries, seconds),
       tarDigester,
-      (tarBytes: AsyncIterable<Buffer>) => parallelGzip(tarBytes, { level: options.gzipLevel ?? 6, ...(options.gzipInFlight ? { inFlight: options.gzipInFlight } : {}) }),
-      gzDigester,
+      zstd
+        ? new ZstdFrameEncoder(options.inFlight ? { limiter: new Limiter(options.inFlight), maxQueued: options.inFlight } : {})
+        : (tarBytes: AsyncIterable<Buffer>) => parallelGzip(tarBytes, { level: options.gzipLevel ?? 6, ...(options.inFlight ? { inFlight: options.inFlight } : {}) }),
+      compressedDigester,
       createWriteStream(path, { flags: 'wx' }),
     );
   } catch (error) {
     await rm(path, { force: true });
     throw error;
   }
-  return { path, size: gzDigester.size, digest: gzDigester.digest!, tarDigest: tarDigester.digest! };
+  return { path, size: compressedDigester.size, digest: compressedDigester.digest!, tarDigest: tarDigester.digest! };
 }
 
 /** Collects the tree below `abs` (names only; contents are read while writing). */

@@ -16,6 +16,7 @@ import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-i
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { manifestAnnotations } from './manifest-annotations.js';
 import { readTagMoves } from '../manifests/tag-moves.js';
+import { type DirectoryCompression, directoryLayerMediaType } from './directory-compression.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, knownFileBlobSource } from './file-source.js';
 import { spoolToFile } from '../fs/spool-file.js';
@@ -45,6 +46,8 @@ export interface PushArtifactOptions {
   config?: ArtifactFileInput;
   /** Fixes `org.opencontainers.image.created` and tar mtimes (SOURCE_DATE_EPOCH), for reproducible digests. */
   sourceDateEpoch?: number;
+  /** How directories are compressed: gzip (the default, what every reader takes) or zstd. */
+  compression?: DirectoryCompression;
   concurrency?: number;
   progress?: ProgressListener;
   /** Standard input, for a file argument of `-`. */
@@ -84,7 +87,7 @@ export interface PushArtifactResult {
 
 /**
  * Pushes files and directories as one OCI 1.1 artifact: each file a layer titled
- * with its path, each directory a reproducible tar+gzip layer oras unpacks.
+ * with its path, each directory a reproducible tar+gzip layer oras unpacks (or tar+zstd).
  */
 export async function pushArtifact(target: Target, options: PushArtifactOptions): Promise<PushArtifactResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'ocikit-push-'));
@@ -211,9 +214,10 @@ async function prepareLayer(plan: LayerPlan, options: PushArtifactOptions, workD
       name: title,
       tempDir: workDir,
       ...(options.sourceDateEpoch === undefined ? {} : { mtime: created }),
+      ...(options.compression ? { compression: options.compression } : {}),
     });
     const descriptor: Descriptor = {
-      mediaType: file.mediaType ?? MediaType.LayerGzip,
+      mediaType: file.mediaType ?? directoryLayerMediaType(options.compression ?? 'gzip'),
       digest: packed.digest,
       size: packed.size,
       annotations: {

@@ -13,7 +13,7 @@ import type { Stats } from 'node:fs';
 import { chmod, link, lstat, mkdir, open, readdir, realpath, rename, rm, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, createZstdDecompress } from 'node:zlib';
 import type { ReadEntry } from 'tar';
 import { OcikitError, optionRef } from '../errors.js';
 import { createDigester, parseDigest } from '../oci/digest.js';
@@ -144,15 +144,14 @@ export async function extractTarSafely(source: Readable, outDir: string, options
 
   try {
     let streamBytes = 0;
-    let magic = Buffer.alloc(0);
+    let head = Buffer.alloc(0);
     for await (const chunk of tarBytes(source)) {
       if (latch.failed) break;
-      // node-tar sniffs compression itself; a gzip inside our gunzip would escape our digest and limits.
-      if (magic.length < 2) {
-        magic = Buffer.concat([magic, chunk.subarray(0, 2 - magic.length)]);
-        if (magic[0] === 0x1f && magic[1] === 0x8b) {
-          throw new OcikitError('INVALID_CONTENT', 'refusing a gzip stream inside a gzip stream');
-        }
+      // node-tar sniffs compression itself; a stream inside our gunzip or zstd would escape our digest and limits.
+      if (head.length < COMPRESSION_MAGIC_BYTES) {
+        head = Buffer.concat([head, chunk.subarray(0, COMPRESSION_MAGIC_BYTES - head.length)]);
+        const inner = compressionOf(head);
+        if (inner) throw new OcikitError('INVALID_CONTENT', `refusing a ${inner} stream inside a compressed layer`);
       }
       streamBytes += chunk.length;
       if (streamBytes > maxBytes + FRAMING_ALLOWANCE) {
@@ -198,13 +197,23 @@ export async function extractTarSafely(source: Readable, outDir: string, options
   }
 }
 
-/** The uncompressed tar bytes of `source`, gunzipped when it starts with gzip's magic. */
+type Compression = 'gzip' | 'zstd';
+const COMPRESSION_MAGIC_BYTES = 4;
+
+/** The compression `head` (a stream's first bytes) starts with, if any. */
+function compressionOf(head: Buffer): Compression | undefined {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd'; // RFC 8878's frame magic
+  return undefined;
+}
+
+/** The uncompressed tar bytes of `source`, decompressed when it starts with gzip's or zstd's magic. */
 async function* tarBytes(source: Readable): AsyncGenerator<Buffer> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let head = Buffer.alloc(0);
   let done = false;
   try {
-    while (head.length < 2 && !done) {
+    while (head.length < COMPRESSION_MAGIC_BYTES && !done) {
       const next = await chunks.next();
       if (next.done) done = true;
       else head = Buffer.concat([head, Buffer.from(next.value)]);
@@ -217,13 +226,15 @@ async function* tarBytes(source: Readable): AsyncGenerator<Buffer> {
         else yield Buffer.from(next.value);
       }
     }
-    if (head[0] === 0x1f && head[1] === 0x8b) {
-      // pipeline destroys gunzip with any source error, so iterating it throws that error;
-      // gunzip's own (a cut or corrupt stream) are told in our words.
+    const compression = compressionOf(head);
+    if (compression) {
+      // pipeline destroys the decompressor with any source error, so iterating it throws that
+      // error; the decompressor's own (a cut or corrupt stream) are told in our words.
+      // zstd's window is bounded by libzstd's default (128 MiB): a frame asking for more is refused.
       try {
-        yield* pipeline(Readable.from(all()), createGunzip(), () => {}) as AsyncIterable<Buffer>;
+        yield* pipeline(Readable.from(all()), compression === 'gzip' ? createGunzip() : createZstdDecompress(), () => {}) as AsyncIterable<Buffer>;
       } catch (error) {
-        throw isZlibError(error) ? gzipError(error) : error;
+        throw isZlibError(error) ? decompressionError(compression, error) : error;
       }
     } else {
       yield* all();
@@ -521,16 +532,17 @@ async function planMoves(
   }
 }
 
-/** An error of zlib itself (`Z_BUF_ERROR`, `Z_DATA_ERROR`...), not one that came through it from the source. */
+/** An error of the decompressor itself (`Z_BUF_ERROR`, `Z_DATA_ERROR`, `ZSTD_error_...`), not one that came through it from the source. */
 function isZlibError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return !(error instanceof OcikitError) && typeof code === 'string' && code.startsWith('Z_');
+  return !(error instanceof OcikitError) && typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ZSTD_'));
 }
 
-function gzipError(error: NodeJS.ErrnoException): OcikitError {
+function decompressionError(compression: Compression, error: NodeJS.ErrnoException): OcikitError {
   const cut = error.code === 'Z_BUF_ERROR';
-  return new OcikitError('INVALID_CONTENT', `${cut ? 'the layer is a gzip stream that ends too soon' : 'the layer is not a valid gzip stream'} (zlib: ${error.message})`, {
-    hint: cut ? 'the layer was cut short when it was pushed, or is corrupt; push it again' : 'the layer is corrupt, or not the tar+gzip its media type says; push it again',
+  const library = compression === 'gzip' ? 'zlib' : 'zstd';
+  return new OcikitError('INVALID_CONTENT', `${cut ? `the layer is a ${compression} stream that ends too soon` : `the layer is not a valid ${compression} stream`} (${library}: ${error.message})`, {
+    hint: cut ? 'the layer was cut short when it was pushed, or is corrupt; push it again' : `the layer is corrupt, or not the tar+${compression} its media type says; push it again`,
     cause: error,
   });
 }

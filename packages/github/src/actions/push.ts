@@ -5,6 +5,7 @@
  */
 import * as actions from '@actions/core';
 import {
+  DIRECTORY_COMPRESSIONS,
   openTarget,
   parseAnnotationArguments,
   parseFileArgument,
@@ -15,7 +16,7 @@ import {
   readAnnotationFile,
   sourceDateEpoch,
 } from '@ocikit/core';
-import { type Env, getBoolean, getList, getPositiveInteger, getString } from '../inputs.js';
+import { type Env, getBoolean, getChoice, getList, getPositiveInteger, getString } from '../inputs.js';
 import { announcePushed } from '../announce.js';
 import { setOutputs } from '../outputs.js';
 import { runAction } from '../run-action.js';
@@ -38,6 +39,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const epoch = sourceDateEpoch(env);
     const tags = pushTags(reference, getList('tags', { comma: true }, env));
     const overwrite = getBoolean('overwrite', true, env);
+    const compression = getChoice('compression', DIRECTORY_COMPRESSIONS, 'gzip', env);
 
     const { target } = await openTarget(reference, { ...connection, ...uploadInputs(env), create: true });
     try {
@@ -55,6 +57,7 @@ export async function run(env: Env = process.env): Promise<void> {
         ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
         concurrency,
         ...(overwrite ? {} : { noOverwrite: true }),
+        compression,
         progress,
         signal,
       });

@@ -8,7 +8,7 @@ import { shippedArtifact } from '../shipped-artifact.js';
 export const push: Component<PushResultJson> = {
   verb: 'push',
   inputs: {
-    string: ['reference', 'files', 'artifact-type', 'annotations', 'annotation-file', 'config', 'tags', 'platform'],
+    string: ['reference', 'files', 'artifact-type', 'annotations', 'annotation-file', 'config', 'tags', 'platform', 'compression'],
     boolean: ['overwrite'],
     number: ['inline-max', 'chunk-size'],
   },
@@ -25,6 +25,7 @@ export const push: Component<PushResultJson> = {
       ...valueOption(inputs, 'config'),
       ...inputs.list('tags').flatMap((tag) => ['--tag', tag]),
       ...valueOption(inputs, 'platform'),
+      ...valueOption(inputs, 'compression'),
       ...(inputs.flag('overwrite') ? [] : ['--no-overwrite']),
       ...(annotationFile ? ['--annotation-file', annotationFile] : []),
       ...annotationOptions(inputs.lines('annotations'), pipelineAnnotations(job.env, ['source', 'revision', 'created']), fromFile),
