@@ -10,6 +10,7 @@
 import { constants, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readlink, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { HeaderData } from 'tar';
 import { OcikitError } from '../errors.js';
@@ -82,8 +83,8 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
 
   tar ??= await import('tar');
   await mkdir(options.tempDir, { recursive: true });
-  const zstd = options.compression === 'zstd';
-  const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.tar.${zstd ? 'zst' : 'gz'}`));
+  const extension = options.compression === 'zstd' ? 'tar.zst' : 'tar.gz';
+  const path = tempPathFor(join(options.tempDir, `${parts[parts.length - 1]}.${extension}`));
   const tarDigester = new DigestingStream();
   const compressedDigester = new DigestingStream();
   try {
@@ -92,9 +93,7 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
     await pipeline(
       tarStream(entries, seconds),
       tarDigester,
-      zstd
-        ? new ZstdFrameEncoder(options.inFlight ? { limiter: new Limiter(options.inFlight), maxQueued: options.inFlight } : {})
-        : (tarBytes: AsyncIterable<Buffer>) => parallelGzip(tarBytes, { level: options.gzipLevel ?? 6, ...(options.inFlight ? { inFlight: options.inFlight } : {}) }),
+      compressor(options),
       compressedDigester,
       createWriteStream(path, { flags: 'wx' }),
     );
@@ -103,6 +102,13 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
     throw error;
   }
   return { path, size: compressedDigester.size, digest: compressedDigester.digest!, tarDigest: tarDigester.digest! };
+}
+
+/** The stage that compresses the tar: zstd frames or gzip blocks, several at once. */
+function compressor(options: PackOptions): Transform | ((tar: AsyncIterable<Buffer>) => AsyncIterable<Buffer>) {
+  const { inFlight } = options;
+  if (options.compression === 'zstd') return new ZstdFrameEncoder(inFlight ? { limiter: new Limiter(inFlight), maxQueued: inFlight } : {});
+  return (tar) => parallelGzip(tar, { level: options.gzipLevel ?? 6, ...(inFlight ? { inFlight } : {}) });
 }
 
 /** Collects the tree below `abs` (names only; contents are read while writing). */
