@@ -126,6 +126,17 @@ describe('packDirectory', () => {
     expect(lines.find((line) => line.endsWith('site/README.md'))).toMatch(/^-rw-r--r--/);
   });
 
+  it('orders siblings whose names prefix each other as their whole names sort, a directory walked a level at a time', async () => {
+    const dir = await tempDir();
+    for (const sub of ['a', 'a-b', 'ab', 'Z']) await mkdir(join(dir, sub));
+    for (const file of ['a.txt', 'a/x', 'a-b/y', 'ab/z', 'Z/w', 'a0']) await writeFile(join(dir, file), file);
+    await symlink('a/x', join(dir, 'a.link'));
+    const names = gnuTarList((await pack(dir)).path).map((line) => line.split(/\s+/).slice(5).join(' ').replace(/ -> .*/, ''));
+    // "Z/" first (upper case), then "a-b/", "a.link", "a.txt", "a/", "a/x", "a0", "ab/": '-' < '.' < '/' < '0' in bytes.
+    expect(names).toEqual([...names].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
+    expect(names.slice(1, 8)).toEqual(['site/Z/', 'site/Z/w', 'site/a-b/', 'site/a-b/y', 'site/a.link', 'site/a.txt', 'site/a/']);
+  });
+
   it('honours an mtime option (SOURCE_DATE_EPOCH), in whole seconds', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'f'), 'f');

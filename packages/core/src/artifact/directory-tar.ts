@@ -44,7 +44,7 @@ export interface PackOptions {
 }
 
 type Entry =
-  | { kind: 'dir'; name: string }
+  | { kind: 'dir'; name: string; source: string; rel: string }
   | { kind: 'file'; name: string; source: string }
   | { kind: 'symlink'; name: string; target: string };
 
@@ -75,12 +75,6 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
   });
   if (!rootStat.isDirectory()) throw new OcikitError('INVALID_INPUT', `${dir} is not a directory`);
 
-  const entries: Entry[] = [{ kind: 'dir', name: `${name}/` }];
-  await walk(dir, '', name, entries);
-  // Byte order of the names as written (UTF-8), not JS's UTF-16 order; a parent
-  // always sorts before its children because it is their prefix.
-  entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-
   tar ??= await import('tar');
   await mkdir(options.tempDir, { recursive: true });
   const extension = options.compression === 'zstd' ? 'tar.zst' : 'tar.gz';
@@ -91,7 +85,7 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
     // The gzip header has mtime 0 and no file name, and its blocks, like zstd's frames,
     // do not depend on timing: compression adds nothing variable, on any number of cores.
     await pipeline(
-      tarStream(entries, seconds),
+      tarStream(dir, name, seconds),
       tarDigester,
       compressor(options),
       compressedDigester,
@@ -111,42 +105,24 @@ function compressor(options: PackOptions): Transform | ((tar: AsyncIterable<Buff
   return (tar) => parallelGzip(tar, { level: options.gzipLevel ?? 6, ...(inFlight ? { inFlight } : {}) });
 }
 
-/** Collects the tree below `abs` (names only; contents are read while writing). */
-async function walk(abs: string, rel: string, name: string, out: Entry[]): Promise<void> {
-  for (const child of await readdir(abs, { withFileTypes: true })) {
-    const childAbs = join(abs, child.name);
-    const childRel = rel === '' ? child.name : `${rel}/${child.name}`;
-    const entryName = `${name}/${childRel}`;
-    // The extractor refuses these names (e.g. a backslash); better to say so at push time.
-    const reason = unsafePathReason(entryName);
-    if (reason) throw new OcikitError('INVALID_INPUT', `cannot pack ${childAbs}: ${reason}`);
-    if (child.isDirectory()) {
-      out.push({ kind: 'dir', name: `${entryName}/` });
-      await walk(childAbs, childRel, name, out);
-    } else if (child.isFile()) {
-      out.push({ kind: 'file', name: entryName, source: childAbs });
-    } else if (child.isSymbolicLink()) {
-      const target = await readlink(childAbs);
-      // Same rule as extraction, so what we push can be pulled.
-      const problem = unsafeLinkTargetReason(childRel, target);
-      if (problem) {
-        throw new OcikitError('UNSAFE_PATH', `symlink ${childAbs} -> ${target}: ${problem}`, {
-          hint: 'only symlinks that stay inside the directory can be packed; replace it with a copy or a relative link',
-        });
-      }
-      out.push({ kind: 'symlink', name: entryName, target });
-    } else {
-      throw new OcikitError('INVALID_INPUT', `cannot pack ${childAbs}: not a regular file, directory or symlink`, {
-        hint: 'sockets, fifos and devices have no place in an artifact; remove them or pack a cleaner directory',
-      });
-    }
-  }
+/**
+ * The archive's entries in the byte order of their names (UTF-8, not JS's UTF-16
+ * order), a parent before its children. Walked a directory at a time, so memory holds
+ * one directory's listing per level, not the tree: siblings sorted by their name with
+ * a directory's trailing "/" give exactly the order of the whole names, since every
+ * name below a directory starts with its name and "/".
+ */
+async function* tarStream(dir: string, name: string, mtime: Date): AsyncGenerator<Buffer> {
+  yield header({ path: `${name}/`, type: 'Directory', mode: 0o755, size: 0 }, mtime);
+  yield* treeBlocks(dir, '', name, mtime);
+  yield Buffer.alloc(BLOCK * 2); // end-of-archive marker
 }
 
-async function* tarStream(entries: Entry[], mtime: Date): AsyncGenerator<Buffer> {
-  for (const entry of entries) {
+async function* treeBlocks(abs: string, rel: string, name: string, mtime: Date): AsyncGenerator<Buffer> {
+  for (const entry of await children(abs, rel, name)) {
     if (entry.kind === 'dir') {
       yield header({ path: entry.name, type: 'Directory', mode: 0o755, size: 0 }, mtime);
+      yield* treeBlocks(entry.source, entry.rel, name, mtime);
     } else if (entry.kind === 'symlink') {
       // 0777 is what every tar writes for a symlink; its mode means nothing.
       yield header({ path: entry.name, type: 'SymbolicLink', mode: 0o777, size: 0, linkpath: entry.target }, mtime);
@@ -154,7 +130,39 @@ async function* tarStream(entries: Entry[], mtime: Date): AsyncGenerator<Buffer>
       yield* fileBlocks(entry.name, entry.source, mtime);
     }
   }
-  yield Buffer.alloc(BLOCK * 2); // end-of-archive marker
+}
+
+/** The entries of the directory `abs` (archive path `name/rel`), sorted; contents are read while writing. */
+async function children(abs: string, rel: string, name: string): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for (const child of await readdir(abs, { withFileTypes: true })) {
+    const source = join(abs, child.name);
+    const childRel = rel === '' ? child.name : `${rel}/${child.name}`;
+    const entryName = `${name}/${childRel}`;
+    // The extractor refuses these names (e.g. a backslash); better to say so at push time.
+    const reason = unsafePathReason(entryName);
+    if (reason) throw new OcikitError('INVALID_INPUT', `cannot pack ${source}: ${reason}`);
+    if (child.isDirectory()) {
+      entries.push({ kind: 'dir', name: `${entryName}/`, source, rel: childRel });
+    } else if (child.isFile()) {
+      entries.push({ kind: 'file', name: entryName, source });
+    } else if (child.isSymbolicLink()) {
+      const target = await readlink(source);
+      // Same rule as extraction, so what we push can be pulled.
+      const problem = unsafeLinkTargetReason(childRel, target);
+      if (problem) {
+        throw new OcikitError('UNSAFE_PATH', `symlink ${source} -> ${target}: ${problem}`, {
+          hint: 'only symlinks that stay inside the directory can be packed; replace it with a copy or a relative link',
+        });
+      }
+      entries.push({ kind: 'symlink', name: entryName, target });
+    } else {
+      throw new OcikitError('INVALID_INPUT', `cannot pack ${source}: not a regular file, directory or symlink`, {
+        hint: 'sockets, fifos and devices have no place in an artifact; remove them or pack a cleaner directory',
+      });
+    }
+  }
+  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
 }
 
 async function* fileBlocks(name: string, source: string, mtime: Date): AsyncGenerator<Buffer> {
