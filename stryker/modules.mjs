@@ -36,8 +36,9 @@ export const MODULES = {
   'referrers-tag': {
     // The tag schema: the tag's name, and the read-modify-write of its index in remote-referrers.ts.
     mutate: ['packages/core/src/oci/referrers-tag.ts', 'packages/core/src/registry/remote-referrers.ts'],
-    // The API path and the tidy's repairs and deletes live in remote-referrers.ts too.
-    tests: ['test/core/referrers-tag-schema.test.ts', 'test/core/referrers-units.test.ts', 'test/core/referrers-registry.test.ts', 'test/core/referrers-api.test.ts', 'test/core/referrers-tidy.test.ts'],
+    // The API path and the tidy's repairs and deletes live in remote-referrers.ts too; Harbor's immutable
+    // sha256-<hex> tag is refused in registry-client-faults.test.ts.
+    tests: ['test/core/referrers-tag-schema.test.ts', 'test/core/referrers-units.test.ts', 'test/core/referrers-registry.test.ts', 'test/core/referrers-api.test.ts', 'test/core/referrers-tidy.test.ts', 'test/core/registry-client-faults.test.ts'],
   },
   verify: {
     mutate: ['packages/core/src/sign/verify.ts'],

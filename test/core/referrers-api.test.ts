@@ -31,10 +31,13 @@ import {
   isOcikitError,
   optionRef,
   pushArtifact,
+  digestOf,
   referrersTag,
   selectReferrer,
 } from '@ocikit/core';
 import { type FaultProxy, startFaultProxy } from '../harness/fault-proxy.js';
+import { type HostileServer, json, startHostileServer } from '../harness/hostile-registry.js';
+import { failureOf } from '../harness/outcomes.js';
 import { oras } from '../harness/peer-tools.js';
 import { sarif, sigstoreBundle, spdx, writeJson } from '../harness/referrer-documents.js';
 import { API_REGISTRIES, useApiRegistry } from '../harness/registry.js';
@@ -97,6 +100,7 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
     const target = through('attach/app');
     const subject = await pushSubject(target, 'v1');
     proxy.requests.splice(0);
+    warnings.splice(0);
     const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
     const signature = await attachArtifact(target, 'v1', { files: [{ path: await file('sig.sigstore.json', sigstoreBundle(subject.digest)) }] });
     expect((await apiAnswer('attach/app', subject.digest)).manifests.map((d) => d.digest).sort()).toEqual([sbom.descriptor.digest, signature.descriptor.digest].sort());
@@ -112,6 +116,8 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(sbom.referrers).toMatchObject({ via: 'tag', tag: referrersTag(subject.digest) });
       expect(requested(/\/referrers\//)).toEqual([]);
       expect(await tags('attach/app')).toEqual([referrersTag(subject.digest), 'v1']);
+      // Nothing to warn of: without OCI-Subject the tag index is what the spec asks for.
+      expect(warnings).toEqual([]);
       const index = await tagIndex('attach/app', subject.digest);
       expect(index?.manifests.map((d) => [d.digest, d.artifactType])).toEqual([
         [sbom.descriptor.digest, 'application/spdx+json'],
@@ -206,7 +212,7 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(answer.filtersApplied).toBeNull();
       expect(answer.manifests).toHaveLength(4);
     }
-    // ocikit asks with the filter and filters itself where the answer does not say it was applied (ggcr; olareg's cache).
+    // ocikit asks with the filter, and filters the answer itself whatever it says (ggcr and olareg's cache did not filter).
     proxy.requests.splice(0);
     const filtered = await discoverReferrers(through('filter/app'), 'v1', { artifactType: 'application/spdx+json', legacy: false });
     expect(filtered.via).toBe('api');
@@ -231,13 +237,23 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
     const subject = await pushSubject(target, 'v1');
     const report = await attachArtifact(target, 'v1', { files: [{ path: await file('r.sarif', sarif()) }] });
     const kept = await attachArtifact(target, 'v1', { files: [{ path: await file('kept.spdx.json', spdx()) }] });
+    // Pushed with --referrers-mode api: no tag index lists it, on either registry.
+    const apiOnly = await attachArtifact(through('delete/app', { referrersMode: 'api' }), 'v1', { files: [{ path: await file('api.sarif', sarif()) }] });
     proxy.requests.splice(0);
     await target.deleteManifest(report.descriptor);
+    await target.deleteManifest(apiOnly.descriptor);
     expect((await apiAnswer('delete/app', subject.digest)).manifests.map((d) => d.digest)).toEqual([kept.descriptor.digest]);
     expect((await discoverReferrers(through('delete/app'), 'v1', { legacy: false })).referrers.map((n) => n.descriptor.digest)).toEqual([kept.descriptor.digest]);
+    // What the delete says it did: the API dropped the referrer, and the tag index only where it listed it.
+    expect(target.referrerListing(apiOnly.descriptor.digest)).toEqual({ via: 'api' });
     if (kind === 'ggcr') {
+      expect(target.referrerListing(report.descriptor.digest)).toMatchObject({ via: 'tag', tag: referrersTag(subject.digest) });
       expect((await tagIndex('delete/app', subject.digest))?.manifests.map((d) => d.digest)).toEqual([kept.descriptor.digest]);
+      // The last entry goes too: the index then lists nothing.
+      await target.deleteManifest(kept.descriptor);
+      expect((await tagIndex('delete/app', subject.digest))?.manifests).toEqual([]);
     } else {
+      expect(target.referrerListing(report.descriptor.digest)).toEqual({ via: 'api' });
       expect(await tagIndex('delete/app', subject.digest)).toBeUndefined();
       expect(requested(/\/manifests\/sha256-/, 'PUT')).toEqual([]);
     }
@@ -272,8 +288,11 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(await response.text()).toContain('NAME_UNKNOWN');
     }
     const reader = through('fresh/app');
-    expect((await reader.referrers(subject)).manifests).toEqual([]);
-    expect((await through('fresh/app', { referrersMode: 'api' }).referrers(subject)).manifests).toEqual([]);
+    // ggcr's NAME_UNKNOWN tells nothing of the API: auto reads the tag schema (nothing there either),
+    // and does not take the API to be there (tidy, which asks, then looks at the sha256-<hex> tags).
+    expect(await reader.referrers(subject)).toEqual({ manifests: [], via: kind === 'ggcr' ? 'tag' : 'api' });
+    expect(await reader.referrersSchema.listsByApi(subject)).toBe(kind !== 'ggcr');
+    expect(await through('fresh/app', { referrersMode: 'api' }).referrers(subject)).toEqual({ manifests: [], via: 'api' });
     // Then the repository comes to be, by a writer that keeps no tag index: the same reader finds the referrer through the API.
     const writer = through('fresh/app', { referrersMode: 'api' });
     const pushed = await pushSubject(writer, 'v1');
@@ -281,6 +300,7 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
     const listing = await reader.referrers(pushed);
     expect(listing.via).toBe('api');
     expect(listing.manifests.map((d) => d.digest)).toEqual([sbom.descriptor.digest]);
+    expect(await reader.referrersSchema.listsByApi(pushed)).toBe(true);
   });
 
   describe('--referrers-mode', () => {
@@ -288,6 +308,7 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       const target = through('mode-tag/app', { referrersMode: 'tag' });
       const subject = await pushSubject(target, 'v1');
       proxy.requests.splice(0);
+      warnings.splice(0);
       const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
       expect(sbom.referrers).toMatchObject({ via: 'tag', tag: referrersTag(subject.digest) });
       expect((await tagIndex('mode-tag/app', subject.digest))?.manifests.map((d) => d.digest)).toEqual([sbom.descriptor.digest]);
@@ -295,6 +316,8 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(graph.via).toBe('tag');
       expect(graph.referrers.map((n) => n.descriptor.digest)).toEqual([sbom.descriptor.digest]);
       expect(requested(/\/referrers\//)).toEqual([]);
+      // olareg's OCI-Subject is no news in tag mode: no warning that the tag index is kept too.
+      expect(warnings).toEqual([]);
     });
 
     it('api: no tag index is written; ggcr, which does not confirm the subject, gets a warning', async () => {
@@ -311,6 +334,10 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       const graph = await discoverReferrers(through('mode-api/app', { referrersMode: 'api' }), 'v1', { legacy: false });
       expect(graph.via).toBe('api');
       expect(graph.referrers.map((n) => [n.descriptor.digest, n.descriptor.artifactType])).toEqual([[sbom.descriptor.digest, 'application/spdx+json']]);
+      // Nor does a delete in api mode touch a tag index (deleteManifest does not even ask; the schema itself refuses too).
+      proxy.requests.splice(0);
+      expect(await target.referrersSchema.afterDelete(sbom.descriptor, sbom.manifest)).toBeUndefined();
+      expect(proxy.requests).toEqual([]);
     });
 
     it('auto reads the API even where a tag index is there (ggcr: written beside it; olareg: written by --referrers-mode tag)', async () => {
@@ -324,5 +351,136 @@ describe.each(API_REGISTRIES)('the %s registry (referrers API)', (kind) => {
       expect(graph.via).toBe('api');
       expect(graph.referrers.map((n) => n.descriptor.digest).sort()).toEqual([sbom.descriptor.digest, report.descriptor.digest].sort());
     });
+  });
+});
+
+// ggcr lists each referrer with its config's media type (the empty type, for an artifact), so
+// ocikit reads those manifests for their own type. ggcr answers those reads well; what else a
+// registry may answer to them (and to the listing) is played by a proxy in front of it.
+describe("ggcr's listing, read for each referrer's own type (a proxy plays the faults)", () => {
+  const registry = useApiRegistry('ggcr');
+  let proxy: FaultProxy;
+  const open: RemoteRepository[] = [];
+  let subject: Descriptor;
+  let sbom: Descriptor;
+  let report: Descriptor;
+
+  function client(host: string): RemoteRepository {
+    const r = new RemoteRepository({ registry: host, repository: 'reread/app' }, { retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 3 } });
+    open.push(r);
+    return r;
+  }
+  beforeAll(async () => {
+    proxy = await startFaultProxy(registry.url);
+    const direct = client(registry.host);
+    const dir = makeTempDir();
+    await writeFile(join(dir, 'app.txt'), 'app\n');
+    subject = (await pushArtifact(direct, { files: [{ path: join(dir, 'app.txt') }], tags: ['v1'], artifactType: 'application/vnd.example.app.v1' })).descriptor;
+    sbom = (await attachArtifact(direct, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] })).descriptor;
+    report = (await attachArtifact(direct, 'v1', { files: [{ path: await file('r.sarif', sarif()) }] })).descriptor;
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((r) => r.close()));
+    await proxy?.stop();
+  });
+  const manifestPath = (d: Descriptor) => new RegExp(`/manifests/${d.digest}$`);
+  const types = (manifests: Descriptor[]) => manifests.map((d) => [d.digest, d.artifactType]).sort();
+
+  it('a 503 to the listing or to a read is retried; each asks for the media types it can take', async () => {
+    proxy.requests.splice(0);
+    proxy.setRules([
+      { match: { method: 'GET', path: /\/referrers\// }, nth: [1], fault: { kind: 'status', status: 503 } },
+      { match: { method: 'GET', path: manifestPath(sbom) }, nth: [1], fault: { kind: 'status', status: 503 } },
+    ]);
+    const listing = await client(proxy.host).referrers(subject);
+    expect(listing.via).toBe('api');
+    expect(types(listing.manifests)).toEqual(types([{ ...sbom, artifactType: 'application/spdx+json' }, { ...report, artifactType: 'application/sarif+json' }]));
+    // Content negotiation: distribution, for one, refuses an OCI manifest to a client that does not accept it.
+    expect(proxy.requests.find((r) => r.path.includes('/referrers/'))?.headers.accept).toBe(MediaType.ImageIndex);
+    expect(String(proxy.requests.find((r) => manifestPath(report).test(r.path))?.headers.accept)).toContain(MediaType.ImageManifest);
+  });
+
+  it('a referrer deleted between the listing and its read keeps the descriptor the registry listed', async () => {
+    proxy.setRules([{ match: { method: 'GET', path: manifestPath(sbom) }, fault: { kind: 'status', status: 404, body: JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }] }) } }]);
+    const listing = await client(proxy.host).referrers(subject);
+    expect(types(listing.manifests)).toEqual(types([{ ...sbom, artifactType: MediaType.Empty }, { ...report, artifactType: 'application/sarif+json' }]));
+  });
+
+  it('a read answered with an error, or with bytes that are not the listed digest, fails the listing', async () => {
+    proxy.setRules([{ match: { method: 'GET', path: manifestPath(sbom) }, fault: { kind: 'status', status: 403, body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'denied' }] }) } }]);
+    const denied = await failureOf(client(proxy.host).referrers(subject));
+    expect([denied.code, denied.status]).toEqual(['DENIED', 403]);
+    proxy.setRules([{ match: { method: 'GET', path: manifestPath(sbom) }, fault: { kind: 'rewrite', path: (p) => p.replace(sbom.digest, report.digest) } }]);
+    expect((await failureOf(client(proxy.host).referrers(subject))).code).toBe('DIGEST_MISMATCH');
+  });
+
+  it('a listing stops waiting once its signal is aborted, on the listing as on a read of a listed manifest', async () => {
+    for (const path of [/\/referrers\//, manifestPath(sbom)]) {
+      proxy.setRules([{ match: { method: 'GET', path }, fault: { kind: 'stall', ms: 4_000 } }]);
+      const started = Date.now();
+      const error = await failureOf(client(proxy.host).referrers(subject, { signal: AbortSignal.timeout(200) }));
+      expect([error.code, Date.now() - started < 2_000]).toEqual(['CANCELLED', true]);
+    }
+  });
+
+  it('a 500 to the listing is an error, not a registry without the API', async () => {
+    proxy.setRules([{ match: { method: 'GET', path: /\/referrers\// }, fault: { kind: 'status', status: 500 } }]);
+    const failed = await failureOf(client(proxy.host).referrers(subject));
+    expect([failed.code, failed.status]).toEqual(['REGISTRY_ERROR', 500]);
+  });
+});
+
+// Lists no real registry sends on demand: pages that never end, and pages after the first
+// that fail. A hostile server plays them (its tag index reads answer 404).
+describe('a referrers list a registry pages wrongly (a hostile server)', () => {
+  const SUBJECT: Descriptor = { mediaType: MediaType.ImageManifest, digest: digestOf(Buffer.from('subject')), size: 7 };
+  const servers: HostileServer[] = [];
+  const open: RemoteRepository[] = [];
+  afterAll(async () => {
+    await Promise.all(open.map((r) => r.close()));
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+  /** Serves page n of the subject's referrers (n from 0) as `page(n, res)` says; each links to the next. */
+  async function paging(page: (n: number, res: Parameters<typeof json>[0], next: string) => void, options: RemoteRepositoryOptions = {}): Promise<RemoteRepository> {
+    const server = await startHostileServer((req, res) => {
+      if (!req.path.startsWith(`/v2/app/referrers/${SUBJECT.digest}`)) return false;
+      const n = Number(new URL(req.path, 'http://x').searchParams.get('page') ?? '0');
+      page(n, res, `</v2/app/referrers/${SUBJECT.digest}?page=${n + 1}>; rel="next"`);
+      return true;
+    });
+    servers.push(server);
+    const r = new RemoteRepository({ registry: server.host, repository: 'app' }, { retry: { maxAttempts: 1 }, ...options });
+    open.push(r);
+    return r;
+  }
+  const entries = (n: number, count: number): Descriptor[] =>
+    Array.from({ length: count }, (_, i) => ({ mediaType: MediaType.ImageManifest, digest: digestOf(Buffer.from(`${n}-${i}`)), size: 1, artifactType: 'application/vnd.example' }));
+
+  it('pages of entries without end: refused at 100,000 entries, long before the page bound', async () => {
+    const target = await paging((n, res, next) => json(res, 200, { schemaVersion: 2, mediaType: MediaType.ImageIndex, manifests: entries(n, 20_000) }, { 'content-type': MediaType.ImageIndex, link: next }));
+    const error = await failureOf(target.referrers(SUBJECT));
+    expect(error.code).toBe('SIZE_LIMIT');
+    expect(error.message).toBe(`listing referrers of ${target.name}@${SUBJECT.digest}: the list has more than 100000 entries; ocikit stopped reading it`);
+  });
+
+  it('a first page answered 404 with NAME_UNKNOWN among its errors is a repository the registry does not know, not a missing API', async () => {
+    const answer = { errors: [{ code: 'UNKNOWN', message: 'lookup failed' }, { code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] };
+    const target = await paging((_, res) => json(res, 404, answer), { referrersMode: 'api' });
+    // In api mode a missing API would be refused (UNSUPPORTED); an unknown repository has no referrers.
+    expect(await target.referrers(SUBJECT)).toEqual({ manifests: [], via: 'api' });
+  });
+
+  it.each([
+    ['404 NAME_UNKNOWN', (res: Parameters<typeof json>[0]) => json(res, 404, { errors: [{ code: 'NAME_UNKNOWN', message: 'repository name not known to registry' }] })],
+    ['405', (res: Parameters<typeof json>[0]) => json(res, 405, { errors: [{ code: 'UNSUPPORTED', message: 'unsupported' }] })],
+    ['200 with a web page', (res: Parameters<typeof json>[0]) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>not here</html>');
+    }],
+  ])('a later page answered %s fails the listing: the first page showed the API is there', async (_, answer) => {
+    const target = await paging((n, res, next) => (n === 0 ? json(res, 200, { schemaVersion: 2, mediaType: MediaType.ImageIndex, manifests: entries(n, 1) }, { 'content-type': MediaType.ImageIndex, link: next }) : answer(res)));
+    const error = await failureOf(target.referrers(SUBJECT));
+    expect(error.code).not.toBe('UNSUPPORTED');
+    expect(target.referrersSchema.apiAvailable).toBeUndefined();
   });
 });

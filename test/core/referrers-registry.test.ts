@@ -281,6 +281,20 @@ describe('another client that writes the spec format', () => {
     const index = await tagIndex(registry.host, 'interop/app', subject.digest);
     expect(index.manifests[0]).toEqual(entry);
     expect(index.manifests.map((d) => d.digest)).toEqual([entry.digest, sbom.descriptor.digest]);
+
+    // Its entries are kept as they are, even those only a tidy would touch: one twice, and one that is no manifest
+    // (a layer media type, the digest a manifest's), which is no referrer to list either.
+    const notAManifest = { ...foreignDescriptor, mediaType: MediaType.LayerGzip };
+    const written = [entry, entry, notAManifest, index.manifests[1]!];
+    response = await fetch(`http://${registry.host}/v2/interop/app/manifests/${referrersTag(subject.digest)}`, {
+      method: 'PUT',
+      headers: { 'content-type': MediaType.ImageIndex },
+      body: JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ImageIndex, manifests: written }),
+    });
+    expect(response.status).toBe(201);
+    expect((await reader.referrers(subject)).manifests).toEqual([entry, entry, index.manifests[1]]);
+    const sarifReport = await attachArtifact(reader, 'v1', { files: [{ path: await file('scan.sarif', sarif()) }] });
+    expect((await tagIndex(registry.host, 'interop/app', subject.digest)).manifests.map((d) => d.digest)).toEqual([...written.map((d) => d.digest), sarifReport.descriptor.digest]);
   });
 });
 
@@ -376,13 +390,18 @@ describe('registries that bend the spec (played by a proxy in front of the real 
     const target = through('quirk/gitlab');
     const subject = await pushImage(target, 'v1');
     const tag = referrersTag(subject.digest);
-    proxy.setRules([{ match: { method: 'GET', path: new RegExp(`/manifests/${tag}$`) }, fault: { kind: 'rewrite', path: (p) => p.replace(tag, subject.digest) } }]);
+    proxy.setRules([{ match: { method: 'GET', path: /\/manifests\/sha256-[0-9a-f]{64}$/ }, fault: { kind: 'rewrite', path: (p) => p.replace(/sha256-([0-9a-f]{64})$/, 'sha256:$1') } }]);
     // The subject's own layers are not listed as referrers.
     expect((await discoverReferrers(target, 'v1', { legacy: false })).referrers).toEqual([]);
-    // Attaching writes a real index (it cannot be read back through this registry: a warning says so).
+    // Attaching writes a real index (it cannot be read back through this registry: a warning says so, for each index).
     const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
-    expect(warnings.join('\n')).toMatch(/answers the tag sha256-[0-9a-f]{64} with the subject itself/);
+    const other = await pushImage(target, 'v2');
+    await attachArtifact(target, 'v2', { files: [{ path: await file('other.spdx.json', spdx()) }] });
+    expect(warnings).toEqual([tag, referrersTag(other.digest)].map((t) => expect.stringContaining(`answers the tag ${t} with the subject itself`)));
     expect((await tagIndex(registry.host, 'quirk/gitlab', subject.digest)).manifests.map((d) => d.digest)).toEqual([sbom.descriptor.digest]);
+    // A delete cannot see the index either: it says it found nothing to take out, and names no index (the subject is none).
+    await target.deleteManifest(sbom.descriptor);
+    expect(target.referrerListing(sbom.descriptor.digest)).toStrictEqual({ via: 'tag', tag, attempts: 1 });
   });
 
   it('GHCR: a registry that refuses to delete the replaced index gets a warning, not a failure', async () => {
@@ -403,6 +422,24 @@ describe('registries that bend the spec (played by a proxy in front of the real 
     expect(warnings.join('\n')).toMatch(/did not delete the replaced referrers index sha256:[0-9a-f]{64} \(HTTP 405: UNSUPPORTED/);
     expect((await raw(registry.host, 'quirk/ghcr', first)).status).toBe(200); // still there, untagged
     expect((await tagIndex(registry.host, 'quirk/ghcr', subject.digest)).manifests).toHaveLength(2);
+    // Another subject's index left behind is another warning, naming that index.
+    const other = await pushImage(target, 'v2');
+    await attachArtifact(target, 'v2', { files: [{ path: await file('c.sarif', sarif()) }] });
+    const otherFirst = digestOf((await raw(registry.host, 'quirk/ghcr', referrersTag(other.digest))).bytes);
+    await attachArtifact(target, 'v2', { files: [{ path: await file('d.spdx.json', spdx()) }] });
+    expect(warnings.filter((w) => w.includes('did not delete the replaced referrers index')).map((w) => /index (sha256:[0-9a-f]{64})/.exec(w)?.[1])).toEqual([first, otherFirst]);
+  });
+
+  it('each index whose tag holds something else is named in a warning of its own', async () => {
+    reset();
+    const target = through('quirk/per-index');
+    const subjects = [await pushImage(target, 'a'), await pushImage(target, 'b')];
+    const attached = [];
+    for (const tag of ['a', 'b']) attached.push(await attachArtifact(target, tag, { files: [{ path: await file(`${tag}.sarif`, sarif()) }] }));
+    // Someone tags an image where each subject's index was: removing a referrer leaves it, with a warning each.
+    for (const subject of subjects) await pushImage(repo(registry.host, 'quirk/per-index'), referrersTag(subject.digest));
+    for (const a of attached) await target.deleteManifest(a.descriptor);
+    expect(warnings).toEqual(subjects.map((s) => expect.stringContaining(`:${referrersTag(s.digest)} holds a ${MediaType.ImageManifest}`)));
   });
 
   it('OCI-Subject without the endpoint: the API is probed, found missing, and the tag schema kept', async () => {
@@ -415,6 +452,9 @@ describe('registries that bend the spec (played by a proxy in front of the real 
     expect(proxy.requests.filter((r) => r.method === 'GET' && r.path.includes('/referrers/'))).toHaveLength(1);
     expect(warnings.join('\n')).toMatch(/answered OCI-Subject but has no referrers API/);
     expect((await tagIndex(registry.host, 'quirk/subject-header', subject.digest)).manifests.map((d) => d.digest)).toEqual([sbom.descriptor.digest]);
+    // Said once: the next attach through the same repository keeps the tag index without saying it again.
+    await attachArtifact(target, 'v1', { files: [{ path: await file('b.sarif', sarif()) }] });
+    expect(warnings.filter((w) => w.includes('answered OCI-Subject'))).toHaveLength(1);
   });
 
   it("GitLab's artifactType allow-list: MANIFEST_INVALID says so, and what to do", async () => {
@@ -433,6 +473,44 @@ describe('registries that bend the spec (played by a proxy in front of the real 
     expect(described).toMatch(/does not accept the artifact type "application\/sarif\+json"/);
     expect(described).toMatch(/MANIFEST_INVALID: manifest invalid/);
     expect(described).toMatch(/allow-list.*--artifact-type/);
+    // Only that refusal is about the artifact type: another 400, or MANIFEST_INVALID with another status, is the registry's own.
+    for (const [status, code] of [[400, 'NAME_INVALID'], [409, 'MANIFEST_INVALID']] as const) {
+      proxy.setRules([{ match: { method: 'PUT', path: /\/manifests\/sha256:/ }, fault: { kind: 'status', status, body: JSON.stringify({ errors: [{ code, message: 'refused' }] }) } }]);
+      const refused = await attachArtifact(target, 'v1', { files: [{ path: await file('scan.sarif', sarif()) }] }).catch((e: unknown) => e);
+      expect([isOcikitError(refused, 'UNSUPPORTED'), (refused as { status?: number }).status]).toEqual([false, status]);
+    }
+  });
+
+  it.each([
+    ['405', { kind: 'status', status: 405 }, 'UNSUPPORTED'],
+    ['400', { kind: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 'UNSUPPORTED', message: 'bad route' }] }) }, 'UNSUPPORTED'],
+    ['501', { kind: 'status', status: 501 }, 'UNSUPPORTED'],
+    ['a web page (200, text/html)', { kind: 'status', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>sign in</html>' }, 'INVALID_MANIFEST'],
+  ] as const)('a registry that answers the referrers path with %s has no API: auto reads the tag schema, api mode refuses', async (_, fault, refusal) => {
+    reset();
+    const target = through('quirk/no-api');
+    await pushImage(target, 'v1');
+    const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
+    proxy.setRules([{ match: { method: 'GET', path: /\/referrers\// }, fault: { ...fault } }]);
+    const graph = await discoverReferrers(through('quirk/no-api'), 'v1', { legacy: false });
+    expect(graph.via).toBe('tag');
+    expect(graph.referrers.map((n) => n.descriptor.digest)).toEqual([sbom.descriptor.digest]);
+    const error = await discoverReferrers(through('quirk/no-api', { referrersMode: 'api' }), 'v1', { legacy: false }).catch((e: unknown) => e);
+    expect(isOcikitError(error, refusal)).toBe(true);
+  });
+
+  it('GitLab once the index exists: the subject it answered before the first write is never cleaned up as a replaced index', async () => {
+    // A registry that answers a missing sha256-<hex> tag with the subject, and the index once one is there.
+    reset();
+    const target = through('quirk/gitlab-first');
+    const subject = await pushImage(target, 'v1');
+    const tag = referrersTag(subject.digest);
+    proxy.setRules([{ match: { method: 'GET', path: new RegExp(`/manifests/${tag}$`) }, nth: [1], fault: { kind: 'rewrite', path: (p) => p.replace(tag, subject.digest) } }]);
+    const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
+    expect(sbom.referrers).toMatchObject({ via: 'tag', tag, attempts: 2 });
+    expect(sbom.referrers && 'cleanedUp' in sbom.referrers ? sbom.referrers.cleanedUp : undefined).toBeUndefined();
+    expect((await raw(registry.host, 'quirk/gitlab-first', subject.digest)).status).toBe(200);
+    expect(warnings).toEqual([]);
   });
 
   it('ETag: the index is written with If-Match, and a stale write refused with 412 is redone on the new index', async () => {
@@ -468,6 +546,27 @@ describe('registries that bend the spec (played by a proxy in front of the real 
     const next = await attachArtifact(target, 'v1', { files: [{ path: await file('next.sarif', sarif()) }] });
     expect(warnings.join('\n')).toContain(`listed manifests that are gone (${gone.descriptor.digest}); dropped them`);
     expect((await tagIndex(registry.host, 'quirk/dangling', subject.digest)).manifests.map((d) => d.digest)).toEqual([kept.descriptor.digest, next.descriptor.digest]);
+    // Another subject's index with an entry gone: a warning of its own.
+    const other = await pushImage(target, 'v2');
+    const otherGone = await attachArtifact(target, 'v2', { files: [{ path: await file('gone2.sarif', sarif()) }] });
+    expect((await fetch(`http://${registry.host}/v2/quirk/dangling/manifests/${otherGone.descriptor.digest}`, { method: 'DELETE' })).status).toBe(202);
+    await attachArtifact(target, 'v2', { files: [{ path: await file('next2.sarif', sarif()) }] });
+    expect(warnings.filter((w) => w.includes('listed manifests that are gone'))).toEqual(
+      [subject, other].map((s) => expect.stringContaining(`:${referrersTag(s.digest)} listed manifests`)),
+    );
+  });
+
+  it('a replaced index whose delete loses its connection each time: a warning for each index, not a failure', async () => {
+    reset();
+    const target = through('quirk/cut-delete', { retry: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 2 } });
+    const subjects = [await pushImage(target, 'a'), await pushImage(target, 'b')];
+    proxy.setRules([{ match: { method: 'DELETE', path: /\/manifests\/sha256:/ }, fault: { kind: 'reset' } }]);
+    for (const tag of ['a', 'b']) {
+      await attachArtifact(target, tag, { files: [{ path: await file(`${tag}1.sarif`, sarif()) }] });
+      await attachArtifact(target, tag, { files: [{ path: await file(`${tag}2.sarif`, sarif()) }] });
+    }
+    expect(warnings).toEqual(subjects.map(() => expect.stringMatching(/^could not delete the replaced referrers index /)));
+    for (const subject of subjects) expect((await tagIndex(registry.host, 'quirk/cut-delete', subject.digest)).manifests).toHaveLength(2);
   });
 
   it('a tag-schema index that is not an index is reported, not overwritten', async () => {
@@ -488,6 +587,23 @@ describe('referrers modes', () => {
     const error = await discoverReferrers(target, 'v1').catch((e: unknown) => e);
     expect(isOcikitError(error, 'UNSUPPORTED')).toBe(true);
     expect(inFrontEndWords((error as { hint: string }).hint)).toMatch(/--referrers-mode auto or tag/);
+  });
+
+  it('auto asks once for the API; once it is missing, every listing reads the tag schema', async () => {
+    const recorder = await startFaultProxy(registry.url);
+    try {
+      const target = repo(recorder.host, 'modes/auto');
+      await pushImage(target, 'v1');
+      const sbom = await attachArtifact(target, 'v1', { files: [{ path: await file('sbom.spdx.json', spdx()) }] });
+      await attachArtifact(target, sbom.descriptor.digest, { files: [{ path: await file('sbom.sigstore.json', sigstoreBundle(sbom.descriptor.digest)) }] });
+      const graph = await discoverReferrers(target, 'v1', { legacy: false });
+      expect(graph.via).toBe('tag');
+      expect(graph.count).toBe(2);
+      // Three subjects listed (the image, the SBOM, its signature): one question to the API.
+      expect(recorder.requests.filter((r) => r.path.includes('/referrers/'))).toHaveLength(1);
+    } finally {
+      await recorder.stop();
+    }
   });
 
   it('tag goes straight to the tag schema, without asking for the API', async () => {

@@ -224,6 +224,17 @@ describe('what is under the tag when it is not an index', () => {
     expect(registry.tags.get(TAG)).toBe(sha256('not json'));
   });
 
+  test('adds refused together in one batch are each named', async () => {
+    registry.put(Buffer.from('not json'), 'text/plain', TAG);
+    const r = referrers();
+    const [a, b, c] = [referrer('a'), referrer('b'), referrer('c')];
+    // The first goes out alone; the two queued while it runs go out, and are refused, together.
+    const first = refusal(add(r, a));
+    const [together] = await Promise.all([refusal(add(r, b)), refusal(add(r, c))]);
+    await first;
+    expect(together.message).toMatch(new RegExp(`^cannot list ${b.descriptor.digest}, ${c.descriptor.digest} as a referrer: `));
+  });
+
   test('without a content-type it is called a manifest', async () => {
     registry.rule = (request, res) => {
       if (request.method !== 'GET') return false;
@@ -328,6 +339,43 @@ describe('the update', () => {
     expect(registry.listed(TAG)).toEqual(expect.arrayContaining([a.descriptor.digest, other.descriptor.digest, b.descriptor.digest]));
   });
 
+  test('ours lost to another writer and written again: read back a second time, so a slow writer after that is caught too', async () => {
+    const r = referrers();
+    const a = referrer('a');
+    await add(r, a);
+    const [b, other] = [referrer('b'), referrer('other')];
+    const theirs = () => registry.put(indexOf([a.descriptor, other.descriptor]), MediaType.ImageIndex, TAG);
+    let puts = 0;
+    let readBacks = 0;
+    registry.rule = (request, res) => {
+      if (!request.path.endsWith(TAG)) return false;
+      // Another writer replaces our first write; after we wrote again and read it back, a slow one (that read before) does the same.
+      if (request.method === 'PUT' && ++puts === 1) res.once('finish', theirs);
+      if (request.method === 'GET' && puts === 2 && ++readBacks === 1) res.once('finish', theirs);
+      return false;
+    };
+    await add(r, b);
+    expect(registry.listed(TAG)).toEqual([a.descriptor.digest, other.descriptor.digest, b.descriptor.digest]);
+  });
+
+  test('ours kept under another writer\'s index: read back a second time, so a slow writer after that is caught too', async () => {
+    const r = referrers();
+    const a = referrer('a');
+    await add(r, a);
+    const [b, other] = [referrer('b'), referrer('other')];
+    let puts = 0;
+    let readBacks = 0;
+    registry.rule = (request, res) => {
+      if (!request.path.endsWith(TAG)) return false;
+      // Another writer adds its entry to ours (another index, ours in it); after our read-back, a slow writer drops ours.
+      if (request.method === 'PUT' && ++puts === 1) res.once('finish', () => registry.put(indexOf([a.descriptor, b.descriptor, other.descriptor]), MediaType.ImageIndex, TAG));
+      if (request.method === 'GET' && puts === 1 && ++readBacks === 1) res.once('finish', () => registry.put(indexOf([a.descriptor, other.descriptor]), MediaType.ImageIndex, TAG));
+      return false;
+    };
+    await add(r, b);
+    expect(registry.listed(TAG)).toEqual([a.descriptor.digest, other.descriptor.digest, b.descriptor.digest]);
+  });
+
   test('gives up after the attempts it was given when other writers keep replacing the index', async () => {
     const a = referrer('a');
     registry.rule = (request, res) => {
@@ -404,13 +452,33 @@ describe('what the registry answers to the write', () => {
     [403, 'DENIED', 'DENIED'],
     [400, 'MANIFEST_INVALID', 'REGISTRY_ERROR'],
     [404, 'NAME_UNKNOWN', 'REGISTRY_ERROR'],
-  ])('%i %s fails the update as %s', async (status, code, expected) => {
+  ])('%i %s fails the update as %s, and is no reason to drop an entry', async (status, code, expected) => {
+    // The index lists a manifest that is gone: only a refusal that says so has it dropped (below).
+    registry.put(indexOf([referrer('gone', false).descriptor]), MediaType.ImageIndex, TAG);
     registry.rule = (request, res) => (request.method === 'PUT' ? (error(res, status, code), true) : false);
     const failed = await refusal(add(referrers(), referrer('a')));
     expect(failed.code).toBe(expected);
     expect(failed.status).toBe(status);
     expect(failed.message).toBe(`writing the referrers index ${registry.host}/app:${TAG} failed (HTTP ${status})`);
+    expect(failed.hint).toMatch(/^the referrer itself was pushed;/);
     expect(registry.count('PUT')).toBe(1);
+    expect(warnings).toEqual([]);
+  });
+
+  test('a refused repair speaks of no referrer; an attach batched with one still does', async () => {
+    const a = referrer('a');
+    registry.put(indexOf([a.descriptor, a.descriptor]), MediaType.ImageIndex, TAG);
+    registry.rule = (request, res) => (request.method === 'PUT' ? (error(res, 403, 'DENIED'), true) : false);
+    expect((await refusal(referrers().repairTagIndex(SUBJECT, { dedupe: true }))).hint).toBe('a repair of the tag schema needs push access to the repository');
+    // The first write goes through; the attach and the repair queued meanwhile go out together, and are refused.
+    let puts = 0;
+    registry.rule = (request, res) => (request.method === 'PUT' && ++puts > 1 ? (error(res, 403, 'DENIED'), true) : false);
+    const r = referrers();
+    const first = add(r, referrer('b'));
+    const [attach] = await Promise.all([refusal(add(r, referrer('c'))), refusal(r.repairTagIndex(SUBJECT, { dedupe: true }))]);
+    await first;
+    expect(puts).toBe(2);
+    expect(attach.hint).toMatch(/^the referrer itself was pushed;/);
   });
 
   test('a 401 to the credentials (read access only) fails the update as UNAUTHORIZED', async () => {

@@ -245,6 +245,73 @@ describe('on distribution (the sha256-<hex> tag schema)', () => {
     }
   });
 
+  it('an index whose only fault is a duplicate is written without it; an entry with its fields in another order is right as it is', async () => {
+    const name = 'tidy/duplicate';
+    const target = repo(registry.host, name);
+    const subject = await pushSubject(target, 'v1');
+    const sbom = await attachArtifact(target, 'v1', { files: [{ path: await writeJson(work, `d-${serial++}.spdx.json`, spdx()) }] });
+    const [entry] = (await indexOf(registry.host, name, subject.digest)).manifests;
+    // The entry ocikit wrote, as another client's JSON may order it, twice.
+    const reordered = Object.fromEntries(Object.entries(entry!).reverse()) as unknown as Descriptor;
+    await putIndex(registry.host, name, subject.digest, [reordered, reordered]);
+    const applied = await tidyReferrers(target, undefined, { apply: true });
+    expect(applied.indexes).toMatchObject([{ action: 'repair', described: [], dropped: [{ digest: sbom.descriptor.digest, why: 'duplicate' }], outcome: 'written' }]);
+    expect((await indexOf(registry.host, name, subject.digest)).manifests).toEqual([entry]);
+  });
+
+  it('with --referrers-mode api the registry is taken at its word: its sha256-<hex> tags are only named', async () => {
+    const name = 'tidy/api-mode';
+    const target = repo(registry.host, name);
+    const subject = await pushSubject(target, 'v1');
+    const sbom = await pushReferrerAlone(registry.host, name, subject, 'application/spdx+json');
+    await putIndex(registry.host, name, subject.digest, [oldEntry(sbom)]);
+    const result = await tidyReferrers(repo(registry.host, name, { referrersMode: 'api' }), undefined, { apply: true });
+    expect(result).toMatchObject({ via: 'api', changes: 0, applied: false, unusedTags: [referrersTag(subject.digest)] });
+    expect((await indexOf(registry.host, name, subject.digest)).manifests).toEqual([oldEntry(sbom)]);
+  });
+
+  it("deleting a gone subject's index that another writer replaced meanwhile: said to be rewritten, and the new one stays", async () => {
+    const name = 'tidy/rewritten';
+    const target = repo(registry.host, name);
+    const subject = await pushSubject(target, 'v1');
+    const first = await attachArtifact(target, 'v1', { files: [{ path: await writeJson(work, `w-${serial++}.spdx.json`, spdx()) }] });
+    const read = first.referrers && 'index' in first.referrers ? first.referrers.index : undefined;
+    // The other writer: its attach writes a new index and deletes the one tidy read.
+    await attachArtifact(repo(registry.host, name), 'v1', { files: [{ path: await writeJson(work, `w-${serial++}.sigstore.json`, sigstoreBundle(subject.digest)) }] });
+    const now = digestOf(Buffer.from((await raw(registry.host, name, referrersTag(subject.digest))).text));
+    expect(read).toMatch(/^sha256:/);
+    expect(now).not.toBe(read);
+    expect(await target.referrersSchema.deleteTagIndex(subject, read!)).toEqual({ outcome: 'rewritten', index: now });
+    expect((await raw(registry.host, name, referrersTag(subject.digest))).status).toBe(200);
+    // A registry whose reads lag its deletes (the proxy accepts the delete and passes none on): the tag still
+    // names the very index it accepted to delete, which no other writer made; deleted, as the registry said.
+    const lagging = await startFaultProxy(registry.url);
+    try {
+      lagging.setRules([{ match: { method: 'DELETE' }, fault: { kind: 'status', status: 202 } }]);
+      expect(await repo(lagging.host, name).referrersSchema.deleteTagIndex(subject, now)).toEqual({ outcome: 'deleted' });
+    } finally {
+      await lagging.stop();
+    }
+  });
+
+  it("a 503 to the delete of a gone subject's index is retried (a proxy sends it)", async () => {
+    const name = 'tidy/retried';
+    const target = repo(registry.host, name);
+    const gone = await pushSubject(target, 'gone');
+    await attachArtifact(target, 'gone', { files: [{ path: await writeJson(work, `g-${serial++}.spdx.json`, spdx()) }] });
+    await crane(['delete', '--insecure', `${registry.host}/${name}@${gone.digest}`]);
+    const proxy: FaultProxy = await startFaultProxy(registry.url);
+    try {
+      proxy.setRules([{ match: { method: 'DELETE', path: new RegExp(`/manifests/sha256:`) }, nth: [1], fault: { kind: 'status', status: 503 } }]);
+      const result = await tidyReferrers(repo(proxy.host, name, { retry: { baseDelayMs: 10, maxDelayMs: 50 } }), undefined, { apply: true });
+      expect(result.indexes).toMatchObject([{ action: 'delete', outcome: 'deleted' }]);
+      expect(proxy.requests.filter((r) => r.faulted === 'status')).toHaveLength(1);
+    } finally {
+      await proxy.stop();
+    }
+    expect((await raw(registry.host, name, referrersTag(gone.digest))).status).toBe(404);
+  });
+
   it('a registry that refuses deletes: the index is listed with its answer (a proxy plays GHCR)', async () => {
     const name = 'tidy/refused';
     const target = repo(registry.host, name);

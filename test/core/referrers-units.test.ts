@@ -12,9 +12,11 @@ import {
   type ImageManifest,
   JsonScanner,
   MediaType,
+  REFERRERS_MODES,
   inspectContent,
   isOcikitError,
   parseLegacyReferrerTag,
+  parseReferrersMode,
   referrerDescriptor,
   referrersGraphJson,
   referrersTag,
@@ -24,6 +26,7 @@ import {
 } from '@ocikit/core';
 import { cosignPayload, cyclonedx, dsseEnvelope, notationJws, sarif, sigstoreBundle, spdx, statement, writeJson } from '../harness/referrer-documents.js';
 import { makeTempDir } from '../harness/temp.js';
+import { referrersTagSubject } from '../../packages/core/src/oci/referrers-tag.js';
 
 const A64 = 'a'.repeat(64);
 const SUBJECT = `sha256:${'1'.repeat(64)}` as const;
@@ -60,9 +63,34 @@ describe('referrersTag (distribution-spec 1.1 "Referrers Tag Schema")', () => {
     expect(parseLegacyReferrerTag(`sha512-${'g'.repeat(128)}.sig`)).toBeUndefined();
   });
 
+  it('reads the subject back from a sha256 tag-schema tag only: not a cosign tag, not a truncated digest, not a tag that merely contains one', () => {
+    expect(referrersTagSubject(`sha256-${A64}`)).toBe(`sha256:${A64}`);
+    // What tidy must not take for a referrers index (it would read or delete it as one).
+    expect(referrersTagSubject(`sha256-${A64}.sig`)).toBeUndefined();
+    expect(referrersTagSubject(`v1-sha256-${A64}`)).toBeUndefined();
+    expect(referrersTagSubject('sha256-a')).toBeUndefined();
+    expect(referrersTagSubject(`sha256-${'A'.repeat(64)}`)).toBeUndefined();
+    expect(referrersTagSubject(referrersTag(`sha512:${'a'.repeat(128)}`))).toBeUndefined();
+  });
+
   it('makes a tag of whatever it is given, colon or not', () => {
     expect(referrersTag('abc')).toBe('abc-');
     expect(referrersTag(':abc')).toBe('-abc');
+  });
+});
+
+describe('parseReferrersMode (--referrers-mode, the GitLab component input)', () => {
+  it('takes each mode and refuses anything else as input', () => {
+    for (const mode of ['auto', 'api', 'tag']) expect(parseReferrersMode(mode)).toBe(mode);
+    expect(REFERRERS_MODES).toEqual(['auto', 'api', 'tag']);
+    const refused = (() => {
+      try {
+        return parseReferrersMode('v1.1-referrers-tag');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(isOcikitError(refused, 'INVALID_INPUT')).toBe(true);
   });
 });
 

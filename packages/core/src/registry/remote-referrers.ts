@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { OcikitError, isOcikitError, optionRef } from '../errors.js';
 import { digestOf, isDigest, verifyBytes } from '../oci/digest.js';
 import { type Descriptor, MAX_MANIFEST_BYTES, type Manifest, encodeManifest, isIndex, parseManifest } from '../oci/manifest.js';
@@ -138,7 +139,10 @@ const NO_API_STATUSES = new Set([400, 404, 405, 406, 501, 301, 302, 303, 307, 30
  * one subject from this process are batched into one write.
  */
 export class RemoteReferrers {
-  /** What the registry is known to do; undefined until a request tells. */
+  /**
+   * In auto mode, whether the registry has the referrers API; undefined until a
+   * request tells. The api and tag modes never read it: they go by the mode.
+   */
   apiAvailable: boolean | undefined;
   private readonly queues = new Map<string, { pending: Pending[]; running: boolean }>();
   private readonly outcomes = new Map<string, ReferrersUpdate>();
@@ -147,10 +151,7 @@ export class RemoteReferrers {
   constructor(
     private readonly repository: ReferrersRepository,
     private readonly options: RemoteReferrersOptions = {},
-  ) {
-    if (options.referrersMode === 'api') this.apiAvailable = true;
-    if (options.referrersMode === 'tag') this.apiAvailable = false;
-  }
+  ) {}
 
   get mode(): ReferrersMode {
     return this.options.referrersMode ?? 'auto';
@@ -178,7 +179,8 @@ export class RemoteReferrers {
       }
     }
     const index = await this.readTagIndex(subject);
-    const manifests = index.state === 'index' ? index.manifests.filter((d) => isManifestMediaType(d.mediaType)) : [];
+    // Only an index has entries (readTagIndex gives every other state none).
+    const manifests = index.manifests.filter((d) => isManifestMediaType(d.mediaType));
     return { manifests: filterByArtifactType(manifests, query.artifactType), via: 'tag' };
   }
 
@@ -209,13 +211,15 @@ export class RemoteReferrers {
   async afterDelete(descriptor: Descriptor, manifest: Manifest): Promise<ReferrersUpdate | undefined> {
     const subject = manifest.subject;
     if (!subject || this.mode === 'api') return undefined;
+    let update: ReferrersUpdate | undefined;
     if (this.mode === 'auto' && (await this.probeApi(subject))) {
       // The registry has dropped it from its API answer. One that sent no OCI-Subject on the push
       // (go-containerregistry's) had clients keep the tag index as well: the entry goes from there too.
       const index = await this.readTagIndex(subject);
-      if (index.state !== 'index' || !index.manifests.some((d) => d.digest === descriptor.digest)) return { via: 'api' };
+      if (!index.manifests.some((d) => d.digest === descriptor.digest)) update = { via: 'api' };
     }
-    const update = await this.enqueue(subject, { remove: descriptor.digest });
+    // Recorded whichever lists it now: outcome() answers for a delete as for a push.
+    update ??= await this.enqueue(subject, { remove: descriptor.digest });
     this.outcomes.set(descriptor.digest, update);
     return update;
   }
@@ -299,7 +303,6 @@ export class RemoteReferrers {
     const what = `referrers of ${this.repository.name}@${subject.digest}`;
     const pages = new PageWalk(`listing ${what}`, this.repository.client.baseUrl, REFERRERS_LIMITS);
     const manifests: Descriptor[] = [];
-    let filtered = true;
     let url: string | undefined = pages.first(`/v2/${this.repo}/referrers/${subject.digest}${search}`);
     for (let page = 0; url; page++) {
       const response: RegistryResponse = await this.repository.client.send({
@@ -338,13 +341,13 @@ export class RemoteReferrers {
       }
       pages.add(bytes.length, entries.length);
       for (const entry of entries) manifests.push(entry);
-      const applied = (header(response, 'oci-filters-applied') ?? '').split(',').map((f) => f.trim());
-      if (!applied.includes('artifactType')) filtered = false;
       url = pages.next(response);
     }
     const typed = await this.withOwnArtifactTypes(manifests, query.signal);
-    // A registry that did not apply the filter says so by leaving out OCI-Filters-Applied: filter here.
-    return filtered ? typed : filterByArtifactType(typed, query.artifactType);
+    // Filtered here whether or not the registry says it applied the filter (OCI-Filters-Applied):
+    // one that did not leaves the header out (ggcr; olareg's cached answers), filtering what a
+    // registry filtered keeps the same entries, and the types are those read from the manifests.
+    return filterByArtifactType(typed, query.artifactType);
   }
 
   /**
@@ -354,7 +357,6 @@ export class RemoteReferrers {
    * themselves; the others as listed.
    */
   private async withOwnArtifactTypes(manifests: Descriptor[], signal: AbortSignal | undefined): Promise<Descriptor[]> {
-    if (!manifests.some(listsConfigTypeAsArtifactType)) return manifests;
     return mapConcurrent(manifests, 8, async (listed) => {
       if (!listsConfigTypeAsArtifactType(listed)) return listed;
       const what = `manifest ${this.repository.name}@${listed.digest}`;
@@ -411,7 +413,8 @@ export class RemoteReferrers {
     if (digest === subject.digest) return { state: 'subject', digest, manifests: [] };
     let manifest: Manifest;
     try {
-      manifest = parseManifest(bytes, what, mediaType && isManifestMediaType(mediaType) ? mediaType : undefined);
+      // A content-type that is no manifest type (application/json) says nothing: parseManifest goes by the shape then.
+      manifest = parseManifest(bytes, what, mediaType);
     } catch {
       return { state: 'foreign', digest, ...(mediaType ? { mediaType } : {}), manifests: [] };
     }
@@ -444,7 +447,7 @@ export class RemoteReferrers {
         batch.forEach((p) => p.reject(error));
       }
     }
-    queue.running = false;
+    // The queue goes (its running flag with it): the next change for the subject starts a new one.
     this.queues.delete(subject.digest);
   }
 
@@ -487,11 +490,11 @@ export class RemoteReferrers {
         this.warnOnce(`unverifiable-${tag}`, `${this.repository.name} answers the tag ${tag} with the subject itself rather than the referrers index written there, so the index could not be read back to confirm it`);
         return { via: 'tag', tag, attempts: attempt };
       }
-      const base = current.state === 'index' ? current.manifests : [];
+      const base = current.manifests; // none unless an index
       if (holds(base, merged)) {
         // Another writer seen (ours refused or replaced, or theirs on top of ours): one that
         // read before our write may be slower still, so ours must hold on a second read too.
-        const contended = conflicted || written.size > 1 || (lastWritten !== undefined && current.digest !== lastWritten);
+        const contended = conflicted || written.size > 1 || current.digest !== lastWritten;
         if (contended && !confirmedAgain && written.size > 0) {
           confirmedAgain = true;
           await this.settle(cycle);
@@ -499,7 +502,8 @@ export class RemoteReferrers {
           current = await this.readTagIndex(subject);
           continue;
         }
-        const cleanedUp = written.size > 0 ? await this.cleanUp(tag, [...replaced, ...written], current.digest) : [];
+        // Nothing written, nothing replaced: then there is nothing to clean up.
+        const cleanedUp = await this.cleanUp(tag, [...replaced, ...written], current.digest);
         return {
           via: 'tag',
           tag,
@@ -516,7 +520,7 @@ export class RemoteReferrers {
         });
       }
       const next = revised(base, merged);
-      const put = await this.putTagIndex(tag, next, current.state === 'index' ? current.etag : undefined, repairing);
+      const put = await this.putTagIndex(tag, next, current.etag, repairing); // only an index has an etag
       if (put.outcome === 'conflict') {
         // If-Match refused: someone wrote since we read. Read again and redo the change on theirs.
         conflicted = true;
@@ -555,7 +559,7 @@ export class RemoteReferrers {
     tag: string,
     manifests: Descriptor[],
     etag: string | undefined,
-    repairing = false,
+    repairing: boolean,
   ): Promise<{ outcome: 'written'; digest: string } | { outcome: 'conflict' } | { outcome: 'dangling'; error: OcikitError }> {
     const bytes = encodeManifest(referrersIndex(manifests));
     const response = await this.repository.client.send({
@@ -699,18 +703,13 @@ function revised(manifests: Descriptor[], changes: MergedChanges): Descriptor[] 
   return [...kept, ...changes.adds.values()];
 }
 
-/** The same descriptor, whatever the order of its fields and annotations. */
+/**
+ * The same descriptor, whatever the order of its fields and annotations
+ * (isDeepStrictEqual compares an object's keys as a set). Both sides are JSON
+ * values: read from an index, or made by referrerDescriptor and wantedEntry.
+ */
 export function sameDescriptor(a: Descriptor, b: Descriptor): boolean {
-  return canonicalText(a) === canonicalText(b);
-}
-
-function canonicalText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalText(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return isDeepStrictEqual(a, b);
 }
 
 function header(response: RegistryResponse, name: string): string | undefined {
