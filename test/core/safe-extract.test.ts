@@ -633,6 +633,24 @@ describe('extractTarSafely: each guard on its own', () => {
     for (const [entry, message] of cases) expect((await refusal(big(entry))).message).toBe(message);
   });
 
+  it('refuses a directory entry over an earlier symlink, and a hardlink whose target passes through one', async () => {
+    const overSymlink = await refusal(rawTar([{ path: 'd/', type: '5' }, { path: 's', type: '2', linkpath: 'd' }, { path: 's/', type: '5' }]));
+    expect([overSymlink.code, overSymlink.message]).toEqual(['INVALID_CONTENT', 'refusing entry "s/": duplicate of an earlier entry']);
+    // s/f is d/f on disk, a file: only knowing s is a symlink refuses it.
+    const throughSymlink = await refusal(rawTar([{ path: 'd/', type: '5' }, { path: 'd/f', body: 'f' }, { path: 's', type: '2', linkpath: 'd' }, { path: 'h', type: '1', linkpath: 's/f' }]));
+    expect([throughSymlink.code, throughSymlink.message]).toEqual(['UNSAFE_PATH', 'refusing entry "h": hardlink to "s/f", which is not a file extracted before it']);
+  });
+
+  it('counts symlinks and hardlinks against maxEntries', async () => {
+    const links: RawEntry[] = [{ path: 'f', body: 'f' }, { path: 's', type: '2', linkpath: 'f' }, { path: 'h', type: '1', linkpath: 'f' }];
+    const { out } = await workspace();
+    expect((await extractTarSafely(Readable.from([rawTar(links)]), out, { maxEntries: 3 })).files).toBe(2);
+    const symlinks = await refusal(rawTar([...links.slice(0, 2), { path: 't', type: '2', linkpath: 'f' }]), { maxEntries: 2 });
+    expect(symlinks.message).toBe('refusing entry "t": the archive has more than 2 entries');
+    const hardlinks = await refusal(rawTar([links[0]!, links[2]!, { path: 'i', type: '1', linkpath: 'f' }]), { maxEntries: 2 });
+    expect(hardlinks.message).toBe('refusing entry "i": the archive has more than 2 entries');
+  });
+
   it('refuses a hardlink whose target passes through a file', async () => {
     const error = await refusal(rawTar([{ path: 'f', body: 'file' }, { path: 'h', type: '1', linkpath: 'f/x' }]));
     expect([error.code, error.message]).toEqual(['UNSAFE_PATH', 'refusing entry "h": hardlink to "f/x", which is not a file extracted before it']);
