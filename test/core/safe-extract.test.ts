@@ -636,9 +636,9 @@ describe('extractTarSafely: each guard on its own', () => {
   it('refuses a directory entry over an earlier symlink, and a hardlink whose target passes through one', async () => {
     const overSymlink = await refusal(rawTar([{ path: 'd/', type: '5' }, { path: 's', type: '2', linkpath: 'd' }, { path: 's/', type: '5' }]));
     expect([overSymlink.code, overSymlink.message]).toEqual(['INVALID_CONTENT', 'refusing entry "s/": duplicate of an earlier entry']);
-    // s/f is d/f on disk, a file: only knowing s is a symlink refuses it.
-    const throughSymlink = await refusal(rawTar([{ path: 'd/', type: '5' }, { path: 'd/f', body: 'f' }, { path: 's', type: '2', linkpath: 'd' }, { path: 'h', type: '1', linkpath: 's/f' }]));
-    expect([throughSymlink.code, throughSymlink.message]).toEqual(['UNSAFE_PATH', 'refusing entry "h": hardlink to "s/f", which is not a file extracted before it']);
+    // link/f is d/f on disk, a file: only knowing that link is a symlink refuses it.
+    const throughSymlink = await refusal(rawTar([{ path: 'd/', type: '5' }, { path: 'd/f', body: 'f' }, { path: 'link', type: '2', linkpath: 'd' }, { path: 'h', type: '1', linkpath: 'link/f' }]));
+    expect([throughSymlink.code, throughSymlink.message]).toEqual(['UNSAFE_PATH', 'refusing entry "h": hardlink to "link/f", which is not a file extracted before it']);
   });
 
   it('counts symlinks and hardlinks against maxEntries', async () => {
