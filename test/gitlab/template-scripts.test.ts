@@ -78,7 +78,7 @@ describe('the script line', () => {
       'app.txt': 'the app\n',
       'site/index.html': '<h1>hi</h1>\n',
     });
-    expect(result.stderr).toMatch(/^\$ ocikit push --annotation org\.opencontainers\.image\.source=https:\/\/gitlab\.example\.com\/ocikit\/ocikit /m);
+    expect(result.stderr).toMatch(/^\$ ocikit push --compression gzip --annotation org\.opencontainers\.image\.source=https:\/\/gitlab\.example\.com\/ocikit\/ocikit /m);
     expect(result.code).toBe(0);
     const dotenv = await readFile(join(result.dir, '.ocikit', 'ocikit-push.env'), 'utf8');
     expect(dotenv).toMatch(/^OCIKIT_DIGEST=sha256:[0-9a-f]{64}\nOCIKIT_REFERENCE=oci-layout:\.\/out:v1@sha256:[0-9a-f]{64}\nOCIKIT_JSON=\.ocikit\/ocikit-push\.json\n$/);
