@@ -112,6 +112,7 @@ describe('packDirectory', () => {
     expect(four.digest).toBe(one.digest);
     const gzip = await packDirectory(tree, { name: 'tree', tempDir: join(root, 'tmp-gzip') });
     expect(one.tarDigest).toBe(gzip.tarDigest); // the same tar, compressed otherwise
+    expect([one.mediaType, gzip.mediaType]).toEqual(['application/vnd.oci.image.layer.v1.tar+zstd', 'application/vnd.oci.image.layer.v1.tar+gzip']);
     expect(one.digest).not.toBe(gzip.digest);
   });
 });

@@ -31,6 +31,14 @@ gc();
 console.log(JSON.stringify({ peakMiB: peak / ${MiB}, packedMiB: packed.size / ${MiB} }));
 `;
 
+/** Child-script lines: from here on, `peak` follows the JS heap still reachable (a collection before each sample), from `before`; `sample` is the timer to clear. */
+const REACHABLE_HEAP_SAMPLER = `
+gc();
+const before = process.memoryUsage().heapUsed;
+let peak = before;
+const sample = setInterval(() => { gc(); peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
+`;
+
 /**
  * Unpacks a layer of FILES empty files with long paths (a ustar prefix of 150 characters and
  * a name of 90), sampling the JS heap still reachable; prints its peak growth in MiB.
@@ -68,10 +76,7 @@ function* layer(files) {
 }
 // A first, small layer compiles what unpacking runs: the code is on the heap too, once.
 await extractTarSafely(Readable.from(layer(500)), work + '/warm-up', {});
-gc();
-const before = process.memoryUsage().heapUsed;
-let peak = before;
-const sample = setInterval(() => { gc(); peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
+${REACHABLE_HEAP_SAMPLER}
 const result = await extractTarSafely(Readable.from(layer(${MANY_FILES})), work + '/out', {});
 clearInterval(sample);
 console.log(JSON.stringify({ files: result.files, growthMiB: (peak - before) / ${MiB} }));
@@ -101,10 +106,7 @@ const { packDirectory } = await import(core + '/artifact/directory-tar.js');
 const [tree, work] = process.argv.slice(1);
 // A first pack of a small tree compiles what packing runs: the code is on the heap too, once.
 await packDirectory(tree + '/folder-000', { name: 'warm-up', tempDir: work + '/tmp-warm-up' });
-gc();
-const before = process.memoryUsage().heapUsed;
-let peak = before;
-const sample = setInterval(() => { gc(); peak = Math.max(peak, process.memoryUsage().heapUsed); }, 20);
+${REACHABLE_HEAP_SAMPLER}
 await packDirectory(tree, { name: 'tree', tempDir: work + '/tmp' });
 clearInterval(sample);
 console.log(JSON.stringify({ growthMiB: (peak - before) / ${MiB} }));

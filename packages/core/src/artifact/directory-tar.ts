@@ -19,11 +19,12 @@ import { ZstdFrameEncoder } from '../compress/zstd-frames.js';
 import { DigestingStream, type Digest } from '../oci/digest.js';
 import { tempPathFor } from '../fs/atomic-write.js';
 import { Limiter } from '../util/limiter.js';
-import type { DirectoryCompression } from './directory-compression.js';
+import { type DirectoryCompression, directoryLayerMediaType } from './directory-compression.js';
 import { unsafeLinkTargetReason, unsafePathReason } from './safe-extract.js';
 
 export interface PackedDirectory {
   path: string; // temp file holding the .tar.gz or .tar.zst (caller deletes it)
+  mediaType: string; // tar+gzip or tar+zstd, as packed
   size: number; // compressed size
   digest: Digest; // sha256 of the compressed bytes
   tarDigest: Digest; // sha256 of the uncompressed tar (oras's io.deis.oras.content.digest)
@@ -95,7 +96,13 @@ export async function packDirectory(dir: string, options: PackOptions): Promise<
     await rm(path, { force: true });
     throw error;
   }
-  return { path, size: compressedDigester.size, digest: compressedDigester.digest!, tarDigest: tarDigester.digest! };
+  return {
+    path,
+    mediaType: directoryLayerMediaType(options.compression ?? 'gzip'),
+    size: compressedDigester.size,
+    digest: compressedDigester.digest!,
+    tarDigest: tarDigester.digest!,
+  };
 }
 
 /** The stage that compresses the tar: zstd frames or gzip blocks, several at once. */

@@ -16,7 +16,7 @@ import { type ArtifactFileInput, titleForPath, titleProblem } from './artifact-i
 import { type AnnotationFile, annotationsFor } from './annotation-file.js';
 import { manifestAnnotations } from './manifest-annotations.js';
 import { readTagMoves } from '../manifests/tag-moves.js';
-import { type DirectoryCompression, directoryLayerMediaType } from './directory-compression.js';
+import type { DirectoryCompression } from './directory-compression.js';
 import { packDirectory } from './directory-tar.js';
 import { fileBlobSource, knownFileBlobSource } from './file-source.js';
 import { spoolToFile } from '../fs/spool-file.js';
@@ -217,7 +217,7 @@ async function prepareLayer(plan: LayerPlan, options: PushArtifactOptions, workD
       ...(options.compression ? { compression: options.compression } : {}),
     });
     const descriptor: Descriptor = {
-      mediaType: file.mediaType ?? directoryLayerMediaType(options.compression ?? 'gzip'),
+      mediaType: file.mediaType ?? packed.mediaType,
       digest: packed.digest,
       size: packed.size,
       annotations: {
